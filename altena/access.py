@@ -1,0 +1,194 @@
+"""Roles, role checks for views and the role-aware navigation.
+
+Roles are Django groups (created by migration 0002). Each view declares the roles that may use it
+with ``RoleRequiredMixin.allowed_roles``; object scope (which cases a user may see) lives in the
+querysets of the domain apps (``Casus.objects.zichtbaar_voor(user)``).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied
+from django.urls import NoReverseMatch, reverse
+
+
+class Rol:
+    FRONTOFFICE = "Frontoffice"
+    CONSULTANT = "Consultant"
+    TEAMLEIDER = "Teamleider"
+    BEHEERDER = "Beheerder"
+    PRIVACY = "Privacy"
+
+    ALL = (FRONTOFFICE, CONSULTANT, TEAMLEIDER, BEHEERDER, PRIVACY)
+    # Roles that work with case content (never beheerder or privacy).
+    CASE_WORKERS = (FRONTOFFICE, CONSULTANT, TEAMLEIDER)
+
+
+# Model permissions per role, as "app_label.codename" or "app_label.model.*" for all four.
+# Synced after every migrate, so a new model only needs a line here; missing ones are skipped.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Rol.FRONTOFFICE: [
+        "intake.view_inwoner",
+        "intake.add_inwoner",
+        "intake.change_inwoner",
+        "intake.view_huishouden",
+        "intake.add_huishouden",
+        "intake.change_huishouden",
+        "intake.view_casus",
+        "intake.add_casus",
+        "intake.change_casus",
+        "intake.view_verwijzing",
+        "intake.add_verwijzing",
+        "intake.change_verwijzing",
+        "netwerk.view_kern",
+        "netwerk.view_partner",
+    ],
+    Rol.CONSULTANT: [
+        "intake.view_inwoner",
+        "intake.change_inwoner",
+        "intake.view_huishouden",
+        "intake.change_huishouden",
+        "intake.view_casus",
+        "intake.change_casus",
+        "intake.view_verwijzing",
+        "intake.add_verwijzing",
+        "intake.change_verwijzing",
+        "netwerk.view_kern",
+        "netwerk.view_partner",
+        "backoffice.*",
+    ],
+    Rol.TEAMLEIDER: [
+        "intake.view_inwoner",
+        "intake.view_huishouden",
+        "intake.view_casus",
+        "intake.change_casus",
+        "intake.view_verwijzing",
+        "netwerk.view_kern",
+        "netwerk.view_partner",
+        "netwerk.view_team",
+        "backoffice.*",
+    ],
+    Rol.BEHEERDER: [
+        "netwerk.*",
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_group",
+        "backoffice.product.*",
+        "backoffice.feestdag.*",
+        "backoffice.signaalregel.*",
+        "altena.view_heartbeat",
+    ],
+    Rol.PRIVACY: ["altena.view_verwerking"],
+}
+
+# Where "/" sends each role, in order of precedence for users with several roles.
+START_PAGES = [
+    (Rol.TEAMLEIDER, "rapportage:dashboard"),
+    (Rol.CONSULTANT, "backoffice:werkvoorraad"),
+    (Rol.FRONTOFFICE, "intake:werkvoorraad"),
+    (Rol.BEHEERDER, "admin:index"),
+    (Rol.PRIVACY, "privacy_log"),
+]
+
+# The navigation: (label, url name, bootstrap icon, roles that see it).
+MENU = [
+    (
+        "Werkvoorraad toegang",
+        "intake:werkvoorraad",
+        "inbox",
+        (Rol.FRONTOFFICE, Rol.CONSULTANT, Rol.TEAMLEIDER),
+    ),
+    ("Nieuwe hulpvraag", "intake:nieuw", "plus-circle", (Rol.FRONTOFFICE,)),
+    ("Maatwerk", "backoffice:werkvoorraad", "briefcase", (Rol.CONSULTANT, Rol.TEAMLEIDER)),
+    ("Sociale kaart", "netwerk:sociale_kaart", "geo-alt", Rol.CASE_WORKERS),
+    ("Signalen", "signalen:inbox", "bell", Rol.CASE_WORKERS),
+    ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
+    ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER,)),
+    ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
+    ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
+]
+
+
+def user_roles(user) -> set[str]:
+    """The role names of a user, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_altena_roles", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._altena_roles = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(user_roles(user) & set(roles))
+
+
+def start_url(user) -> str:
+    roles = user_roles(user)
+    for role, url_name in START_PAGES:
+        if role in roles:
+            return reverse(url_name)
+    if user.is_superuser:
+        return reverse("admin:index")
+    return reverse("geen_rol")
+
+
+class RoleRequiredMixin(AccessMixin):
+    """Refuse (403) users without one of ``allowed_roles``; anonymous users go to the login page."""
+
+    allowed_roles: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not self.allowed_roles:
+            raise PermissionDenied("Deze pagina heeft geen rollen opgegeven.")
+        if not has_role(request.user, *self.allowed_roles):
+            raise PermissionDenied("U heeft geen toegang tot deze pagina met uw rol.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+def navigation(request):
+    """Template context: the menu items the current user's roles may see."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "user_roles": []}
+    roles = user_roles(user)
+    items = []
+    for label, url_name, icon, allowed in MENU:
+        if not roles & set(allowed):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:  # an app that does not (yet) offer this page
+            continue
+        items.append({"label": label, "url": url, "icon": icon, "active": request.path.startswith(url)})
+    return {"nav_items": items, "user_roles": sorted(roles)}
+
+
+def sync_role_permissions(sender=None, using="default", **kwargs):
+    """Give each role group exactly the permissions of ROLE_PERMISSIONS (runs after migrate)."""
+    from django.contrib.auth.models import Group, Permission
+
+    if sender is not None and getattr(sender, "label", None) != "altena":
+        return
+    all_perms = list(Permission.objects.using(using).select_related("content_type"))
+    for role, specs in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.using(using).get_or_create(name=role)
+        wanted = [p for p in all_perms if _matches(p, specs)]
+        group.permissions.set(wanted)
+
+
+def _matches(perm, specs) -> bool:
+    app, model, codename = perm.content_type.app_label, perm.content_type.model, perm.codename
+    for spec in specs:
+        parts = spec.split(".")
+        if len(parts) == 2 and parts[1] == "*" and parts[0] == app:
+            return True
+        if len(parts) == 2 and parts == [app, codename]:
+            return True
+        if len(parts) == 3 and parts[0] == app and parts[1] == model and parts[2] == "*":
+            return True
+    return False

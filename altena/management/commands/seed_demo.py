@@ -1,0 +1,55 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
+
+from altena.demo import DemoContext, steps
+
+GEMEENTEN = {"altena": "Altena", "westerkwartier": "Westerkwartier"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Vult de database met demogegevens (kernen, partners, catalogus, gebruikers, casussen). Idempotent."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--gemeente", choices=sorted(GEMEENTEN), default="altena")
+        parser.add_argument(
+            "--casussen", type=int, default=2000, help="aantal synthetische casussen (totaal)"
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="alleen vullen als er nog geen kernen zijn (voor make run)",
+        )
+
+    def handle(self, *args, gemeente, casussen, if_empty, **options):
+        if casussen < 0:
+            raise CommandError("--casussen moet 0 of meer zijn.")
+        autodiscover_modules("demo")
+        from netwerk.models import Kern
+
+        if if_empty and Kern.objects.exists():
+            self.stdout.write("Demogegevens zijn al aanwezig; seed_demo overgeslagen.")
+            return
+        ctx = DemoContext(
+            gemeente=gemeente,
+            gemeente_naam=GEMEENTEN[gemeente],
+            casussen=casussen,
+            password=settings.DEMO_PASSWORD,
+            stdout=self.stdout,
+        )
+        started = time.monotonic()
+        for _order, name, func in steps():
+            t0 = time.monotonic()
+            with transaction.atomic():
+                func(ctx)
+            self.stdout.write(f"  {name}: {time.monotonic() - t0:.1f} s")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demogegevens voor {ctx.gemeente_naam} klaar in {time.monotonic() - started:.1f} s."
+            )
+        )

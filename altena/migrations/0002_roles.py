@@ -1,0 +1,21 @@
+"""Create the five role groups. Their permissions are synced after every migrate from
+altena.access.ROLE_PERMISSIONS (see AltenaConfig.ready), so new models need no new data migration."""
+
+from django.db import migrations
+
+ROLES = ["Frontoffice", "Consultant", "Teamleider", "Beheerder", "Privacy"]
+
+
+def create_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("altena", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+    operations = [migrations.RunPython(create_roles, remove_roles)]

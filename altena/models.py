@@ -1,0 +1,53 @@
+"""Project-wide records: the verwerkingenlogging (processing log) and the beat heartbeat."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Verwerking(models.Model):
+    """One processing of personal data (VNG Verwerkingenlogging). Append-only: a trigger refuses
+    UPDATE and DELETE (migration 0003). Holds no BSN: the inwoner is referred to by its id."""
+
+    class Handeling(models.TextChoices):
+        LEZEN = "lezen", "Lezen"
+        AANMAKEN = "aanmaken", "Aanmaken"
+        WIJZIGEN = "wijzigen", "Wijzigen"
+        EXPORTEREN = "exporteren", "Exporteren"
+        ZOEKEN = "zoeken", "Zoeken"
+
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="actor", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_naam = models.CharField("actor (naam)", max_length=150)
+    handeling = models.CharField("handeling", max_length=20, choices=Handeling.choices)
+    verwerkingsactiviteit = models.CharField("verwerkingsactiviteit (doel)", max_length=100)
+    object_type = models.CharField("objecttype", max_length=50)
+    object_id = models.CharField("object", max_length=50)
+    inwoner_id = models.BigIntegerField("inwoner-id", null=True, blank=True, db_index=True)
+    casus_nummer = models.CharField("casusnummer", max_length=20, blank=True, db_index=True)
+    vertrouwelijkheid = models.CharField("vertrouwelijkheid", max_length=20, default="vertrouwelijk")
+    bewaartermijn = models.CharField("bewaartermijn", max_length=20, default="P10Y")
+    resultaat = models.CharField("resultaat", max_length=20, default="geslaagd")
+    oorsprong = models.CharField("oorsprong", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "verwerking"
+        verbose_name_plural = "verwerkingenlogging"
+        ordering = ["-tijdstip", "-id"]
+
+    def __str__(self):
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_naam} {self.handeling} {self.object_type}"
+
+
+class Heartbeat(models.Model):
+    """When a periodic process (Celery beat) last ran; shown on /health/."""
+
+    naam = models.CharField(max_length=50, primary_key=True)
+    laatst = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "heartbeat"
+
+    def __str__(self):
+        return f"{self.naam}: {self.laatst:%Y-%m-%d %H:%M:%S}"

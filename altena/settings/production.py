@@ -1,0 +1,18 @@
+"""Production settings: refuse to start insecurely."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DEBUG, SECRET_KEY, env
+
+if DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG staat aan in productie; zet DJANGO_DEBUG=false.")
+if not SECRET_KEY or SECRET_KEY.startswith("insecure") or len(SECRET_KEY) < 40:
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY ontbreekt of is onveilig (minimaal 40 tekens).")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=3600)
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True

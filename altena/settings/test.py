@@ -1,0 +1,16 @@
+"""Test settings: the real PostgreSQL and Redis, fast hashing, locmem e-mail."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# ALTENA_TEST_DB lets parallel runs on one machine use separate test databases.
+DATABASES["default"]["TEST"] = {"NAME": env("ALTENA_TEST_DB", default="test_altena")}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

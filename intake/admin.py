@@ -1,0 +1,73 @@
+from django.contrib import admin
+
+from .models import Casus, CasusGebeurtenis, Huishouden, Inwoner
+
+
+@admin.register(Inwoner)
+class InwonerAdmin(admin.ModelAdmin):
+    list_display = ["naam", "bsn_gemaskeerd", "geboortedatum", "postcode", "huisnummer", "kern"]
+    list_filter = ["kern__gemeente", "kern"]
+    search_fields = ["=bsn", "achternaam", "voornamen", "postcode"]
+    list_select_related = ["kern"]
+    raw_id_fields = ["huishouden"]
+    show_full_result_count = False
+
+    @admin.display(description="BSN")
+    def bsn_gemaskeerd(self, obj):
+        return obj.bsn_gemaskeerd
+
+
+class LidInline(admin.TabularInline):
+    model = Inwoner
+    fields = ["voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "kern"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Huishouden)
+class HuishoudenAdmin(admin.ModelAdmin):
+    list_display = ["naam", "regisseur"]
+    search_fields = ["naam"]
+    list_select_related = ["regisseur"]
+    raw_id_fields = ["regisseur"]
+    inlines = [LidInline]
+
+
+class GebeurtenisInline(admin.TabularInline):
+    model = CasusGebeurtenis
+    fields = ["tijdstip", "soort", "fase_van", "fase_naar", "actor", "tekst"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Casus)
+class CasusAdmin(admin.ModelAdmin):
+    list_display = [
+        "nummer",
+        "inwoner",
+        "kern",
+        "route",
+        "fase",
+        "wet",
+        "crisis",
+        "behandelaar",
+        "aangemaakt",
+    ]
+    list_filter = ["fase", "route", "wet", "crisis", "kanaal", "kern__gemeente", "kern"]
+    search_fields = ["=nummer", "inwoner__achternaam", "=inwoner__bsn"]
+    list_select_related = ["inwoner", "kern", "behandelaar"]
+    raw_id_fields = ["inwoner", "huishouden", "behandelaar", "regisseur", "verwijzer_partner"]
+    date_hierarchy = "aangemaakt"
+    show_full_result_count = False
+    inlines = [GebeurtenisInline]
+    # fase and route change only through the transition table (intake.services.casus_overgang).
+    readonly_fields = ["nummer", "fase", "route", "versie", "aangemaakt", "afgesloten_op"]

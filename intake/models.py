@@ -1,0 +1,321 @@
+"""Inwoners, huishoudens and the shared case model (Casus) with its append-only timeline."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+
+from altena.access import Rol, user_roles
+from netwerk.leefgebieden import Leefgebied
+from netwerk.models import Kern, Team
+
+from .validators import mask_bsn, validate_bsn, validate_postcode
+from .workflow import OPEN_FASEN, Fase, Route
+
+
+class Huishouden(models.Model):
+    """A household: 1 huishouden, 1 plan, 1 regisseur."""
+
+    naam = models.CharField(
+        "naam", max_length=150, help_text="Bijvoorbeeld 'Huishouden De Vries, Dorpsstraat 1'."
+    )
+    regisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="regisseur",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="geregisseerde_huishoudens",
+    )
+    versie = models.PositiveIntegerField("versie", default=1)
+
+    class Meta:
+        verbose_name = "huishouden"
+        verbose_name_plural = "huishoudens"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Inwoner(models.Model):
+    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
+    voornamen = models.CharField("voornamen", max_length=150)
+    tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
+    achternaam = models.CharField("achternaam", max_length=150)
+    geboortedatum = models.DateField("geboortedatum")
+    straat = models.CharField("straat", max_length=150)
+    huisnummer = models.CharField(
+        "huisnummer", max_length=10, help_text="Met eventuele toevoeging, bijv. 12a."
+    )
+    postcode = models.CharField("postcode", max_length=7, validators=[validate_postcode])
+    woonplaats = models.CharField("woonplaats", max_length=100, blank=True)
+    kern = models.ForeignKey(Kern, verbose_name="kern", on_delete=models.PROTECT, related_name="inwoners")
+    telefoon = models.CharField("telefoon", max_length=20, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    huishouden = models.ForeignKey(
+        Huishouden,
+        verbose_name="huishouden",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leden",
+    )
+    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "inwoner"
+        verbose_name_plural = "inwoners"
+        ordering = ["achternaam", "voornamen"]
+        indexes = [
+            models.Index(fields=["achternaam", "geboortedatum"], name="inwoner_naam_gebdat"),
+            models.Index(fields=["postcode", "huisnummer"], name="inwoner_adres"),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        return mask_bsn(self.bsn)
+
+    @property
+    def adres(self) -> str:
+        return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}".strip()
+
+
+class Wet(models.TextChoices):
+    WMO = "wmo", "Wmo 2015"
+    JEUGDWET = "jeugdwet", "Jeugdwet"
+    PARTICIPATIEWET = "participatiewet", "Participatiewet"
+
+
+class Kanaal(models.TextChoices):
+    BALIE = "balie", "Balie"
+    TELEFOON = "telefoon", "Telefoon"
+    EMAIL = "email", "E-mail"
+    HUISBEZOEK = "huisbezoek", "Huisbezoek"
+    VIA_PARTNER = "via_partner", "Via partner"
+
+
+class Verwijzer(models.TextChoices):
+    ZELF = "zelf", "Inwoner zelf"
+    HUISARTS = "huisarts", "Huisarts"
+    SCHOOL = "school", "School"
+    WIJKAGENT = "wijkagent", "Wijkagent"
+    PARTNER = "partner", "Partner uit de sociale kaart"
+    ANDERS = "anders", "Anders"
+
+
+class Urgentie(models.TextChoices):
+    NORMAAL = "normaal", "Normaal"
+    HOOG = "hoog", "Hoog"
+
+
+class CasusQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(fase__in=OPEN_FASEN)
+
+    def zichtbaar_voor(self, user):
+        """The cases a user may see: the one place where case scope is decided."""
+        if not user.is_authenticated:
+            return self.none()
+        roles = user_roles(user)
+        condition = Q(pk__in=[])
+        if roles & {Rol.CONSULTANT, Rol.TEAMLEIDER}:
+            condition |= Q(team__leden=user) | Q(behandelaar=user) | Q(regisseur=user)
+        if Rol.FRONTOFFICE in roles:
+            teams = Team.objects.filter(leden=user)
+            if teams.filter(kernen__isnull=True).exists():
+                condition |= Q(kern__gemeente__in=teams.values("gemeente"))
+            else:
+                condition |= Q(kern__teams__leden=user)
+        if condition == Q(pk__in=[]):
+            return self.none()
+        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+
+    def werkvolgorde(self):
+        """Crisis first, then the oldest."""
+        return self.order_by("-crisis", "aangemaakt")
+
+
+class Casus(models.Model):
+    """One hulpvraag of one inwoner, from the front door through maatwerk to closing."""
+
+    nummer = models.CharField("casusnummer", max_length=20, unique=True, editable=False)
+    inwoner = models.ForeignKey(
+        Inwoner, verbose_name="inwoner", on_delete=models.PROTECT, related_name="casussen"
+    )
+    huishouden = models.ForeignKey(
+        Huishouden,
+        verbose_name="huishouden",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="casussen",
+    )
+    kern = models.ForeignKey(Kern, verbose_name="kern", on_delete=models.PROTECT, related_name="casussen")
+
+    leefgebieden = ArrayField(
+        models.CharField(max_length=40, choices=Leefgebied.choices), verbose_name="leefgebieden", default=list
+    )
+    hulpvraag = models.TextField("hulpvraag (in de woorden van de inwoner)")
+    kanaal = models.CharField("kanaal", max_length=20, choices=Kanaal.choices)
+    verwijzer = models.CharField(
+        "verwijzer", max_length=20, choices=Verwijzer.choices, default=Verwijzer.ZELF
+    )
+    verwijzer_partner = models.ForeignKey(
+        "netwerk.Partner",
+        verbose_name="verwijzende partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    urgentie = models.CharField("urgentie", max_length=10, choices=Urgentie.choices, default=Urgentie.NORMAAL)
+    crisis = models.BooleanField(
+        "crisis", default=False, help_text="Een crisis staat bovenaan elke werkvoorraad."
+    )
+    toestemming_delen = models.BooleanField("toestemming om gegevens te delen met partners", default=False)
+    toestemming_scope = models.CharField("reikwijdte van de toestemming", max_length=255, blank=True)
+    toestemming_datum = models.DateField("datum toestemming", null=True, blank=True)
+
+    route = models.CharField("route", max_length=20, choices=Route.choices, default=Route.ONBEPAALD)
+    fase = models.CharField(
+        "fase", max_length=20, choices=Fase.choices, default=Fase.AANGEMELD, db_index=True
+    )
+    wet = models.CharField("wet", max_length=20, choices=Wet.choices, blank=True)
+    meldingsdatum = models.DateField("meldingsdatum", null=True, blank=True)
+    afsluitreden = models.CharField("reden van afsluiten", max_length=100, blank=True)
+    afgesloten_op = models.DateTimeField("afgesloten op", null=True, blank=True)
+
+    team = models.ForeignKey(
+        Team, verbose_name="team", null=True, blank=True, on_delete=models.SET_NULL, related_name="casussen"
+    )
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="behandelaar",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="behandelde_casussen",
+    )
+    regisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="regisseur",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="geregisseerde_casussen",
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="aangemaakt door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    aangemaakt = models.DateTimeField("aangemaakt", db_index=True)
+    gewijzigd = models.DateTimeField("gewijzigd", auto_now=True)
+    versie = models.PositiveIntegerField("versie", default=1)
+    # Idempotency key of the submitting form: a double click or a browser retry makes one case.
+    indienings_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    objects = CasusQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "casus"
+        verbose_name_plural = "casussen"
+        ordering = ["-aangemaakt"]
+        indexes = [
+            models.Index(fields=["fase", "crisis", "aangemaakt"], name="casus_werkvoorraad"),
+            models.Index(fields=["kern", "fase"], name="casus_kern_fase"),
+            models.Index(fields=["wet", "fase"], name="casus_wet_fase"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(
+                    fase__in=sorted(
+                        f.value
+                        for f in (Fase.MELDING, Fase.ONDERZOEK, Fase.AANVRAAG, Fase.BESLUIT, Fase.IN_ZORG)
+                    )
+                )
+                | ~Q(wet=""),
+                name="casus_maatwerk_heeft_wet",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nummer
+
+    @property
+    def is_open(self) -> bool:
+        return self.fase in OPEN_FASEN
+
+
+class CasusnummerTeller(models.Model):
+    """Per year the last case number handed out; incremented with one atomic UPSERT."""
+
+    jaar = models.PositiveIntegerField(primary_key=True)
+    laatste = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "casusnummerteller"
+
+    def __str__(self):
+        return f"{self.jaar}: {self.laatste}"
+
+
+class CasusGebeurtenis(models.Model):
+    """One event on a case's timeline. Append-only: never updated, never deleted (see migration)."""
+
+    class Soort(models.TextChoices):
+        AANGEMAAKT = "aangemaakt", "Hulpvraag geregistreerd"
+        OVERGANG = "overgang", "Fase gewijzigd"
+        GEWIJZIGD = "gewijzigd", "Gegevens gewijzigd"
+        TOEGEWEZEN = "toegewezen", "Toegewezen"
+        VERWIJZING = "verwijzing", "Verwijzing"
+        TERUGKOPPELING = "terugkoppeling", "Terugkoppeling partner"
+        NOTITIE = "notitie", "Notitie"
+        SIGNAAL = "signaal", "Signaal"
+        TERMIJN = "termijn", "Termijn"
+        BESLUIT = "besluit", "Besluit"
+        VOORZIENING = "voorziening", "Voorziening"
+        BEZWAAR = "bezwaar", "Bezwaar"
+
+    casus = models.ForeignKey(
+        Casus, verbose_name="casus", on_delete=models.CASCADE, related_name="gebeurtenissen"
+    )
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    tijdstip = models.DateTimeField("tijdstip", db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    fase_van = models.CharField("van fase", max_length=20, choices=Fase.choices, blank=True)
+    fase_naar = models.CharField("naar fase", max_length=20, choices=Fase.choices, blank=True)
+    tekst = models.TextField("toelichting", blank=True)
+    gegevens = models.JSONField("gegevens", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "gebeurtenis"
+        verbose_name_plural = "tijdlijn"
+        ordering = ["tijdstip", "id"]
+        indexes = [models.Index(fields=["casus", "tijdstip"], name="gebeurtenis_casus_tijd")]
+
+    def __str__(self):
+        return f"{self.casus_id} {self.get_soort_display()} {self.tijdstip:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Een gebeurtenis op de tijdlijn kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "netwerk"
+
+urlpatterns = [
+    path("", views.SocialeKaartView.as_view(), name="sociale_kaart"),
+]

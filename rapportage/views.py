@@ -1,0 +1,28 @@
+from django.db.models import Count, Q
+from django.views.generic import TemplateView
+
+from altena.access import Rol, RoleRequiredMixin
+from intake.models import Casus
+from intake.workflow import Fase
+
+
+class DashboardView(RoleRequiredMixin, TemplateView):
+    """Team-lead start page: the team's cases per fase, counted in PostgreSQL."""
+
+    allowed_roles = (Rol.TEAMLEIDER,)
+    template_name = "rapportage/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        counts = Casus.objects.zichtbaar_voor(self.request.user).aggregate(
+            **{f.value: Count("pk", filter=Q(fase=f.value)) for f in Fase},
+            crisis_open=Count("pk", filter=Q(crisis=True) & ~Q(fase__in=[Fase.AFGESLOTEN, Fase.AFGEHANDELD])),
+        )
+        ctx["per_fase"] = [(f.label, counts[f.value]) for f in Fase]
+        ctx["crisis_open"] = counts["crisis_open"]
+        return ctx
+
+
+class RaadView(RoleRequiredMixin, TemplateView):
+    allowed_roles = (Rol.TEAMLEIDER,)
+    template_name = "rapportage/raad.html"

@@ -1,0 +1,75 @@
+import pytest
+from django.test import Client
+
+from altena.access import Rol
+
+from .factories.altena import UserFactory
+from .factories.netwerk import KernFactory, TeamFactory
+
+
+@pytest.fixture
+def kern(db):
+    return KernFactory(naam="Sleeuwijk", voormalige_gemeente="Werkendam", postcodegebieden=["4254"])
+
+
+@pytest.fixture
+def team(db, kern):
+    return TeamFactory(naam="Team Werkendam", kernen=[kern])
+
+
+def _user_with_role(role, team=None, username=None):
+    user = UserFactory(username=username or role.lower(), rollen=[role])
+    if team is not None:
+        team.leden.add(user)
+    return user
+
+
+@pytest.fixture
+def frontoffice(team):
+    return _user_with_role(Rol.FRONTOFFICE, team)
+
+
+@pytest.fixture
+def consultant(team):
+    return _user_with_role(Rol.CONSULTANT, team)
+
+
+@pytest.fixture
+def teamleider(team):
+    return _user_with_role(Rol.TEAMLEIDER, team)
+
+
+@pytest.fixture
+def beheerder(db):
+    user = _user_with_role(Rol.BEHEERDER)
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def privacy(db):
+    return _user_with_role(Rol.PRIVACY)
+
+
+@pytest.fixture
+def role_users(frontoffice, consultant, teamleider, beheerder, privacy):
+    return {
+        Rol.FRONTOFFICE: frontoffice,
+        Rol.CONSULTANT: consultant,
+        Rol.TEAMLEIDER: teamleider,
+        Rol.BEHEERDER: beheerder,
+        Rol.PRIVACY: privacy,
+    }
+
+
+@pytest.fixture
+def client_for():
+    """A logged-in test client for a user: client_for(user)."""
+
+    def make(user):
+        c = Client()
+        c.force_login(user)
+        return c
+
+    return make
