@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from .models import Casus, CasusGebeurtenis, Inwoner
+from .signals import casus_fase_gewijzigd
 from .workflow import TRANSITIONS, Fase
 
 

@@ -1,0 +1,10 @@
+"""Signals that let higher apps react to the case lifecycle without intake importing them.
+
+``casus_fase_gewijzigd`` is sent inside the transaction of ``casus_overgang``, after the case is
+saved, with ``casus``, ``van``, ``naar`` and ``door``. Receivers (e.g. backoffice, which computes the
+legal terms) run in the same transaction, so a failing receiver rolls the transition back.
+"""
+
+from django.dispatch import Signal
+
+casus_fase_gewijzigd = Signal()
