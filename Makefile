@@ -54,9 +54,12 @@ e2e: install chromium
 	@$(PYTHON) scripts/check_services.py
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest --create-db -m e2e tests/e2e
 
+# The benchmark runs on its own database (altena_bench), dropped and made anew each time.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench
 bench: services
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py bench
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) scripts/check_services.py --recreate
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) manage.py bench --casussen $${CASUSSEN:-1000000}
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

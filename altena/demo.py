@@ -74,3 +74,21 @@ def demo_users(ctx: DemoContext) -> None:
         user.groups.set([Group.objects.get(name=role)])
         users[role] = user
     ctx.shared["users"] = users
+
+
+_BENCH: list[tuple[str, Callable]] = []
+
+
+def bench_stage(name: str):
+    """Register a benchmark stage for ``manage.py bench`` (in an app's ``bench.py``)."""
+
+    def register(func):
+        if name not in {n for n, _ in _BENCH}:
+            _BENCH.append((name, func))
+        return func
+
+    return register
+
+
+def bench_stages() -> list[tuple[str, Callable]]:
+    return list(_BENCH)

@@ -19,6 +19,9 @@ def main() -> int:
     try:
         with psycopg.connect(admin_url, connect_timeout=3, autocommit=True) as conn:
             exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [dbname]).fetchone()
+            if exists and "--recreate" in sys.argv:
+                conn.execute(f'DROP DATABASE "{dbname}" WITH (FORCE)')
+                exists = None
             if not exists:
                 conn.execute(f'CREATE DATABASE "{dbname}"')
                 print(f"Database {dbname} aangemaakt.")

@@ -1,0 +1,368 @@
+"""Demo inwoners, huishoudens and casussen at scale (step 60 of seed_demo).
+
+Rows are generated in Python with a fixed random seed and streamed into PostgreSQL with COPY, so a
+million cases fit in a few minutes on two cores. Idempotent: the step tops the municipality up to
+``--casussen`` cases and does nothing when that many exist.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from datetime import date, datetime, timedelta
+
+from django.db import connection
+from django.utils import timezone
+
+from altena.demo import DemoContext, demo_step
+from netwerk.models import Kern
+
+from .demo_names import ACHTERNAMEN, HULPVRAGEN, STRATEN, VOORNAMEN
+from .models import Casus
+from .workflow import Fase, Route
+
+CHUNK = 50_000
+SPAN_DAYS = 730  # cases are spread over two years
+
+# Fase weights by age of the case: recent cases are still open, old ones mostly closed.
+FASE_WEIGHTS = [
+    (
+        14,
+        {
+            "aangemeld": 35,
+            "verwezen": 15,
+            "melding": 15,
+            "onderzoek": 10,
+            "aanvraag": 8,
+            "afgehandeld": 12,
+            "afgesloten": 5,
+        },
+    ),
+    (
+        90,
+        {
+            "aangemeld": 3,
+            "verwezen": 15,
+            "melding": 3,
+            "onderzoek": 8,
+            "aanvraag": 5,
+            "besluit": 5,
+            "in_zorg": 20,
+            "afgehandeld": 20,
+            "afgesloten": 21,
+        },
+    ),
+    (10_000, {"verwezen": 5, "in_zorg": 20, "afgehandeld": 35, "afgesloten": 40}),
+]
+WETTEN = (["wmo"] * 55) + (["jeugdwet"] * 25) + (["participatiewet"] * 20)
+KANALEN = ["balie"] * 3 + ["telefoon"] * 4 + ["email"] * 2 + ["huisbezoek", "via_partner"]
+VERWIJZERS = ["zelf"] * 6 + ["huisarts"] * 2 + ["school", "wijkagent", "anders"]
+AFSLUITREDENEN = ["doel bereikt", "ingetrokken", "afgewezen", "verhuisd", "overleden", "geen hulp meer nodig"]
+MAATWERK_PAD = ["melding", "onderzoek", "aanvraag", "besluit", "in_zorg"]
+SCOPE = "Delen met partners uit de sociale kaart, alleen voor deze hulpvraag"
+
+
+def _esc(value) -> str:
+    if value is None:
+        return r"\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    s = str(value)
+    return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
+
+
+def _reserve_ids(table: str, count: int) -> int:
+    """Reserve ``count`` ids from the table's identity sequence; returns the first."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT pg_get_serial_sequence('{table}', 'id')")
+        (seq,) = cursor.fetchone()
+        cursor.execute("SELECT nextval(%s)", [seq])
+        (first,) = cursor.fetchone()
+        cursor.execute("SELECT setval(%s, %s)", [seq, first + count])
+    return first
+
+
+def _copy(table: str, columns: list[str], rows) -> int:
+    """Stream rows (tuples) into ``table`` with COPY, in chunks."""
+    raw = connection.connection  # the psycopg 3 connection, inside Django's transaction
+    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    total = 0
+    with raw.cursor() as cur, cur.copy(sql) as copy:
+        buf = io.StringIO()
+        n = 0
+        for row in rows:
+            buf.write("\t".join(_esc(v) for v in row))
+            buf.write("\n")
+            n += 1
+            if n % CHUNK == 0:
+                copy.write(buf.getvalue())
+                buf = io.StringIO()
+        copy.write(buf.getvalue())
+        total = n
+    return total
+
+
+def demo_bsn(n: int) -> str:
+    """A valid (elfproef) BSN for demo row n; distinct per n, in a range tests don't use."""
+    for prefix in (20_000_000 + n, 60_000_000 + n):
+        digits = f"{prefix:08d}"
+        check = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
+        if check < 10:
+            return digits + str(check)
+    raise ValueError(n)  # pragma: no cover - one of two prefixes always works
+
+
+def _fase_for(rng: random.Random, age_days: int) -> str:
+    for limit, weights in FASE_WEIGHTS:
+        if age_days < limit:
+            return rng.choices(list(weights), weights=list(weights.values()))[0]
+    raise AssertionError
+
+
+def _pad(fase: str, wet: str, via_maatwerk: bool) -> list[str]:
+    """The fasen a case passed through, following the transition table."""
+    if fase in ("aangemeld",):
+        return ["aangemeld"]
+    if fase in ("afgehandeld", "verwezen"):
+        return ["aangemeld", fase]
+    if fase == "afgesloten":
+        if via_maatwerk:
+            return _pad("in_zorg", wet, True) + ["afgesloten"]
+        return ["aangemeld", "verwezen", "afgesloten"]
+    stop = MAATWERK_PAD.index(fase)
+    pad = ["aangemeld"] + MAATWERK_PAD[: stop + 1]
+    if wet != "wmo" and "onderzoek" in pad and fase != "onderzoek":
+        pad.remove("onderzoek")
+    return pad
+
+
+@demo_step(60)
+def demo_casussen(ctx: DemoContext) -> None:
+    kernen = list(Kern.objects.van_gemeente(ctx.gemeente_naam))
+    if not kernen:
+        return
+    existing = Casus.objects.filter(kern__gemeente=ctx.gemeente_naam).count()
+    todo = ctx.casussen - existing
+    if todo <= 0:
+        ctx.log(f"  {existing} casussen aanwezig; geen nieuwe nodig")
+        return
+    rng = random.Random(ctx.seed * 1_000_003 + existing)
+    users = ctx.shared.get("users", {})
+    consultant = users.get("Consultant")
+    frontoffice = users.get("Frontoffice")
+    team_toegang = ctx.shared.get("team_toegang")
+    team_maatwerk = ctx.shared.get("team_maatwerk")
+    now = timezone.now()
+
+    n_inwoners = max(1, int(todo * 0.6))
+    n_huishoudens = max(1, (n_inwoners + 1) // 2)
+    hh_first = _reserve_ids("intake_huishouden", n_huishoudens)
+    inw_first = _reserve_ids("intake_inwoner", n_inwoners)
+    cas_first = _reserve_ids("intake_casus", todo)
+
+    # Households: two inwoners at one address in one kern.
+    hh_addr = []
+    for _ in range(n_huishoudens):
+        kern = kernen[rng.randrange(len(kernen))]
+        pc4 = kern.postcodegebieden[0] if kern.postcodegebieden else "1000"
+        postcode = f"{pc4} {chr(65 + rng.randrange(26))}{chr(65 + rng.randrange(26))}"
+        hh_addr.append(
+            (kern, rng.choice(STRATEN), str(rng.randint(1, 180)), postcode, rng.choice(ACHTERNAMEN))
+        )
+
+    def huishoudens():
+        for h, (kern, straat, nr, _pc, (tv, an)) in enumerate(hh_addr):
+            naam = f"Huishouden {(tv + ' ' if tv else '')}{an}, {straat} {nr}, {kern.naam}"
+            regisseur = consultant.pk if consultant and rng.random() < 0.05 else None
+            yield (hh_first + h, naam, regisseur, 1)
+
+    _copy("intake_huishouden", ["id", "naam", "regisseur_id", "versie"], huishoudens())
+
+    inw_kern = []
+
+    def inwoners():
+        for i in range(n_inwoners):
+            h = min(i // 2, n_huishoudens - 1)
+            kern, straat, nr, pc, (tv, an) = hh_addr[h]
+            inw_kern.append((kern.pk, hh_first + h))
+            gebdat = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 85))
+            inw_id = inw_first + i
+            yield (
+                inw_id,
+                demo_bsn(inw_id),
+                rng.choice(VOORNAMEN),
+                tv,
+                an,
+                gebdat,
+                straat,
+                nr,
+                pc,
+                kern.naam,
+                kern.pk,
+                f"06{rng.randrange(10**8):08d}",
+                "",
+                hh_first + h,
+                now,
+            )
+
+    _copy(
+        "intake_inwoner",
+        [
+            "id",
+            "bsn",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "kern_id",
+            "telefoon",
+            "email",
+            "huishouden_id",
+            "aangemaakt",
+        ],
+        inwoners(),
+    )
+
+    # Case numbers continue the per-year counters.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT jaar, laatste FROM intake_casusnummerteller")
+        counters = dict(cursor.fetchall())
+    created = sorted(now - timedelta(seconds=rng.randrange(SPAN_DAYS * 86400)) for _ in range(todo))
+    events: list[tuple] = []
+    leefgebieden = list(HULPVRAGEN)
+
+    def casussen():
+        for c, aangemaakt in enumerate(created):
+            cid = cas_first + c
+            jaar = timezone.localtime(aangemaakt).year
+            counters[jaar] = counters.get(jaar, 0) + 1
+            inw = rng.randrange(n_inwoners)
+            kern_id, hh_id = inw_kern[inw]
+            age = (now - aangemaakt).days
+            fase = _fase_for(rng, age)
+            via_maatwerk = fase in MAATWERK_PAD or (fase == "afgesloten" and rng.random() < 0.6)
+            wet = rng.choice(WETTEN) if via_maatwerk else ""
+            pad = _pad(fase, wet, via_maatwerk)
+            route = {
+                "aangemeld": Route.ONBEPAALD,
+                "afgehandeld": Route.DIRECT,
+                "verwezen": Route.VOORLIGGEND_VELD,
+            }.get(fase, Route.MAATWERK if via_maatwerk else Route.VOORLIGGEND_VELD)
+            lg = rng.sample(leefgebieden, rng.choice((1, 1, 2, 3)))
+            crisis = rng.random() < 0.02
+            consent = rng.random() < 0.7
+            span = max(1, min(age, 120))
+            stamps = sorted(aangemaakt + timedelta(hours=rng.randrange(span * 24)) for _ in pad[1:])
+            meldingsdatum = None
+            if via_maatwerk:
+                meldingsdatum = timezone.localtime(stamps[0] if stamps else aangemaakt).date()
+            afgesloten_op = stamps[-1] if fase == Fase.AFGESLOTEN and stamps else None
+            behandelaar = None
+            if via_maatwerk and consultant and not (fase == "melding" and rng.random() < 0.5):
+                behandelaar = consultant.pk
+            team = team_maatwerk if via_maatwerk else team_toegang
+            events.append(
+                (
+                    cid,
+                    "aangemaakt",
+                    aangemaakt,
+                    frontoffice.pk if frontoffice else None,
+                    "",
+                    "aangemeld",
+                    "Crisis gemeld." if crisis else "",
+                    "{}",
+                )
+            )
+            for van, naar, ts in zip(pad[:-1], pad[1:], stamps, strict=True):
+                events.append((cid, "overgang", ts, None, van, naar, "", "{}"))
+            yield (
+                cid,
+                f"{jaar}-{counters[jaar]:06d}",
+                inw_first + inw,
+                hh_id,
+                kern_id,
+                "{" + ",".join(lg) + "}",
+                HULPVRAGEN[lg[0]],
+                rng.choice(KANALEN),
+                rng.choice(VERWIJZERS),
+                None,
+                "hoog" if (crisis or rng.random() < 0.08) else "normaal",
+                crisis,
+                consent,
+                SCOPE if consent else "",
+                timezone.localtime(aangemaakt).date() if consent else None,
+                route,
+                fase,
+                wet,
+                meldingsdatum,
+                rng.choice(AFSLUITREDENEN) if fase == Fase.AFGESLOTEN else "",
+                afgesloten_op,
+                team.pk if team else None,
+                behandelaar,
+                consultant.pk if consultant and rng.random() < 0.1 else None,
+                frontoffice.pk if frontoffice else None,
+                aangemaakt,
+                stamps[-1] if stamps else aangemaakt,
+                len(pad),
+                None,
+            )
+
+    n = _copy(
+        "intake_casus",
+        [
+            "id",
+            "nummer",
+            "inwoner_id",
+            "huishouden_id",
+            "kern_id",
+            "leefgebieden",
+            "hulpvraag",
+            "kanaal",
+            "verwijzer",
+            "verwijzer_partner_id",
+            "urgentie",
+            "crisis",
+            "toestemming_delen",
+            "toestemming_scope",
+            "toestemming_datum",
+            "route",
+            "fase",
+            "wet",
+            "meldingsdatum",
+            "afsluitreden",
+            "afgesloten_op",
+            "team_id",
+            "behandelaar_id",
+            "regisseur_id",
+            "aangemaakt_door_id",
+            "aangemaakt",
+            "gewijzigd",
+            "versie",
+            "indienings_token",
+        ],
+        casussen(),
+    )
+    _copy(
+        "intake_casusgebeurtenis",
+        ["casus_id", "soort", "tijdstip", "actor_id", "fase_van", "fase_naar", "tekst", "gegevens"],
+        events,
+    )
+    with connection.cursor() as cursor:
+        for jaar, laatste in counters.items():
+            cursor.execute(
+                """INSERT INTO intake_casusnummerteller (jaar, laatste) VALUES (%s, %s)
+                   ON CONFLICT (jaar) DO UPDATE SET laatste = GREATEST(intake_casusnummerteller.laatste,
+                   EXCLUDED.laatste)""",
+                [jaar, laatste],
+            )
+        for table in ("intake_huishouden", "intake_inwoner", "intake_casus", "intake_casusgebeurtenis"):
+            cursor.execute(f"ANALYZE {table}")
+    ctx.log(
+        f"  {n} casussen, {n_inwoners} inwoners, {n_huishoudens} huishoudens, {len(events)} gebeurtenissen"
+    )

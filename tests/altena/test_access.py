@@ -1,0 +1,106 @@
+"""Access: anonymous users go to the login page everywhere; each role sees exactly its pages."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from altena.access import Rol
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {"/health/", "/accounts/login/", "/accounts/logout/", "/admin/login/"}
+
+
+def _walk(patterns, prefix=""):
+    for p in patterns:
+        route = prefix + str(p.pattern)
+        if isinstance(p, URLResolver):
+            yield from _walk(p.url_patterns, route)
+        elif isinstance(p, URLPattern):
+            yield route
+
+
+def _concrete(route: str) -> str | None:
+    if route.startswith("^") or "(?P" in route:  # admin regex routes: covered by the admin's own login
+        return None
+    path = re.sub(r"<int:[^>]+>", "1", route)
+    path = re.sub(r"<(?:str|slug|uuid|path):?[^>]*>", "x", path)
+    return "/" + path
+
+
+ALL_PATHS = sorted({p for p in (_concrete(r) for r in _walk(get_resolver().url_patterns)) if p})
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_PATHS if p not in PUBLIC])
+def test_anonymous_request_goes_to_login(client, path):
+    response = client.get(path)
+    assert response.status_code == 302, path
+    assert "/login/" in response["Location"]
+
+
+# The start page of each role, and which roles may open it.
+ROLE_PAGES = {
+    "/intake/": {Rol.FRONTOFFICE, Rol.CONSULTANT, Rol.TEAMLEIDER},
+    "/intake/nieuw/": {Rol.FRONTOFFICE},
+    "/backoffice/": {Rol.CONSULTANT, Rol.TEAMLEIDER},
+    "/netwerk/": {Rol.FRONTOFFICE, Rol.CONSULTANT, Rol.TEAMLEIDER},
+    "/rapportage/": {Rol.TEAMLEIDER},
+    "/rapportage/raad/": {Rol.TEAMLEIDER},
+    "/privacy/": {Rol.PRIVACY},
+}
+
+
+@pytest.mark.parametrize("path", sorted(ROLE_PAGES))
+@pytest.mark.parametrize("role", Rol.ALL)
+def test_role_page_matrix(client_for, role_users, role, path):
+    response = client_for(role_users[role]).get(path)
+    expected = 200 if role in ROLE_PAGES[path] else 403
+    assert response.status_code == expected, f"{role} {path}: {response.status_code}"
+
+
+@pytest.mark.parametrize(
+    "role,start",
+    [
+        (Rol.FRONTOFFICE, "/intake/"),
+        (Rol.CONSULTANT, "/backoffice/"),
+        (Rol.TEAMLEIDER, "/rapportage/"),
+        (Rol.BEHEERDER, "/admin/"),
+        (Rol.PRIVACY, "/privacy/"),
+    ],
+)
+def test_home_sends_each_role_to_its_start_page(client_for, role_users, role, start):
+    response = client_for(role_users[role]).get("/")
+    assert response.status_code == 302
+    assert response["Location"] == start
+
+
+def test_user_without_role_gets_an_explanation(client_for, db):
+    from tests.factories.altena import UserFactory
+
+    response = client_for(UserFactory(username="zonderrol")).get("/", follow=True)
+    assert response.status_code == 200
+    assert "Geen rol toegekend" in response.content.decode()
+
+
+def test_navigation_shows_each_role_its_own_menu(client_for, role_users):
+    html = client_for(role_users[Rol.FRONTOFFICE]).get("/intake/").content.decode()
+    assert "Nieuwe hulpvraag" in html and "Verwerkingenlog" not in html and "Raadsrapportage" not in html
+    html = client_for(role_users[Rol.PRIVACY]).get("/privacy/").content.decode()
+    assert "Verwerkingenlog" in html and "Nieuwe hulpvraag" not in html
+
+
+def test_beheerder_reaches_admin_and_frontoffice_does_not(client_for, role_users):
+    assert client_for(role_users[Rol.BEHEERDER]).get("/admin/").status_code == 200
+    response = client_for(role_users[Rol.FRONTOFFICE]).get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_role_groups_get_their_permissions_after_migrate(db):
+    from django.contrib.auth.models import Group
+
+    beheerder = set(Group.objects.get(name=Rol.BEHEERDER).permissions.values_list("codename", flat=True))
+    assert {"add_partner", "change_kern"} <= beheerder
+    assert "view_casus" not in beheerder  # beheerder sees no case content
+    privacy = set(Group.objects.get(name=Rol.PRIVACY).permissions.values_list("codename", flat=True))
+    assert privacy == {"view_verwerking"}

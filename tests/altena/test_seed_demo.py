@@ -1,0 +1,58 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from intake.models import Casus, CasusGebeurtenis, Huishouden, Inwoner
+from intake.validators import validate_bsn, validate_postcode
+from intake.workflow import TRANSITIONS, Fase
+from netwerk.models import Kern, Partner
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        m.__name__: m.objects.count()
+        for m in (Kern, Partner, Inwoner, Huishouden, Casus, CasusGebeurtenis, get_user_model())
+    }
+
+
+def test_seed_demo_twice_gives_the_same_counts():
+    call_command("seed_demo", casussen=300, stdout=open("/dev/null", "w"))
+    first = _counts()
+    call_command("seed_demo", casussen=300, stdout=open("/dev/null", "w"))
+    assert _counts() == first
+    assert first["Kern"] == 21
+    assert first["Casus"] == 300
+
+
+def test_seed_demo_data_is_valid_and_follows_the_lifecycle():
+    call_command("seed_demo", casussen=400, stdout=open("/dev/null", "w"))
+    for inwoner in Inwoner.objects.all()[:200]:
+        validate_bsn(inwoner.bsn)
+        validate_postcode(inwoner.postcode)
+        assert inwoner.postcode[:4] in inwoner.kern.postcodegebieden
+    fasen = set(Casus.objects.values_list("fase", flat=True))
+    assert {Fase.AFGEHANDELD, Fase.AFGESLOTEN, Fase.IN_ZORG, Fase.VERWEZEN} <= fasen
+    # Every recorded transition is one the table allows.
+    pairs = set(CasusGebeurtenis.objects.filter(soort="overgang").values_list("fase_van", "fase_naar"))
+    assert pairs <= set(TRANSITIONS)
+    # Numbers are unique and the counter continues after them.
+    from intake.services import volgend_casusnummer
+
+    nieuw = volgend_casusnummer()
+    assert not Casus.objects.filter(nummer=nieuw).exists()
+
+
+def test_seed_demo_for_a_second_municipality_by_data_alone():
+    call_command("seed_demo", gemeente="westerkwartier", casussen=50, stdout=open("/dev/null", "w"))
+    assert Kern.objects.filter(gemeente="Westerkwartier").count() == 42
+    assert Kern.objects.get(naam="Aduard").voormalige_gemeente == "Zuidhorn"
+    assert Casus.objects.filter(kern__gemeente="Westerkwartier").count() == 50
+
+
+def test_demo_users_log_in_with_the_demo_password(client):
+    call_command("seed_demo", casussen=0, stdout=open("/dev/null", "w"))
+    for username in ("frontoffice", "consultant", "teamleider", "beheerder", "privacy"):
+        assert client.login(username=username, password="altena-demo"), username
+        client.logout()

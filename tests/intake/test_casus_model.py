@@ -1,0 +1,141 @@
+"""The shared case model: numbering, the transition table, optimistic locking, the timeline."""
+
+import threading
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.db.utils import InternalError, ProgrammingError
+
+from intake.models import Casus, CasusGebeurtenis
+from intake.services import (
+    OvergangNietToegestaan,
+    VersieConflict,
+    casus_aanmaken,
+    casus_bijwerken,
+    casus_overgang,
+    volgend_casusnummer,
+)
+from intake.workflow import TRANSITIONS, Fase, Route
+from tests.factories.intake import CasusFactory, InwonerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_case_number_has_year_and_six_digits():
+    nummer = volgend_casusnummer(jaar=2026)
+    assert nummer.startswith("2026-") and len(nummer) == 11
+    assert volgend_casusnummer(jaar=2026) == f"2026-{int(nummer[5:]) + 1:06d}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_case_numbers_unique_under_concurrency():
+    """Eight threads with their own database connections draw 25 numbers each at once."""
+    results, errors = [], []
+    barrier = threading.Barrier(8)
+
+    def draw():
+        try:
+            barrier.wait()
+            for _ in range(25):
+                with transaction.atomic():
+                    results.append(volgend_casusnummer(jaar=2030))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=draw) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(results) == 200
+    assert len(set(results)) == 200
+    assert max(results) == "2030-000200"
+
+
+def test_casus_aanmaken_writes_timeline_and_is_idempotent_per_token(frontoffice, kern):
+    import uuid
+
+    inwoner = InwonerFactory(kern=kern)
+    token = uuid.uuid4()
+    kwargs = dict(
+        inwoner=inwoner,
+        door=frontoffice,
+        hulpvraag="Hulp bij het huishouden",
+        kanaal="balie",
+        leefgebieden=["instrumentele_adl"],
+        indienings_token=token,
+    )
+    first = casus_aanmaken(**kwargs)
+    second = casus_aanmaken(**kwargs)
+    assert first.pk == second.pk
+    assert Casus.objects.count() == 1
+    assert list(first.gebeurtenissen.values_list("soort", flat=True)) == ["aangemaakt"]
+
+
+def test_transition_table_refuses_unlisted_transition(frontoffice):
+    casus = CasusFactory()
+    assert (Fase.AANGEMELD, Fase.BESLUIT) not in TRANSITIONS
+    with pytest.raises(OvergangNietToegestaan) as exc:
+        casus_overgang(casus=casus, naar=Fase.BESLUIT, door=frontoffice)
+    assert "kan niet van fase 'Aangemeld' naar 'Besluit'" in exc.value.messages[0]
+    casus.refresh_from_db()
+    assert casus.fase == Fase.AANGEMELD
+    assert casus.versie == 1
+    assert not casus.gebeurtenissen.exists()
+
+
+def test_listed_transition_moves_fase_route_and_writes_event(frontoffice):
+    casus = CasusFactory()
+    casus = casus_overgang(casus=casus, naar=Fase.VERWEZEN, door=frontoffice, tekst="Naar welzijn")
+    assert (casus.fase, casus.route, casus.versie) == (Fase.VERWEZEN, Route.VOORLIGGEND_VELD, 2)
+    event = casus.gebeurtenissen.get()
+    assert (event.fase_van, event.fase_naar, event.actor) == (Fase.AANGEMELD, Fase.VERWEZEN, frontoffice)
+
+
+def test_maatwerk_fase_requires_a_law_in_the_database(frontoffice):
+    casus = CasusFactory()
+    with pytest.raises(IntegrityError):
+        with transaction.atomic():
+            casus_overgang(casus=casus, naar=Fase.MELDING, door=frontoffice)
+
+
+def test_stale_save_is_refused_and_nothing_is_overwritten(frontoffice):
+    casus = CasusFactory(hulpvraag="origineel")
+    form_a_versie = casus.versie
+    casus_bijwerken(casus=casus, versie=form_a_versie, door=frontoffice, hulpvraag="eerste wijziging")
+    with pytest.raises(VersieConflict) as exc:
+        casus_bijwerken(casus=casus, versie=form_a_versie, door=frontoffice, hulpvraag="verouderde wijziging")
+    assert "intussen gewijzigd" in str(exc.value)
+    casus.refresh_from_db()
+    assert casus.hulpvraag == "eerste wijziging"
+    assert casus.versie == 2
+
+
+def test_stale_transition_is_refused(frontoffice):
+    casus = CasusFactory()
+    casus_bijwerken(casus=casus, versie=1, door=frontoffice, crisis=True)
+    with pytest.raises(VersieConflict):
+        casus_overgang(casus=casus, naar=Fase.AFGEHANDELD, door=frontoffice, versie=1)
+    casus.refresh_from_db()
+    assert casus.fase == Fase.AANGEMELD
+
+
+def test_timeline_is_append_only_in_the_database(frontoffice):
+    casus = casus_overgang(casus=CasusFactory(), naar=Fase.AFGEHANDELD, door=frontoffice)
+    event = casus.gebeurtenissen.get()
+    with pytest.raises(ValueError):
+        event.save()
+    with pytest.raises((ProgrammingError, InternalError)):
+        with transaction.atomic():
+            CasusGebeurtenis.objects.filter(pk=event.pk).update(tekst="vervalst")
+
+
+def test_closed_case_can_be_reopened_only_to_aangemeld(teamleider):
+    casus = CasusFactory(afgesloten=True)
+    with pytest.raises(OvergangNietToegestaan):
+        casus_overgang(casus=casus, naar=Fase.VERWEZEN, door=teamleider)
+    casus = casus_overgang(casus=casus, naar=Fase.AANGEMELD, door=teamleider, tekst="Heropend: nieuwe vraag")
+    assert casus.afsluitreden == "" and casus.afgesloten_op is None
