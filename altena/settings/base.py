@@ -123,6 +123,8 @@ vars().update(EMAIL_CONFIG)
 # DEFAULT_FROM_EMAIL: sender of digests and notifications.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="toegang@altena.example")
 
+# DJANGO_DEMO: allow seed_demo and its demo users (on in development, off in production).
+DEMO_ENABLED = env.bool("DJANGO_DEMO", default=True)
 # DEMO_PASSWORD: password of the demo users made by seed_demo (never in production).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="altena-demo")
 

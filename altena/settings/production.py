@@ -10,6 +10,8 @@ if DEBUG:
 if not SECRET_KEY or SECRET_KEY.startswith("insecure") or len(SECRET_KEY) < 40:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY ontbreekt of is onveilig (minimaal 40 tekens).")
 
+DEMO_ENABLED = env.bool("DJANGO_DEMO", default=False)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -27,6 +27,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, gemeente, casussen, if_empty, **options):
+        if not settings.DEMO_ENABLED:
+            raise CommandError("Demogegevens zijn uitgeschakeld (DJANGO_DEMO=false); nooit in productie.")
         if casussen < 0:
             raise CommandError("--casussen moet 0 of meer zijn.")
         autodiscover_modules("demo")
