@@ -76,7 +76,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_group",
         "backoffice.product.*",
         "backoffice.feestdag.*",
-        "backoffice.signaalregel.*",
+        "signalen.signaalregel.*",
         "altena.view_heartbeat",
     ],
     Rol.PRIVACY: ["altena.view_verwerking"],

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "netwerk",
     "intake",
     "backoffice",
+    "signalen",
     "rapportage",
 ]
 
