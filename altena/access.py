@@ -172,7 +172,11 @@ def sync_role_permissions(sender=None, using="default", **kwargs):
     """Give each role group exactly the permissions of ROLE_PERMISSIONS (runs after migrate)."""
     from django.contrib.auth.models import Group, Permission
 
-    if sender is not None and getattr(sender, "label", None) != "altena":
+    from django.apps import apps
+
+    # post_migrate is sent once per app; permissions of every app exist only after the last one.
+    last_app = list(apps.get_app_configs())[-1].label
+    if sender is not None and getattr(sender, "label", None) != last_app:
         return
     all_perms = list(Permission.objects.using(using).select_related("content_type"))
     for role, specs in ROLE_PERMISSIONS.items():
