@@ -40,6 +40,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "intake.view_verwijzing",
         "intake.add_verwijzing",
         "intake.change_verwijzing",
+        "intake.view_zrmscore",
+        "intake.add_zrmscore",
         "netwerk.view_kern",
         "netwerk.view_partner",
     ],
@@ -53,6 +55,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "intake.view_verwijzing",
         "intake.add_verwijzing",
         "intake.change_verwijzing",
+        "intake.view_zrmscore",
+        "intake.add_zrmscore",
         "netwerk.view_kern",
         "netwerk.view_partner",
         "backoffice.*",
@@ -63,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "intake.view_casus",
         "intake.change_casus",
         "intake.view_verwijzing",
+        "intake.view_zrmscore",
         "netwerk.view_kern",
         "netwerk.view_partner",
         "netwerk.view_team",
@@ -174,8 +179,9 @@ def sync_role_permissions(sender=None, using="default", **kwargs):
 
     from django.apps import apps
 
-    # post_migrate is sent once per app; permissions of every app exist only after the last one.
-    last_app = list(apps.get_app_configs())[-1].label
+    # post_migrate is sent once per app with a models module (Django skips the others); permissions of
+    # every app exist only after the last such app.
+    last_app = [a for a in apps.get_app_configs() if a.models_module is not None][-1].label
     if sender is not None and getattr(sender, "label", None) != last_app:
         return
     all_perms = list(Permission.objects.using(using).select_related("content_type"))

@@ -1,17 +1,33 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 
+from .forms import PartnerAdminForm
 from .models import Contactpersoon, Kern, Partner, Team
+from .resources import PartnerResource
 
 
 @admin.register(Kern)
 class KernAdmin(admin.ModelAdmin):
-    list_display = ["naam", "voormalige_gemeente", "gemeente", "postcodes"]
+    list_display = ["naam", "voormalige_gemeente", "gemeente", "postcodes", "aantal_partners"]
     list_filter = ["gemeente", "voormalige_gemeente"]
-    search_fields = ["naam", "voormalige_gemeente", "gemeente"]
+    search_fields = ["naam__unaccent", "voormalige_gemeente", "gemeente"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_aantal_partners=Count("partners", filter=Q(partners__actief=True)))
+        )
 
     @admin.display(description="postcodegebieden")
     def postcodes(self, obj):
         return ", ".join(obj.postcodegebieden)
+
+    @admin.display(description="actieve partners (eigen kern)", ordering="_aantal_partners")
+    def aantal_partners(self, obj):
+        return obj._aantal_partners
 
 
 @admin.register(Team)
@@ -35,10 +51,76 @@ class ContactpersoonInline(admin.TabularInline):
     extra = 1
 
 
+class KernFilter(admin.SimpleListFilter):
+    """Partners serving a kern: named in their kernen or serving all kernen of its gemeente."""
+
+    title = "kern"
+    parameter_name = "kern"
+
+    def lookups(self, request, model_admin):
+        return [(str(k.pk), str(k)) for k in Kern.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            kern = Kern.objects.filter(pk=self.value()).first()
+            return queryset.voor_kern(kern) if kern else queryset.none()
+        return queryset
+
+
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
-    list_display = ["naam", "soort", "gemeente", "alle_kernen", "telefoon", "actief"]
-    list_filter = ["soort", "actief", "gemeente", "kernen"]
-    search_fields = ["naam", "omschrijving", "agb_code", "kvk_nummer"]
+class PartnerAdmin(ImportExportModelAdmin):
+    form = PartnerAdminForm
+    resource_classes = [PartnerResource]
+    import_formats = [CSV, XLSX]
+    import_template_name = "netwerk/admin/partner_import.html"
+    export_formats = [CSV, XLSX]
+    list_display = ["naam", "soort", "gemeente", "werkgebied", "telefoon", "agb_code", "actief"]
+    list_filter = [KernFilter, "soort", "actief", "gemeente", "alle_kernen"]
+    search_fields = [
+        "naam__unaccent",
+        "omschrijving__unaccent",
+        "agb_code",
+        "kvk_nummer",
+        "contactpersonen__naam__unaccent",
+    ]
     filter_horizontal = ["kernen"]
     inlines = [ContactpersoonInline]
+    actions = ["deactiveren", "activeren"]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["naam", "soort", "gemeente", "actief"]}),
+        ("Aanbod", {"fields": ["omschrijving", "leefgebieden"]}),
+        ("Werkgebied", {"fields": ["alle_kernen", "kernen"]}),
+        ("Bereikbaarheid", {"fields": ["telefoon", "email", "website", "adres", "bereikbaarheid"]}),
+        ("Registratie", {"fields": ["agb_code", "kvk_nummer", "istandaarden_categorieen"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("kernen")
+
+    @admin.display(description="kernen")
+    def werkgebied(self, obj):
+        if obj.alle_kernen:
+            return "alle kernen"
+        namen = [k.naam for k in obj.kernen.all()]
+        return ", ".join(namen[:4]) + (f" (+{len(namen) - 4})" if len(namen) > 4 else "") or "–"
+
+    # Partners are deactivated, never deleted: referrals and history keep pointing at them.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_import_permission(self, request):
+        return request.user.has_perms(["netwerk.add_partner", "netwerk.change_partner"])
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("netwerk.view_partner")
+
+    @admin.action(description="Geselecteerde partners deactiveren", permissions=["change"])
+    def deactiveren(self, request, queryset):
+        aantal = queryset.filter(actief=True).update(actief=False)
+        self.message_user(request, f"{aantal} partner(s) gedeactiveerd.", messages.SUCCESS)
+
+    @admin.action(description="Geselecteerde partners weer activeren", permissions=["change"])
+    def activeren(self, request, queryset):
+        aantal = queryset.filter(actief=False).update(actief=True)
+        self.message_user(request, f"{aantal} partner(s) weer geactiveerd.", messages.SUCCESS)

@@ -1,11 +1,11 @@
-"""Demo data of the network: the kernen and teams of the chosen municipality (from netwerk/data/)."""
+"""Demo data of the network: kernen, teams and partners of the chosen municipality (from netwerk/data/)."""
 
 import json
 from pathlib import Path
 
 from altena.demo import DemoContext, demo_step
 
-from .models import Kern, Team
+from .models import Contactpersoon, Kern, Partner, Team
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -49,3 +49,47 @@ def demo_teams(ctx: DemoContext) -> None:
             maatwerk.leden.add(users[role])
     ctx.shared["team_toegang"] = toegang
     ctx.shared["team_maatwerk"] = maatwerk
+
+
+PARTNER_VELDEN = (
+    "soort",
+    "omschrijving",
+    "leefgebieden",
+    "adres",
+    "telefoon",
+    "email",
+    "website",
+    "bereikbaarheid",
+    "agb_code",
+    "kvk_nummer",
+    "istandaarden_categorieen",
+)
+
+
+@demo_step(40)
+def demo_partners(ctx: DemoContext) -> None:
+    """The partners of the sociale kaart from netwerk/data/partners_<gemeente>.json (idempotent)."""
+    path = DATA_DIR / f"partners_{ctx.gemeente}.json"
+    if not path.exists():
+        ctx.log(f"  geen partnerbestand voor {ctx.gemeente}")
+        return
+    gemeente = load_gemeente(ctx.gemeente)["naam"]
+    kernen = {k.naam: k for k in Kern.objects.van_gemeente(gemeente)}
+    for item in json.loads(path.read_text(encoding="utf-8"))["partners"]:
+        alle = item["kernen"] == "alle"
+        partner, _ = Partner.objects.update_or_create(
+            naam=item["naam"],
+            gemeente=gemeente,
+            defaults={**{veld: item[veld] for veld in PARTNER_VELDEN}, "alle_kernen": alle, "actief": True},
+        )
+        eigen_kernen = [] if alle else [kernen[naam] for naam in item["kernen"]]
+        partner.kernen_voor_controle = eigen_kernen
+        partner.full_clean()  # the demo data obeys the same rules as the admin and the import
+        partner.kernen.set(eigen_kernen)
+        for contact in item.get("contactpersonen", []):
+            Contactpersoon.objects.update_or_create(
+                partner=partner,
+                naam=contact["naam"],
+                defaults={k: contact.get(k, "") for k in ("rol", "telefoon", "email")},
+            )
+    ctx.log(f"  {Partner.objects.filter(gemeente=gemeente).count()} partners van {gemeente}")

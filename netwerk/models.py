@@ -2,8 +2,16 @@
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
+
+from .istandaarden import IStandaardCategorie
+from .leefgebieden import Leefgebied
+from .search import genormaliseerd, normaliseer
+from .validators import normaliseer_nummer, valideer_agb_code, valideer_kvk_nummer
 
 postcodegebied_validator = RegexValidator(
     r"^[1-9][0-9]{3}$", "Een postcodegebied is vier cijfers, zoals 4254."
@@ -87,6 +95,27 @@ class PartnerSoort(models.TextChoices):
 ZORGAANBIEDER_SOORTEN = (PartnerSoort.ZORGAANBIEDER_WMO, PartnerSoort.ZORGAANBIEDER_JEUGD)
 
 
+class PartnerQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(actief=True)
+
+    def voor_kern(self, kern):
+        """Partners that serve this kern: named in their kernen, or serving every kern of its gemeente."""
+        in_kern = Partner.kernen.through.objects.filter(kern=kern).values("partner_id")
+        return self.filter(Q(pk__in=in_kern) | Q(alle_kernen=True, gemeente=kern.gemeente))
+
+    def met_leefgebied(self, leefgebied: str):
+        return self.filter(leefgebieden__contains=[leefgebied])
+
+    def met_naam(self, naam: str):
+        """Partners with this name, ignoring case, accents and surrounding spaces."""
+        return self.alias(_naam_norm=genormaliseerd("naam")).filter(_naam_norm=normaliseer(naam))
+
+    def voor_sociale_kaart(self):
+        """What a list of partners shows at once: kernen and contactpersonen in two fixed queries."""
+        return self.prefetch_related("kernen", "contactpersonen")
+
+
 class Partner(models.Model):
     """A maatschappelijke partner in the network (the sociale kaart). Deactivated, never deleted."""
 
@@ -95,7 +124,10 @@ class Partner(models.Model):
     gemeente = models.CharField("gemeente", max_length=100, db_index=True)
     omschrijving = models.TextField("wat biedt de partner", blank=True)
     leefgebieden = ArrayField(
-        models.CharField(max_length=40), verbose_name="leefgebieden", default=list, blank=True
+        models.CharField(max_length=40, choices=Leefgebied.choices),
+        verbose_name="leefgebieden",
+        default=list,
+        blank=True,
     )
     kernen = models.ManyToManyField(Kern, verbose_name="kernen", blank=True, related_name="partners")
     alle_kernen = models.BooleanField("werkt in alle kernen", default=False)
@@ -104,17 +136,35 @@ class Partner(models.Model):
     email = models.EmailField("e-mail", blank=True)
     website = models.URLField("website", blank=True)
     bereikbaarheid = models.CharField("openingstijden / bereikbaarheid", max_length=200, blank=True)
-    agb_code = models.CharField("AGB-code", max_length=8, blank=True)
-    kvk_nummer = models.CharField("KvK-nummer", max_length=8, blank=True)
+    agb_code = models.CharField(
+        "AGB-code",
+        max_length=8,
+        blank=True,
+        validators=[valideer_agb_code],
+        help_text="8 cijfers; verplicht voor zorgaanbieders (Wmo en Jeugd).",
+    )
+    kvk_nummer = models.CharField(
+        "KvK-nummer", max_length=8, blank=True, validators=[valideer_kvk_nummer], help_text="8 cijfers."
+    )
     istandaarden_categorieen = ArrayField(
-        models.CharField(max_length=2), verbose_name="iStandaarden-categorieën", default=list, blank=True
+        models.CharField(max_length=2, choices=IStandaardCategorie.choices),
+        verbose_name="iStandaarden-categorieën",
+        default=list,
+        blank=True,
+        help_text="De categorieën (iWmo/iJw) die deze zorgaanbieder levert.",
     )
     actief = models.BooleanField("actief", default=True, db_index=True)
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         verbose_name = "partner"
         verbose_name_plural = "partners"
         ordering = ["naam"]
+        indexes = [
+            GinIndex(OpClass(genormaliseerd("naam"), name="gin_trgm_ops"), name="partner_naam_trgm"),
+            GinIndex(fields=["leefgebieden"], name="partner_leefgebieden_gin"),
+        ]
 
     def __str__(self):
         return self.naam
@@ -122,6 +172,60 @@ class Partner(models.Model):
     @property
     def is_zorgaanbieder(self) -> bool:
         return self.soort in ZORGAANBIEDER_SOORTEN
+
+    def clean_fields(self, exclude=None):
+        # Normalise what people paste ("98 00 12 34") before the field validators see it.
+        self.agb_code = normaliseer_nummer(self.agb_code)
+        self.kvk_nummer = normaliseer_nummer(self.kvk_nummer)
+        self.naam = (self.naam or "").strip()
+        super().clean_fields(exclude=exclude)
+
+    def clean(self):
+        errors = {}
+        if self.is_zorgaanbieder and not self.agb_code:
+            errors["agb_code"] = "Een zorgaanbieder (Wmo of Jeugd) moet een AGB-code hebben."
+        if self.istandaarden_categorieen and not self.is_zorgaanbieder:
+            errors["istandaarden_categorieen"] = (
+                "Alleen een zorgaanbieder (Wmo of Jeugd) levert iStandaarden-categorieën."
+            )
+        if self.naam and self.gemeente:
+            dubbel = self.dubbele_naam_melding()
+            if dubbel:
+                errors["naam"] = dubbel
+        if errors:
+            raise ValidationError(errors)
+
+    def dubbele_naam_melding(self) -> str:
+        """A Dutch message when another partner with this name works in one of the same kernen.
+
+        A form or import sets ``kernen_voor_controle`` (the kernen about to be saved); otherwise the
+        saved kernen count. Deactivated partners count too: reactivate those instead of doubling them.
+        """
+        kernen = getattr(self, "kernen_voor_controle", None)
+        if kernen is None:
+            kernen = list(self.kernen.all()) if self.pk else []
+        others = Partner.objects.filter(gemeente=self.gemeente).met_naam(self.naam).exclude(pk=self.pk)
+        if not self.alle_kernen:
+            gedeeld = Partner.kernen.through.objects.filter(kern__in=[k.pk for k in kernen])
+            others = others.filter(Q(alle_kernen=True) | Q(pk__in=gedeeld.values("partner_id")))
+        ander = others.prefetch_related("kernen").first()
+        if ander is None:
+            return ""
+        if ander.alle_kernen:
+            waar = f"die in alle kernen van {self.gemeente} werkt"
+        else:
+            namen = {k.naam for k in ander.kernen.all()}
+            if not self.alle_kernen:
+                namen &= {k.naam for k in kernen}
+            if not namen:
+                waar = f"in {self.gemeente}"
+            else:
+                waar = ("in kern " if len(namen) == 1 else "in de kernen ") + ", ".join(sorted(namen))
+        niet_actief = " (gedeactiveerd; activeer die partner liever opnieuw)" if not ander.actief else ""
+        return (
+            f"Er is al een partner met de naam “{ander.naam}” {waar}{niet_actief}. "
+            "Kies een andere naam of pas de bestaande partner aan."
+        )
 
 
 class Contactpersoon(models.Model):

@@ -1,6 +1,6 @@
 import factory
 
-from netwerk.models import Kern, Partner, PartnerSoort, Team
+from netwerk.models import Contactpersoon, Kern, Partner, PartnerSoort, Team
 
 
 class KernFactory(factory.django.DjangoModelFactory):
@@ -36,6 +36,13 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partner
 
+    class Params:
+        zorgaanbieder = factory.Trait(
+            soort=PartnerSoort.ZORGAANBIEDER_WMO,
+            agb_code=factory.Sequence(lambda n: f"98{n:06d}"),
+            istandaarden_categorieen=factory.LazyFunction(lambda: ["01", "02"]),
+        )
+
     naam = factory.Sequence(lambda n: f"Partner {n}")
     soort = PartnerSoort.WELZIJN
     gemeente = "Altena"
@@ -47,3 +54,13 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     def kernen(self, create, extracted, **kwargs):
         if create and extracted:
             self.kernen.set(extracted)
+
+
+class ContactpersoonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contactpersoon
+
+    partner = factory.SubFactory(PartnerFactory)
+    naam = factory.Faker("name", locale="nl_NL")
+    rol = "coördinator"
+    telefoon = "06-12345678"
