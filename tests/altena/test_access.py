@@ -104,3 +104,16 @@ def test_role_groups_get_their_permissions_after_migrate(db):
     assert "view_casus" not in beheerder  # beheerder sees no case content
     privacy = set(Group.objects.get(name=Rol.PRIVACY).permissions.values_list("codename", flat=True))
     assert privacy == {"view_verwerking"}
+
+
+# Pages that beheerder and privacy may open; every other page of the site shows them no case content.
+NON_CASE_PAGES = {"/", "/geen-rol/", "/privacy/"}
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in ALL_PATHS if p not in PUBLIC and p not in NON_CASE_PAGES and not p.startswith("/admin/")]
+)
+@pytest.mark.parametrize("role", [Rol.BEHEERDER, Rol.PRIVACY])
+def test_every_case_page_is_closed_to_beheerder_and_privacy(client_for, role_users, role, path):
+    response = client_for(role_users[role]).get(path)
+    assert response.status_code == 403, f"{role} {path}: {response.status_code}"
