@@ -175,9 +175,8 @@ def navigation(request):
 
 def sync_role_permissions(sender=None, using="default", **kwargs):
     """Give each role group exactly the permissions of ROLE_PERMISSIONS (runs after migrate)."""
-    from django.contrib.auth.models import Group, Permission
-
     from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
 
     # post_migrate is sent once per app with a models module (Django skips the others); permissions of
     # every app exist only after the last such app.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("netwerk/", include("netwerk.urls")),
     path("intake/", include("intake.urls")),
     path("backoffice/", include("backoffice.urls")),
+    path("signalen/", include("signalen.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Casus, CasusGebeurtenis, Huishouden, Inwoner
+from .models import Casus, CasusGebeurtenis, Huishouden, Inwoner, Verwijzing, ZrmScore
 
 
 @admin.register(Inwoner)
@@ -71,3 +71,26 @@ class CasusAdmin(admin.ModelAdmin):
     inlines = [GebeurtenisInline]
     # fase and route change only through the transition table (intake.services.casus_overgang).
     readonly_fields = ["nummer", "fase", "route", "versie", "aangemaakt", "afgesloten_op"]
+
+
+@admin.register(Verwijzing)
+class VerwijzingAdmin(admin.ModelAdmin):
+    list_display = ["casus", "partner", "status", "verstuurd_op", "terugkoppeling_datum"]
+    list_filter = ["status", "partner__soort"]
+    search_fields = ["=casus__nummer", "partner__naam"]
+    list_select_related = ["casus", "partner"]
+    raw_id_fields = ["casus", "partner", "door", "terugkoppeling_door"]
+    date_hierarchy = "verstuurd_op"
+    show_full_result_count = False
+    # status changes through intake.services.verwijzing_terugkoppeling (timeline, versie).
+    readonly_fields = ["status", "versie", "verstuurd_op", "afgerond_op"]
+
+
+@admin.register(ZrmScore)
+class ZrmScoreAdmin(admin.ModelAdmin):
+    list_display = ["casus", "domein", "score", "bron", "gescoord_op"]
+    list_filter = ["bron", "domein"]
+    search_fields = ["=casus__nummer"]
+    list_select_related = ["casus"]
+    raw_id_fields = ["casus", "door"]
+    show_full_result_count = False

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "altena.access.navigation",
+                "signalen.context_processors.signalen_badge",
             ],
         },
     },
@@ -173,6 +175,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The beat schedule is static, reviewed code: rename a task here, not in a database.
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "altena.tasks.heartbeat", "schedule": 60.0},
+    # Signals are a sweep, not a timer: every 5 minutes make what is due and not yet made. A beat
+    # queued while no worker ran expires instead of piling up; the next one catches up anyway.
+    "signalen-sweep": {"task": "signalen.tasks.sweep", "schedule": 300.0, "options": {"expires": 280}},
+    # The daily digest: tried every hour from 7:00 to 17:00 Amsterdam time, sent once a day.
+    "signalen-dagoverzichten": {
+        "task": "signalen.tasks.dagoverzichten",
+        "schedule": crontab(minute=0, hour="7-17"),
+        "options": {"expires": 3000},
+    },
 }
 
 LOGGING = {

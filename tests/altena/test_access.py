@@ -111,7 +111,8 @@ NON_CASE_PAGES = {"/", "/geen-rol/", "/privacy/"}
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in ALL_PATHS if p not in PUBLIC and p not in NON_CASE_PAGES and not p.startswith("/admin/")]
+    "path",
+    [p for p in ALL_PATHS if p not in PUBLIC and p not in NON_CASE_PAGES and not p.startswith("/admin/")],
 )
 @pytest.mark.parametrize("role", [Rol.BEHEERDER, Rol.PRIVACY])
 def test_every_case_page_is_closed_to_beheerder_and_privacy(client_for, role_users, role, path):

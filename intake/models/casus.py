@@ -1,4 +1,4 @@
-"""Inwoners, huishoudens and the shared case model (Casus) with its append-only timeline."""
+"""The shared case model (Casus), its numbering and its append-only timeline."""
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -9,83 +9,8 @@ from altena.access import Rol, user_roles
 from netwerk.leefgebieden import Leefgebied
 from netwerk.models import Kern, Team
 
-from .validators import mask_bsn, validate_bsn, validate_postcode
-from .workflow import OPEN_FASEN, Fase, Route
-
-
-class Huishouden(models.Model):
-    """A household: 1 huishouden, 1 plan, 1 regisseur."""
-
-    naam = models.CharField(
-        "naam", max_length=150, help_text="Bijvoorbeeld 'Huishouden De Vries, Dorpsstraat 1'."
-    )
-    regisseur = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="regisseur",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="geregisseerde_huishoudens",
-    )
-    versie = models.PositiveIntegerField("versie", default=1)
-
-    class Meta:
-        verbose_name = "huishouden"
-        verbose_name_plural = "huishoudens"
-        ordering = ["naam"]
-
-    def __str__(self):
-        return self.naam
-
-
-class Inwoner(models.Model):
-    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
-    voornamen = models.CharField("voornamen", max_length=150)
-    tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
-    achternaam = models.CharField("achternaam", max_length=150)
-    geboortedatum = models.DateField("geboortedatum")
-    straat = models.CharField("straat", max_length=150)
-    huisnummer = models.CharField(
-        "huisnummer", max_length=10, help_text="Met eventuele toevoeging, bijv. 12a."
-    )
-    postcode = models.CharField("postcode", max_length=7, validators=[validate_postcode])
-    woonplaats = models.CharField("woonplaats", max_length=100, blank=True)
-    kern = models.ForeignKey(Kern, verbose_name="kern", on_delete=models.PROTECT, related_name="inwoners")
-    telefoon = models.CharField("telefoon", max_length=20, blank=True)
-    email = models.EmailField("e-mail", blank=True)
-    huishouden = models.ForeignKey(
-        Huishouden,
-        verbose_name="huishouden",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="leden",
-    )
-    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "inwoner"
-        verbose_name_plural = "inwoners"
-        ordering = ["achternaam", "voornamen"]
-        indexes = [
-            models.Index(fields=["achternaam", "geboortedatum"], name="inwoner_naam_gebdat"),
-            models.Index(fields=["postcode", "huisnummer"], name="inwoner_adres"),
-        ]
-
-    def __str__(self):
-        return self.naam
-
-    @property
-    def naam(self) -> str:
-        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
-
-    @property
-    def bsn_gemaskeerd(self) -> str:
-        return mask_bsn(self.bsn)
-
-    @property
-    def adres(self) -> str:
-        return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}".strip()
+from ..workflow import OPEN_FASEN, Fase, Route
+from .inwoner import Huishouden, Inwoner
 
 
 class Wet(models.TextChoices):
@@ -256,6 +181,10 @@ class Casus(models.Model):
     @property
     def is_open(self) -> bool:
         return self.fase in OPEN_FASEN
+
+    @property
+    def leefgebied_labels(self) -> list[str]:
+        return [Leefgebied(c).label for c in self.leefgebieden if c in Leefgebied.values]
 
 
 class CasusnummerTeller(models.Model):

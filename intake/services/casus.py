@@ -1,4 +1,4 @@
-"""Writes on the shared case model. Keyword-only, one transaction each, locking what they read."""
+"""Writes on the shared case model: numbering, registration, transitions, edits, assignment."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from .models import Casus, CasusGebeurtenis, Inwoner
-from .signals import casus_fase_gewijzigd
-from .workflow import TRANSITIONS, Fase
+from ..models import Casus, CasusGebeurtenis, Inwoner
+from ..signals import casus_fase_gewijzigd
+from ..workflow import TRANSITIONS, Fase
+from .inwoners import zrm_scores_vastleggen
 
 
 class VersieConflict(Exception):
@@ -94,8 +95,13 @@ def casus_aanmaken(
     kern=None,
     team=None,
     indienings_token: uuid.UUID | None = None,
+    zrm_scores: list[dict] | None = None,
 ) -> Casus:
-    """Register a hulpvraag. With an ``indienings_token`` a repeated submit returns the first case."""
+    """Register a hulpvraag. With an ``indienings_token`` a repeated submit returns the first case.
+
+    ``zrm_scores`` (optional quick scan: dicts with domein, score, reden) are stored with the new
+    case only, so a repeated submit never scores twice.
+    """
     if indienings_token is not None:
         bestaand = Casus.objects.filter(indienings_token=indienings_token).first()
         if bestaand is not None:
@@ -138,10 +144,12 @@ def casus_aanmaken(
         fase_naar=casus.fase,
         tekst="Crisis gemeld." if crisis else "",
     )
+    if zrm_scores:
+        zrm_scores_vastleggen(casus=casus, scores=zrm_scores, door=door)
     return casus
 
 
-def _lock(casus: Casus, versie: int | None) -> Casus:
+def lock_casus(casus: Casus, versie: int | None) -> Casus:
     locked = Casus.objects.select_for_update().get(pk=casus.pk)
     if versie is not None and locked.versie != versie:
         raise VersieConflict(locked)
@@ -163,7 +171,7 @@ def casus_overgang(
 
     ``velden`` are extra fields set in the same write (wet, meldingsdatum, afsluitreden, ...).
     """
-    locked = _lock(casus, versie)
+    locked = lock_casus(casus, versie)
     if (locked.fase, naar) not in TRANSITIONS:
         raise OvergangNietToegestaan(locked, naar)
     van = locked.fase
@@ -189,6 +197,7 @@ def casus_overgang(
         fase_naar=naar,
         gegevens=gegevens,
     )
+    casus_fase_gewijzigd.send(sender=Casus, casus=locked, van=van, naar=naar, door=door)
     return locked
 
 
@@ -215,7 +224,7 @@ def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
     onbekend = set(velden) - BEWERKBARE_VELDEN
     if onbekend:
         raise ValueError(f"Niet bewerkbaar via casus_bijwerken: {sorted(onbekend)}")
-    locked = _lock(casus, versie)
+    locked = lock_casus(casus, versie)
     gewijzigd = {}
     for veld, waarde in velden.items():
         oud = getattr(locked, veld)
@@ -239,7 +248,7 @@ def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
 
 @transaction.atomic
 def casus_toewijzen(*, casus: Casus, door, behandelaar=None, team=None, versie: int | None = None) -> Casus:
-    locked = _lock(casus, versie)
+    locked = lock_casus(casus, versie)
     if behandelaar is not None:
         locked.behandelaar = behandelaar
     if team is not None:

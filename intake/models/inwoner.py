@@ -1,0 +1,120 @@
+"""Inwoners and their households (1 huishouden, 1 plan, 1 regisseur)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from altena.access import Rol, user_roles
+from netwerk.models import Kern
+
+from ..scope import gemeenten_van
+from ..validators import mask_bsn, validate_bsn, validate_postcode
+
+
+class HuishoudenQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """Households with a member the user may see, or directed by the user."""
+        if not user.is_authenticated:
+            return self.none()
+        leden = Inwoner.objects.zichtbaar_voor(user).filter(huishouden__isnull=False)
+        return self.filter(Q(pk__in=leden.values("huishouden")) | Q(regisseur=user))
+
+
+class Huishouden(models.Model):
+    """A household: 1 huishouden, 1 plan, 1 regisseur."""
+
+    naam = models.CharField(
+        "naam", max_length=150, help_text="Bijvoorbeeld 'Huishouden De Vries, Dorpsstraat 1'."
+    )
+    regisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="regisseur",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="geregisseerde_huishoudens",
+    )
+    versie = models.PositiveIntegerField("versie", default=1)
+
+    objects = HuishoudenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "huishouden"
+        verbose_name_plural = "huishoudens"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class InwonerQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """Frontoffice: every inwoner of its municipality (the front door serves all kernen, and a
+        desk worker must find a person to avoid a second registration). Consultant and teamleider:
+        inwoners with a case they may see, or in a household they direct."""
+        if not user.is_authenticated:
+            return self.none()
+        roles = user_roles(user)
+        condition = Q(pk__in=[])
+        if Rol.FRONTOFFICE in roles:
+            condition |= Q(kern__gemeente__in=gemeenten_van(user))
+        if roles & {Rol.CONSULTANT, Rol.TEAMLEIDER}:
+            from .casus import Casus
+
+            zichtbaar = Casus.objects.zichtbaar_voor(user)
+            condition |= Q(pk__in=zichtbaar.values("inwoner")) | Q(huishouden__regisseur=user)
+        if condition == Q(pk__in=[]):
+            return self.none()
+        return self.filter(condition)
+
+
+class Inwoner(models.Model):
+    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
+    voornamen = models.CharField("voornamen", max_length=150)
+    tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
+    achternaam = models.CharField("achternaam", max_length=150)
+    geboortedatum = models.DateField("geboortedatum")
+    straat = models.CharField("straat", max_length=150)
+    huisnummer = models.CharField(
+        "huisnummer", max_length=10, help_text="Met eventuele toevoeging, bijv. 12a."
+    )
+    postcode = models.CharField("postcode", max_length=7, validators=[validate_postcode])
+    woonplaats = models.CharField("woonplaats", max_length=100, blank=True)
+    kern = models.ForeignKey(Kern, verbose_name="kern", on_delete=models.PROTECT, related_name="inwoners")
+    telefoon = models.CharField("telefoon", max_length=20, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    huishouden = models.ForeignKey(
+        Huishouden,
+        verbose_name="huishouden",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leden",
+    )
+    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+
+    objects = InwonerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "inwoner"
+        verbose_name_plural = "inwoners"
+        ordering = ["achternaam", "voornamen"]
+        indexes = [
+            models.Index(fields=["achternaam", "geboortedatum"], name="inwoner_naam_gebdat"),
+            models.Index(fields=["postcode", "huisnummer"], name="inwoner_adres"),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+
+    @property
+    def bsn_gemaskeerd(self) -> str:
+        return mask_bsn(self.bsn)
+
+    @property
+    def adres(self) -> str:
+        return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}".strip()

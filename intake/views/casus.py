@@ -1,0 +1,115 @@
+"""A case at the front door: its detail with the full timeline, and editing its intake part."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.views.generic import TemplateView
+
+from altena.access import Rol, has_role
+
+from .. import selectors, verwerking
+from ..forms import CasusBewerkenForm
+from ..scope import werkgebied_kernen
+from ..services import BEWERKBARE_VELDEN, VersieConflict, casus_bijwerken
+from ..workflow import TRANSITIONS, Fase
+from .base import LEZERS, CasusMixin, conflict_naar_formulier, fouten_naar_formulier
+
+
+def acties_voor(user, casus) -> dict[str, bool]:
+    """Which front-door actions this user may take on this case now."""
+    fo = has_role(user, Rol.FRONTOFFICE)
+    verwijzer = has_role(user, Rol.FRONTOFFICE, Rol.CONSULTANT)
+    return {
+        "bewerken": fo and casus.is_open,
+        "afhandelen": fo and (casus.fase, Fase.AFGEHANDELD) in TRANSITIONS,
+        "verwijzen": verwijzer
+        and (casus.fase == Fase.VERWEZEN or (casus.fase, Fase.VERWEZEN) in TRANSITIONS),
+        "opschalen": fo and (casus.fase, Fase.MELDING) in TRANSITIONS,
+        "afsluiten": fo and casus.fase == Fase.VERWEZEN,
+        "terugkoppelen": verwijzer,
+    }
+
+
+class CasusDetailView(CasusMixin, TemplateView):
+    allowed_roles = LEZERS
+    template_name = "intake/casus.html"
+
+    def get_context_data(self, **kwargs):
+        casus = self.casus
+        verwerking.log_verwerking(
+            request=self.request,
+            handeling=verwerking.H.LEZEN,
+            verwerkingsactiviteit=verwerking.INZAGE,
+            object_type="casus",
+            object_id=casus.pk,
+            inwoner_id=casus.inwoner_id,
+            casus_nummer=casus.nummer,
+        )
+        return super().get_context_data(
+            casus=casus,
+            tijdlijn=casus.gebeurtenissen.select_related("actor").order_by("tijdstip", "id"),
+            verwijzingen=casus.verwijzingen.select_related("partner", "door", "terugkoppeling_door"),
+            zrm_scores=casus.zrm_scores.select_related("door"),
+            acties=acties_voor(self.request.user, casus),
+            **kwargs,
+        )
+
+
+class CasusBewerkenView(CasusMixin, TemplateView):
+    """Edit the intake part. A stale version gets a conflict message with the current state and the
+    typed input kept; nothing is overwritten silently."""
+
+    allowed_roles = (Rol.FRONTOFFICE,)
+    template_name = "intake/casus_bewerken.html"
+
+    def form_kwargs(self):
+        return {
+            "kernen": werkgebied_kernen(self.request.user),
+            "partners": selectors.verwijzer_partners(self.request.user),
+        }
+
+    def gesloten(self):
+        messages.error(
+            self.request, "Deze casus is gesloten; de intakegegevens kunnen niet meer worden gewijzigd."
+        )
+        return redirect("intake:casus", nummer=self.casus.nummer)
+
+    def get(self, request, *args, **kwargs):
+        if not self.casus.is_open:
+            return self.gesloten()
+        form = CasusBewerkenForm(initial=CasusBewerkenForm.initial_voor(self.casus), **self.form_kwargs())
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        if not self.casus.is_open:
+            return self.gesloten()
+        form = CasusBewerkenForm(request.POST, **self.form_kwargs())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        velden = {k: v for k, v in form.cleaned_data.items() if k in BEWERKBARE_VELDEN}
+        try:
+            casus = casus_bijwerken(
+                casus=self.casus, versie=form.cleaned_data["versie"], door=request.user, **velden
+            )
+        except VersieConflict as exc:
+            conflict_naar_formulier(form, exc)
+            return self.render_to_response(self.get_context_data(form=form, huidig=exc.casus))
+        except ValidationError as exc:
+            fouten_naar_formulier(form, exc)
+            return self.render_to_response(self.get_context_data(form=form))
+        verwerking.log_verwerking(
+            request=request,
+            handeling=verwerking.H.WIJZIGEN,
+            verwerkingsactiviteit=verwerking.REGISTREREN,
+            object_type="casus",
+            object_id=casus.pk,
+            inwoner_id=casus.inwoner_id,
+            casus_nummer=casus.nummer,
+        )
+        messages.success(request, f"Casus {casus.nummer} is bijgewerkt.")
+        return redirect("intake:casus", nummer=casus.nummer)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(casus=self.casus, **kwargs)

@@ -1,0 +1,28 @@
+"""The front-door work queue at /intake/."""
+
+from django.views.generic import ListView
+
+from netwerk.models import Kern
+
+from .. import selectors
+from ..filters import WerkvoorraadFilter
+from ..scope import gemeenten_van
+from .base import LEZERS, CasusMixin
+
+
+class WerkvoorraadView(CasusMixin, ListView):
+    """New and open front-door cases in the user's scope, crisis first, filtered and paginated."""
+
+    allowed_roles = LEZERS
+    template_name = "intake/werkvoorraad.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        kernen = Kern.objects.filter(gemeente__in=gemeenten_van(self.request.user))
+        self.filterset = WerkvoorraadFilter(
+            self.request.GET or None, queryset=selectors.werkvoorraad(self.request.user), kernen=kernen
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter=self.filterset, **kwargs)
