@@ -366,3 +366,50 @@ def demo_casussen(ctx: DemoContext) -> None:
     ctx.log(
         f"  {n} casussen, {n_inwoners} inwoners, {n_huishoudens} huishoudens, {len(events)} gebeurtenissen"
     )
+
+
+@demo_step(65)
+def demo_verwijzingen(ctx: DemoContext) -> None:
+    """Referrals for the demo cases on the network route, in one INSERT ... SELECT.
+
+    Each case gets one referral to an active, non-zorgaanbieder partner that serves its kern (or all
+    kernen), picked deterministically; closed cases' referrals are afgerond with terugkoppeling,
+    some open ones are accepted, the rest still wait for feedback. Cases that have one are skipped.
+    """
+    frontoffice = ctx.shared.get("users", {}).get("Frontoffice")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO intake_verwijzing (
+                casus_id, partner_id, status, toelichting, verstuurd_op, door_id, terugkoppeling_tekst,
+                terugkoppeling_datum, terugkoppeling_door_id, afgerond_op, versie)
+            SELECT c.id, p.id,
+                   CASE WHEN c.fase = 'afgesloten' THEN 'afgerond'
+                        WHEN c.id %% 3 = 0 THEN 'geaccepteerd' ELSE 'verstuurd' END,
+                   'Graag contact opnemen met de inwoner over de hulpvraag.',
+                   c.gewijzigd, %(door)s,
+                   CASE WHEN c.fase = 'afgesloten' THEN 'Inwoner is geholpen; traject afgerond.'
+                        WHEN c.id %% 3 = 0 THEN 'Kennismaking gepland.' ELSE '' END,
+                   CASE WHEN c.fase = 'afgesloten' OR c.id %% 3 = 0
+                        THEN (c.gewijzigd AT TIME ZONE 'Europe/Amsterdam')::date + 7 END,
+                   NULL,
+                   CASE WHEN c.fase = 'afgesloten' THEN c.gewijzigd + interval '14 days' END,
+                   1
+            FROM intake_casus c
+            JOIN netwerk_kern k ON k.id = c.kern_id
+            JOIN LATERAL (
+                SELECT pa.id FROM netwerk_partner pa
+                WHERE pa.gemeente = k.gemeente AND pa.actief
+                  AND pa.soort NOT IN ('zorgaanbieder_wmo', 'zorgaanbieder_jeugd')
+                  AND (pa.alle_kernen OR EXISTS (
+                      SELECT 1 FROM netwerk_partner_kernen pk
+                      WHERE pk.partner_id = pa.id AND pk.kern_id = c.kern_id))
+                ORDER BY (pa.id * 7919 + c.id) %% 101, pa.id
+                LIMIT 1
+            ) p ON true
+            WHERE k.gemeente = %(gemeente)s AND c.route = 'voorliggend_veld'
+              AND NOT EXISTS (SELECT 1 FROM intake_verwijzing v WHERE v.casus_id = c.id)
+            """,
+            {"gemeente": ctx.gemeente_naam, "door": frontoffice.pk if frontoffice else None},
+        )
+        ctx.log(f"  {cursor.rowcount} verwijzingen")
