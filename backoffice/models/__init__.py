@@ -1,0 +1,24 @@
+"""Backoffice records, hung on the shared Casus: split by concept, re-exported here."""
+
+from .bezwaar import Bezwaar
+from .catalogus import Categorie, Eenheid, Feestdag, Product
+from .maatwerk import Aanvraag, Besluit, Frequentie, Leveringsvorm, Onderzoek, PersoonlijkPlan, Voorziening
+from .termijn import Opschorting, Termijn, Verdaging
+
+__all__ = [
+    "Aanvraag",
+    "Besluit",
+    "Bezwaar",
+    "Categorie",
+    "Eenheid",
+    "Feestdag",
+    "Frequentie",
+    "Leveringsvorm",
+    "Onderzoek",
+    "Opschorting",
+    "PersoonlijkPlan",
+    "Product",
+    "Termijn",
+    "Verdaging",
+    "Voorziening",
+]

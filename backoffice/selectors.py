@@ -1,0 +1,146 @@
+"""Reads of the backoffice: the work queue, the case detail and the feestdagen. Case scope always
+comes from ``Casus.objects.zichtbaar_voor(user)``."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+from intake.models import Casus, CasusGebeurtenis, Verwijzing, ZrmScore
+from intake.workflow import MAATWERK_FASEN, OPEN_FASEN
+
+from .models import Besluit, Bezwaar, Feestdag, Onderzoek, Termijn, Voorziening
+from .termijnen import Feestdagen, Soort
+
+
+def atw_feestdagen() -> Feestdagen:
+    """The Atw feestdagen: by law (computed) plus the decreed days of the Feestdag table."""
+    return Feestdagen(Feestdag.objects.values_list("datum", "omschrijving"))
+
+
+def relevante_termijnen(op: date | None = None):
+    """Running terms that still say something: a passed persoonlijk-plan window is no longer a
+    deadline of the municipality."""
+    op = op or timezone.localdate()
+    return Termijn.objects.lopend().exclude(soort=Soort.WMO_PLAN, uiterste_datum__lt=op)
+
+
+def verstreken_termijnen(op: date | None = None):
+    """Running terms of the municipality past their deadline (not paused; the plan is the
+    inhabitant's term, never overdue for the municipality)."""
+    return Termijn.objects.verstreken(op).exclude(soort=Soort.WMO_PLAN)
+
+
+def einde_week(op: date) -> date:
+    return op + timedelta(days=6 - op.weekday())
+
+
+def werkvoorraad(user, op: date | None = None):
+    """The maatwerk cases a user may see, with the next legal deadline, crisis first and then the
+    nearest deadline; cases without a running term last."""
+    op = op or timezone.localdate()
+    volgende = relevante_termijnen(op).filter(casus=OuterRef("pk")).order_by("uiterste_datum")
+    return (
+        Casus.objects.zichtbaar_voor(user)
+        .filter(fase__in=MAATWERK_FASEN)
+        .select_related("inwoner", "kern", "behandelaar", "team")
+        .annotate(
+            volgende_termijn=Subquery(volgende.values("uiterste_datum")[:1]),
+            termijn_verstreken=Exists(verstreken_termijnen(op).filter(casus=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            Prefetch(
+                "termijnen",
+                queryset=relevante_termijnen(op).order_by("uiterste_datum", "id"),
+                to_attr="lopende_termijnen",
+            )
+        )
+        .order_by("-crisis", F("volgende_termijn").asc(nulls_last=True), "aangemaakt")
+    )
+
+
+def aantal_verstreken(user, op: date | None = None) -> int:
+    """How many visible maatwerk cases have a deadline that passed: the teamleider's alarm."""
+    return (
+        Casus.objects.zichtbaar_voor(user)
+        .filter(fase__in=MAATWERK_FASEN)
+        .filter(Exists(verstreken_termijnen(op).filter(casus=OuterRef("pk"))))
+        .count()
+    )
+
+
+def casus_voor(user, nummer: str):
+    """One case by its number, within the user's scope (404 otherwise, by the caller)."""
+    return (
+        Casus.objects.zichtbaar_voor(user)
+        .select_related(
+            "inwoner", "inwoner__huishouden", "huishouden", "kern", "team", "behandelaar", "regisseur"
+        )
+        .get(nummer=nummer)
+    )
+
+
+def casus_dossier(casus: Casus) -> dict:
+    """Everything about a case for the consultant's detail page, in a fixed number of queries."""
+    termijnen = list(
+        casus.termijnen.select_related("bezwaar")
+        .prefetch_related("opschortingen", "verdagingen")
+        .order_by("afgerond_op", "uiterste_datum", "id")
+    )
+    voorzieningen_qs = Voorziening.objects.select_related("product", "aanbieder")
+    besluiten = list(
+        casus.besluiten.select_related("aanvraag", "door", "na_bezwaar")
+        .prefetch_related(Prefetch("voorzieningen", queryset=voorzieningen_qs))
+        .order_by("-besluitdatum", "-id")
+    )
+    bezwaren = list(casus.bezwaren.select_related("besluit").prefetch_related("nieuwe_besluiten"))
+    huishouden_id = casus.huishouden_id or casus.inwoner.huishouden_id
+    stapeling = []
+    huishouden_voorzieningen = []
+    if huishouden_id:
+        andere = Casus.objects.filter(
+            Q(huishouden_id=huishouden_id) | Q(inwoner__huishouden_id=huishouden_id)
+        ).exclude(pk=casus.pk)
+        stapeling = list(
+            andere.filter(fase__in=OPEN_FASEN)
+            .select_related("inwoner", "behandelaar")
+            .order_by("wet", "nummer")
+        )
+        huishouden_voorzieningen = list(
+            voorzieningen_qs.filter(casus__in=andere)
+            .select_related("casus", "casus__inwoner")
+            .order_by("-startdatum")[:50]
+        )
+    return {
+        "termijnen": termijnen,
+        "lopende_termijnen": [t for t in termijnen if t.afgerond_op is None],
+        "gebeurtenissen": list(
+            CasusGebeurtenis.objects.filter(casus=casus).select_related("actor").order_by("-tijdstip", "-id")
+        ),
+        "onderzoeken": list(casus.onderzoeken.select_related("door")),
+        "zrm_scores": list(
+            ZrmScore.objects.filter(casus=casus).select_related("door").order_by("-gescoord_op", "domein")
+        ),
+        "plannen": list(casus.persoonlijke_plannen.all()),
+        "aanvragen": list(casus.aanvragen.prefetch_related("besluiten")),
+        "besluiten": besluiten,
+        "voorzieningen": [v for b in besluiten for v in b.voorzieningen.all()],
+        "verwijzingen": list(Verwijzing.objects.filter(casus=casus).select_related("partner", "door")),
+        "bezwaren": bezwaren,
+        "stapeling": stapeling,
+        "huishouden_voorzieningen": huishouden_voorzieningen,
+    }
+
+
+def laatste_onderzoek(casus: Casus) -> Onderzoek | None:
+    return casus.onderzoeken.order_by("-gestart_op", "-id").first()
+
+
+def open_bezwaren(casus: Casus):
+    return Bezwaar.objects.filter(casus=casus, uitkomst="")
+
+
+def besluiten_van(casus: Casus):
+    return Besluit.objects.filter(casus=casus)

@@ -1,0 +1,67 @@
+"""Writes of the backoffice: keyword-only, one transaction each, the case locked first.
+
+One module per concept (termijnen, proces, besluit, bezwaar); import them from here."""
+
+from .besluit import (
+    AFSLUITREDENEN,
+    BESLUIT_GRONDSLAG,
+    besluit_nemen,
+    casus_afschalen,
+    maatwerk_afsluiten,
+    voorziening_beeindigen,
+    voorziening_fouten,
+    zorg_starten,
+)
+from .bezwaar import bezwaar_beslissen, bezwaar_kan_nieuw_besluit, bezwaar_registreren
+from .proces import (
+    AlInBehandeling,
+    aanvraag_ontvangen,
+    casus_claimen,
+    casus_toewijzen_aan,
+    onderzoek_starten,
+    onderzoek_vastleggen,
+    plan_ontvangen,
+    toewijsbare_medewerkers,
+    voorschot_verlenen,
+)
+from .termijnen import (
+    termijn_herberekenen,
+    termijn_hervatten,
+    termijn_opschorten,
+    termijn_starten,
+    termijn_verdagen,
+    termijnen_afronden,
+    termijnen_bij_overgang,
+    termijnen_herberekenen_rond,
+)
+
+__all__ = [
+    "AFSLUITREDENEN",
+    "BESLUIT_GRONDSLAG",
+    "AlInBehandeling",
+    "aanvraag_ontvangen",
+    "besluit_nemen",
+    "bezwaar_beslissen",
+    "bezwaar_kan_nieuw_besluit",
+    "bezwaar_registreren",
+    "casus_afschalen",
+    "casus_claimen",
+    "casus_toewijzen_aan",
+    "maatwerk_afsluiten",
+    "onderzoek_starten",
+    "onderzoek_vastleggen",
+    "plan_ontvangen",
+    "termijn_herberekenen",
+    "termijn_hervatten",
+    "termijn_opschorten",
+    "termijn_starten",
+    "termijn_verdagen",
+    "termijnen_afronden",
+    "termijnen_bij_overgang",
+    "termijnen_herberekenen_rond",
+    "toewijsbare_medewerkers",
+    "voorschot_verlenen",
+    "voorziening_beeindigen",
+    "voorziening_fouten",
+    "zorg_starten",
+]

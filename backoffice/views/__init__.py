@@ -1,0 +1,39 @@
+"""Backoffice views: the work queue, the case detail and one page per maatwerk step."""
+
+from .casus import CasusDetailView
+from .stappen import (
+    AanvraagView,
+    AfschalenView,
+    AfsluitenView,
+    BesluitView,
+    OnderzoekStartenView,
+    OnderzoekView,
+    PlanView,
+    VoorschotView,
+    VoorzieningBeeindigenView,
+    ZorgStartenView,
+)
+from .termijnen import BezwaarBeslissenView, BezwaarView, HervattenView, OpschortenView, VerdagenView
+from .werkvoorraad import ClaimenView, ToewijzenView, WerkvoorraadView
+
+__all__ = [
+    "AanvraagView",
+    "AfschalenView",
+    "AfsluitenView",
+    "BesluitView",
+    "BezwaarBeslissenView",
+    "BezwaarView",
+    "CasusDetailView",
+    "ClaimenView",
+    "HervattenView",
+    "OnderzoekStartenView",
+    "OnderzoekView",
+    "OpschortenView",
+    "PlanView",
+    "ToewijzenView",
+    "VerdagenView",
+    "VoorschotView",
+    "VoorzieningBeeindigenView",
+    "WerkvoorraadView",
+    "ZorgStartenView",
+]

@@ -1,0 +1,76 @@
+"""The maatwerk work queue, claiming a melding and the teamleider's (re)assignment."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views import View
+from django.views.generic import ListView
+
+from altena.access import Rol, RoleRequiredMixin, has_role
+
+from ..filters import WerkvoorraadFilter
+from ..forms import ToewijzenForm
+from ..selectors import aantal_verstreken, werkvoorraad
+from ..services import casus_claimen, casus_toewijzen_aan, toewijsbare_medewerkers
+from .base import CasusMixin, StapView, detail_url
+
+
+class WerkvoorraadView(RoleRequiredMixin, ListView):
+    """Meldingen and cases in maatwerk: crisis first, then the nearest legal deadline."""
+
+    allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
+    template_name = "backoffice/werkvoorraad.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filterset = WerkvoorraadFilter(
+            self.request.GET or None, queryset=werkvoorraad(self.request.user), user=self.request.user
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter"] = self.filterset
+        ctx["aantal_verstreken"] = aantal_verstreken(self.request.user)
+        ctx["vandaag"] = timezone.localdate()
+        ctx["mag_claimen"] = has_role(self.request.user, Rol.CONSULTANT)
+        ctx["is_teamleider"] = has_role(self.request.user, Rol.TEAMLEIDER)
+        return ctx
+
+
+class ClaimenView(CasusMixin, View):
+    """A consultant takes an unassigned melding (POST). Two at once: one wins, the other is told."""
+
+    allowed_roles = (Rol.CONSULTANT,)
+    http_method_names = ["post"]
+
+    def post(self, request, nummer):
+        casus = self.get_casus()
+        try:
+            casus = casus_claimen(casus=casus, door=request.user)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+            return redirect("backoffice:werkvoorraad")
+        messages.success(request, f"U behandelt nu casus {casus.nummer}.")
+        return redirect(detail_url(casus))
+
+
+class ToewijzenView(StapView):
+    allowed_roles = (Rol.TEAMLEIDER,)
+    form_class = ToewijzenForm
+    titel = "Toewijzen aan een consulent"
+    uitleg = "Wijs de casus toe aan (of opnieuw toe aan) een consulent van het team van de casus."
+    knop = "Toewijzen"
+    succes = "De casus is toegewezen."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "medewerkers": toewijsbare_medewerkers(self.get_casus())}
+
+    def uitvoeren(self, form):
+        casus_toewijzen_aan(
+            casus=self.get_casus(),
+            behandelaar=form.cleaned_data["behandelaar"],
+            door=self.request.user,
+            versie=form.cleaned_data["versie"],
+        )
