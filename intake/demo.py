@@ -52,9 +52,21 @@ FASE_WEIGHTS = [
             "afgesloten": 21,
         },
     ),
-    (10_000, {"verwezen": 5, "in_zorg": 20, "afgehandeld": 35, "afgesloten": 40}),
+    (10_000, {"verwezen": 1, "in_zorg": 20, "afgehandeld": 35, "afgesloten": 44}),
 ]
 WETTEN = (["wmo"] * 55) + (["jeugdwet"] * 25) + (["participatiewet"] * 20)
+# The law that usually fits a question's first leefgebied; the others are spread over the three laws.
+WET_VOOR_LEEFGEBIED = {
+    "financien": "participatiewet",
+    "werk_opleiding": "participatiewet",
+    "justitie": "jeugdwet",
+    "huiselijke_relaties": "jeugdwet",
+    "geestelijke_gezondheid": "jeugdwet",
+    "instrumentele_adl": "wmo",
+    "basale_adl": "wmo",
+    "huisvesting": "wmo",
+    "lichamelijke_gezondheid": "wmo",
+}
 KANALEN = ["balie"] * 3 + ["telefoon"] * 4 + ["email"] * 2 + ["huisbezoek", "via_partner"]
 VERWIJZERS = ["zelf"] * 6 + ["huisarts"] * 2 + ["school", "wijkagent", "anders"]
 AFSLUITREDENEN = ["doel bereikt", "ingetrokken", "afgewezen", "verhuisd", "overleden", "geen hulp meer nodig"]
@@ -246,15 +258,15 @@ def demo_casussen(ctx: DemoContext) -> None:
             kern_id, hh_id = inw_kern[inw]
             age = (now - aangemaakt).days
             fase = _fase_for(rng, age)
+            lg = rng.sample(leefgebieden, rng.choice((1, 1, 2, 3)))
             via_maatwerk = fase in MAATWERK_PAD or (fase == "afgesloten" and rng.random() < 0.6)
-            wet = rng.choice(WETTEN) if via_maatwerk else ""
+            wet = (WET_VOOR_LEEFGEBIED.get(lg[0]) or rng.choice(WETTEN)) if via_maatwerk else ""
             pad = _pad(fase, wet, via_maatwerk)
             route = {
                 "aangemeld": Route.ONBEPAALD,
                 "afgehandeld": Route.DIRECT,
                 "verwezen": Route.VOORLIGGEND_VELD,
             }.get(fase, Route.MAATWERK if via_maatwerk else Route.VOORLIGGEND_VELD)
-            lg = rng.sample(leefgebieden, rng.choice((1, 1, 2, 3)))
             crisis = rng.random() < 0.02
             consent = rng.random() < 0.7
             span = max(1, min(age, 120))

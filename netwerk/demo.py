@@ -44,6 +44,8 @@ def demo_teams(ctx: DemoContext) -> None:
     toegang, maatwerk = list(teams.values())[:2]
     if "Frontoffice" in users:
         toegang.leden.add(users["Frontoffice"])
+    if "Teamleider" in users:  # the demo teamleider leads both teams, so front-door escalations reach someone
+        toegang.leden.add(users["Teamleider"])
     for role in ("Consultant", "Teamleider"):
         if role in users:
             maatwerk.leden.add(users[role])

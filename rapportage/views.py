@@ -4,6 +4,7 @@ from django.views.generic import TemplateView
 from altena.access import Rol, RoleRequiredMixin
 from intake.models import Casus
 from intake.workflow import Fase
+from signalen.selectors import open_escalaties_voor_team
 
 
 class DashboardView(RoleRequiredMixin, TemplateView):
@@ -20,6 +21,8 @@ class DashboardView(RoleRequiredMixin, TemplateView):
         )
         ctx["per_fase"] = [(f.label, counts[f.value]) for f in Fase]
         ctx["crisis_open"] = counts["crisis_open"]
+        escalaties = open_escalaties_voor_team(self.request.user)
+        ctx["escalaties"], ctx["escalaties_aantal"] = escalaties[:10], escalaties.count()
         return ctx
 
 

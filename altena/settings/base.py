@@ -159,6 +159,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="toegang@altena.example")
 
 # DJANGO_DEMO: allow seed_demo and its demo users (on in development, off in production).
 DEMO_ENABLED = env.bool("DJANGO_DEMO", default=True)
+# SITE_URL: the public address of the site, for absolute links in e-mails (digests).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # DEMO_PASSWORD: password of the demo users made by seed_demo (never in production).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="altena-demo")
 
