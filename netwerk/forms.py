@@ -31,6 +31,7 @@ class PartnerAdminForm(forms.ModelForm):
         help_text=Partner._meta.get_field("agb_code").help_text,
     )
     kvk_nummer = forms.CharField(label="KvK-nummer", required=False, max_length=20, help_text="8 cijfers.")
+    website = forms.URLField(label="Website", required=False, assume_scheme="https")
 
     class Meta:
         model = Partner

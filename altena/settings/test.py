@@ -16,3 +16,5 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Login throttling is tested explicitly (tests/altena/test_login.py) with override_settings.
 AXES_ENABLED = False
+# Static files come from the finders in tests; no collectstatic run is needed.
+WHITENOISE_AUTOREFRESH = True

@@ -7,6 +7,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"medewerker{n}")
     first_name = factory.Faker("first_name", locale="nl_NL")

@@ -17,6 +17,7 @@ class KernFactory(factory.django.DjangoModelFactory):
 class TeamFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Team
+        skip_postgeneration_save = True
 
     naam = factory.Sequence(lambda n: f"Team {n}")
     gemeente = "Altena"
@@ -35,6 +36,7 @@ class TeamFactory(factory.django.DjangoModelFactory):
 class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partner
+        skip_postgeneration_save = True
 
     class Params:
         zorgaanbieder = factory.Trait(
