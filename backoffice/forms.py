@@ -251,6 +251,13 @@ class AfschalenForm(VersieForm):
         required=False,
         help_text="Leeg: vandaag.",
     )
+    toestemming_scope = forms.CharField(
+        label="Toestemming van de inwoner om gegevens te delen (reikwijdte)",
+        required=False,
+        max_length=255,
+        help_text="Alleen nodig als er nog geen toestemming is vastgelegd; bijv. 'Delen met Welzijn Altena "
+        "voor begeleiding na afschaling'.",
+    )
 
 
 class AfsluitenForm(VersieForm):

@@ -11,7 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from intake.models import Casus, CasusGebeurtenis, Wet
-from intake.services import OvergangNietToegestaan, casus_afsluiten, casus_overgang, gebeurtenis_toevoegen
+from intake.services import (
+    OvergangNietToegestaan,
+    casus_afsluiten,
+    casus_bijwerken,
+    casus_overgang,
+    gebeurtenis_toevoegen,
+)
 from intake.services import verwijzing_maken as intake_verwijzing_maken
 from intake.workflow import Fase, is_toegestaan
 from netwerk.models import PartnerSoort
@@ -279,12 +285,29 @@ def _lopende_beeindigen(casus: Casus, op: date, reden: str, door) -> int:
     return len(lopend)
 
 
+GEEN_TOESTEMMING = (
+    "Er is nog geen toestemming om gegevens met partners te delen. Vraag de inwoner om toestemming en "
+    "leg de reikwijdte vast, of sluit de casus af zonder verwijzing."
+)
+
+
 @transaction.atomic
 def casus_afschalen(
-    *, casus: Casus, partner, toelichting: str, door, per: date | None = None, versie: int | None = None
+    *,
+    casus: Casus,
+    partner,
+    toelichting: str,
+    door,
+    per: date | None = None,
+    versie: int | None = None,
+    toestemming_scope: str = "",
 ):
     """Afschaling: maatwerk ends and the voorliggend veld takes over, through a referral by the
-    intake service (onderzoek/besluit/in_zorg -> verwezen). Running voorzieningen end ``per``."""
+    intake service (onderzoek/besluit/in_zorg -> verwezen). Running voorzieningen end ``per``.
+
+    A referral shares personal data, so it needs the inhabitant's consent. When the front door did
+    not record it, the consultant records it here (``toestemming_scope``, asked at the kitchen
+    table); without consent nothing changes."""
     toelichting = verplicht(toelichting, "Licht toe wat de partner overneemt.", "toelichting")
     if partner is None:
         raise ValidationError({"partner": "Kies de partner in het voorliggend veld."})
@@ -297,6 +320,17 @@ def casus_afschalen(
         locked.fase, Fase.VERWEZEN
     ):
         raise OvergangNietToegestaan(locked, Fase.VERWEZEN)
+    if not locked.toestemming_delen:
+        if not (toestemming_scope or "").strip():
+            raise ValidationError({"toestemming_scope": GEEN_TOESTEMMING})
+        locked = casus_bijwerken(
+            casus=locked,
+            versie=locked.versie,
+            door=door,
+            toestemming_delen=True,
+            toestemming_scope=toestemming_scope.strip(),
+            toestemming_datum=timezone.localdate(),
+        )
     per = per or timezone.localdate()
     _lopende_beeindigen(locked, per, f"Afgeschaald naar {partner.naam}", door)
     return intake_verwijzing_maken(

@@ -301,6 +301,7 @@ class AfschalenView(StapView):
             per=d["per"],
             door=self.request.user,
             versie=d["versie"],
+            toestemming_scope=d["toestemming_scope"],
         )
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from backoffice import services
 from backoffice.models import Aanvraag, Besluit, Onderzoek, Termijn, Voorziening
-from intake.models import CasusGebeurtenis, Verwijzing, ZrmScore
+from intake.models import Casus, CasusGebeurtenis, Verwijzing, ZrmScore
 from intake.services import OvergangNietToegestaan
 from intake.workflow import Fase
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
@@ -374,6 +374,37 @@ def test_afschalen_via_verwijzing(in_zorg, consultant, vandaag):
     assert v.beeindigd_op == vandaag and "Afgeschaald" in v.beeindigingsreden
     teksten = " ".join(CasusGebeurtenis.objects.filter(casus=in_zorg).values_list("tekst", flat=True))
     assert "Verwijzing naar Welzijn Altena" in teksten and "Beëindigd per" in teksten
+
+
+def test_afschalen_zonder_toestemming_vraagt_toestemming_en_wijzigt_niets(in_zorg, consultant):
+    Casus.objects.filter(pk=in_zorg.pk).update(
+        toestemming_delen=False, toestemming_scope="", toestemming_datum=None
+    )
+    welzijn = PartnerFactory(naam="Welzijn Altena")
+    with pytest.raises(ValidationError) as fout:
+        services.casus_afschalen(casus=in_zorg, partner=welzijn, toelichting="Maatje.", door=consultant)
+    assert "toestemming" in fout.value.message_dict["toestemming_scope"][0]
+    in_zorg.refresh_from_db()
+    assert in_zorg.fase == Fase.IN_ZORG and not Verwijzing.objects.exists()
+    assert Voorziening.objects.get(casus=in_zorg).beeindigd_op is None
+
+
+def test_afschalen_legt_toestemming_vast_die_de_consulent_vroeg(in_zorg, consultant, vandaag):
+    Casus.objects.filter(pk=in_zorg.pk).update(
+        toestemming_delen=False, toestemming_scope="", toestemming_datum=None
+    )
+    welzijn = PartnerFactory(naam="Welzijn Altena")
+    services.casus_afschalen(
+        casus=in_zorg,
+        partner=welzijn,
+        toelichting="Maatje.",
+        door=consultant,
+        toestemming_scope="Delen met Welzijn Altena voor begeleiding na afschaling",
+    )
+    in_zorg.refresh_from_db()
+    assert in_zorg.toestemming_delen and in_zorg.toestemming_datum == vandaag
+    assert in_zorg.fase == Fase.VERWEZEN
+    assert Verwijzing.objects.get(casus=in_zorg).partner == welzijn
 
 
 def test_afschalen_naar_zorgaanbieder_geweigerd(in_zorg, consultant, zorgaanbieder):

@@ -269,3 +269,25 @@ def test_termijn_op_detail_zegt_welke_regel(vandaag, client_for, consultant, ops
     assert "6 weken na melding 2-3-2026 (Wmo 2015 art. 2.3.2)" in html
     assert Termijn.objects.filter(casus=casus).count() == 2
     assert date(2026, 4, 13).strftime("%d-%m-%Y") in html
+
+
+def test_afschalen_zonder_toestemming_meldt_het_bij_het_veld(client_for, consultant, team):
+    from intake.models import Casus, Verwijzing
+    from tests.factories.netwerk import PartnerFactory
+
+    casus = CasusFactory(maatwerk=True, team=team, behandelaar=consultant, toestemming_delen=False)
+    Casus.objects.filter(pk=casus.pk).update(fase="onderzoek")
+    welzijn = PartnerFactory(naam="Welzijn Altena")
+    url = reverse("backoffice:afschalen", kwargs={"nummer": casus.nummer})
+    data = {"versie": casus.versie, "partner": welzijn.pk, "toelichting": "Maatje via welzijn."}
+    response = client_for(consultant).post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Er is nog geen toestemming om gegevens met partners te delen" in html
+    assert "Maatje via welzijn." in html  # what the consultant typed is kept
+    assert not Verwijzing.objects.exists()
+    data["toestemming_scope"] = "Delen met Welzijn Altena"
+    response = client_for(consultant).post(url, data)
+    assert response.status_code == 302
+    casus.refresh_from_db()
+    assert casus.fase == "verwezen" and casus.toestemming_delen
