@@ -6,7 +6,7 @@ from functools import reduce
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 
 from altena.access import Rol, user_roles
 from netwerk.leefgebieden import Leefgebied
@@ -70,8 +70,9 @@ class CasusQuerySet(models.QuerySet):
         return self.filter(reduce(operator.or_, conditions))
 
     def werkvolgorde(self):
-        """Crisis first, then the oldest."""
-        return self.order_by("-crisis", "aangemaakt")
+        """Crisis first, then what still waits for triage (aangemeld), then the oldest."""
+        wacht_op_triage = Case(When(fase=Fase.AANGEMELD, then=Value(0)), default=Value(1))
+        return self.order_by("-crisis", wacht_op_triage, "aangemaakt", "pk")
 
 
 class Casus(models.Model):

@@ -139,3 +139,18 @@ def test_closed_case_can_be_reopened_only_to_aangemeld(teamleider):
         casus_overgang(casus=casus, naar=Fase.VERWEZEN, door=teamleider)
     casus = casus_overgang(casus=casus, naar=Fase.AANGEMELD, door=teamleider, tekst="Heropend: nieuwe vraag")
     assert casus.afsluitreden == "" and casus.afgesloten_op is None
+
+
+def test_work_order_is_crisis_then_waiting_for_triage_then_oldest():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    oud_verwezen = CasusFactory(
+        fase=Fase.VERWEZEN, route=Route.VOORLIGGEND_VELD, aangemaakt=now - timedelta(days=90)
+    )
+    nieuw_aangemeld = CasusFactory(aangemaakt=now - timedelta(days=1))
+    ouder_aangemeld = CasusFactory(aangemaakt=now - timedelta(days=3))
+    crisis = CasusFactory(crisis=True, fase=Fase.VERWEZEN, route=Route.VOORLIGGEND_VELD, aangemaakt=now)
+    assert list(Casus.objects.werkvolgorde()) == [crisis, ouder_aangemeld, nieuw_aangemeld, oud_verwezen]
