@@ -1,0 +1,30 @@
+import pytest
+
+from intake.workflow import Fase, Route
+from tests.factories.intake import CasusFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_counts_the_teams_open_cases_per_fase(client_for, teamleider, team):
+    CasusFactory(team=team)
+    CasusFactory(team=team, crisis=True)
+    CasusFactory(team=team, maatwerk=True)
+    CasusFactory(team=team, afgesloten=True)
+    CasusFactory()  # another team's case: not counted
+    response = client_for(teamleider).get("/rapportage/")
+    assert response.status_code == 200
+    per_fase = dict(response.context["per_fase"])
+    assert per_fase[Fase.AANGEMELD.label] == 2
+    assert per_fase[Fase.MELDING.label] == 1
+    assert Fase.AFGESLOTEN.label not in per_fase
+    assert response.context["crisis_open"] == 1
+
+
+@pytest.mark.parametrize("rijen", [1, 25])
+def test_dashboard_query_budget(client_for, teamleider, team, rijen, django_assert_max_num_queries):
+    for _ in range(rijen):
+        CasusFactory(team=team, fase=Fase.VERWEZEN, route=Route.VOORLIGGEND_VELD)
+    client = client_for(teamleider)
+    with django_assert_max_num_queries(10):
+        assert client.get("/rapportage/").status_code == 200
