@@ -7,13 +7,13 @@ million cases fit in a few minutes on two cores. Idempotent: the step tops the m
 
 from __future__ import annotations
 
-import io
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db import connection
 from django.utils import timezone
 
+from altena.bulk import copy_rows, reserve_ids
 from altena.demo import DemoContext, demo_step
 from netwerk.models import Kern
 
@@ -21,7 +21,6 @@ from .demo_names import ACHTERNAMEN, HULPVRAGEN, STRATEN, VOORNAMEN
 from .models import Casus
 from .workflow import Fase, Route
 
-CHUNK = 50_000
 SPAN_DAYS = 730  # cases are spread over two years
 
 # Fase weights by age of the case: recent cases are still open, old ones mostly closed.
@@ -72,48 +71,6 @@ VERWIJZERS = ["zelf"] * 6 + ["huisarts"] * 2 + ["school", "wijkagent", "anders"]
 AFSLUITREDENEN = ["doel bereikt", "ingetrokken", "afgewezen", "verhuisd", "overleden", "geen hulp meer nodig"]
 MAATWERK_PAD = ["melding", "onderzoek", "aanvraag", "besluit", "in_zorg"]
 SCOPE = "Delen met partners uit de sociale kaart, alleen voor deze hulpvraag"
-
-
-def _esc(value) -> str:
-    if value is None:
-        return r"\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, datetime):
-        return value.isoformat()
-    s = str(value)
-    return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
-
-
-def _reserve_ids(table: str, count: int) -> int:
-    """Reserve ``count`` ids from the table's identity sequence; returns the first."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT pg_get_serial_sequence('{table}', 'id')")
-        (seq,) = cursor.fetchone()
-        cursor.execute("SELECT nextval(%s)", [seq])
-        (first,) = cursor.fetchone()
-        cursor.execute("SELECT setval(%s, %s)", [seq, first + count])
-    return first
-
-
-def _copy(table: str, columns: list[str], rows) -> int:
-    """Stream rows (tuples) into ``table`` with COPY, in chunks."""
-    raw = connection.connection  # the psycopg 3 connection, inside Django's transaction
-    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-    total = 0
-    with raw.cursor() as cur, cur.copy(sql) as copy:
-        buf = io.StringIO()
-        n = 0
-        for row in rows:
-            buf.write("\t".join(_esc(v) for v in row))
-            buf.write("\n")
-            n += 1
-            if n % CHUNK == 0:
-                copy.write(buf.getvalue())
-                buf = io.StringIO()
-        copy.write(buf.getvalue())
-        total = n
-    return total
 
 
 def demo_bsn(n: int) -> str:
@@ -170,9 +127,9 @@ def demo_casussen(ctx: DemoContext) -> None:
 
     n_inwoners = max(1, int(todo * 0.6))
     n_huishoudens = max(1, (n_inwoners + 1) // 2)
-    hh_first = _reserve_ids("intake_huishouden", n_huishoudens)
-    inw_first = _reserve_ids("intake_inwoner", n_inwoners)
-    cas_first = _reserve_ids("intake_casus", todo)
+    hh_first = reserve_ids("intake_huishouden", n_huishoudens)
+    inw_first = reserve_ids("intake_inwoner", n_inwoners)
+    cas_first = reserve_ids("intake_casus", todo)
 
     # Households: two inwoners at one address in one kern.
     hh_addr = []
@@ -190,7 +147,7 @@ def demo_casussen(ctx: DemoContext) -> None:
             regisseur = consultant.pk if consultant and rng.random() < 0.05 else None
             yield (hh_first + h, naam, regisseur, 1)
 
-    _copy("intake_huishouden", ["id", "naam", "regisseur_id", "versie"], huishoudens())
+    copy_rows("intake_huishouden", ["id", "naam", "regisseur_id", "versie"], huishoudens())
 
     inw_kern = []
 
@@ -219,7 +176,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 now,
             )
 
-    _copy(
+    copy_rows(
         "intake_inwoner",
         [
             "id",
@@ -325,7 +282,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 None,
             )
 
-    n = _copy(
+    n = copy_rows(
         "intake_casus",
         [
             "id",
@@ -360,7 +317,7 @@ def demo_casussen(ctx: DemoContext) -> None:
         ],
         casussen(),
     )
-    _copy(
+    copy_rows(
         "intake_casusgebeurtenis",
         ["casus_id", "soort", "tijdstip", "actor_id", "fase_van", "fase_naar", "tekst", "gegevens"],
         events,
