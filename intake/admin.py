@@ -7,7 +7,7 @@ from .models import Casus, CasusGebeurtenis, Huishouden, Inwoner, Verwijzing, Zr
 class InwonerAdmin(admin.ModelAdmin):
     list_display = ["naam", "bsn_gemaskeerd", "geboortedatum", "postcode", "huisnummer", "kern"]
     list_filter = ["kern__gemeente", "kern"]
-    search_fields = ["=bsn", "achternaam", "voornamen", "postcode"]
+    search_fields = ["achternaam", "voornamen", "postcode"]  # no BSN: it would stand in the URL (?q=)
     list_select_related = ["kern"]
     raw_id_fields = ["huishouden"]
     show_full_result_count = False
@@ -63,7 +63,7 @@ class CasusAdmin(admin.ModelAdmin):
         "aangemaakt",
     ]
     list_filter = ["fase", "route", "wet", "crisis", "kanaal", "kern__gemeente", "kern"]
-    search_fields = ["=nummer", "inwoner__achternaam", "=inwoner__bsn"]
+    search_fields = ["=nummer", "inwoner__achternaam"]  # no BSN: it would stand in the URL (?q=)
     list_select_related = ["inwoner", "kern", "behandelaar"]
     raw_id_fields = ["inwoner", "huishouden", "behandelaar", "regisseur", "verwijzer_partner"]
     date_hierarchy = "aangemaakt"

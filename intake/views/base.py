@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 
 from altena.access import Rol, RoleRequiredMixin, has_role
 
-from .. import selectors
+from .. import selectors, verwerking
 from ..services import VersieConflict
 
 LEZERS = (Rol.FRONTOFFICE, Rol.CONSULTANT, Rol.TEAMLEIDER)
@@ -24,6 +24,19 @@ class CasusMixin(RoleRequiredMixin):
         if casus is None:
             raise Http404("Deze casus bestaat niet of valt buiten uw werkgebied.")
         return casus
+
+    def log_inzage(self, verwerkingsactiviteit: str = verwerking.INZAGE) -> None:
+        """A page that shows the case (who, where, what) is a read: one verwerkingenlogging row."""
+        casus = self.casus
+        verwerking.log_verwerking(
+            request=self.request,
+            handeling=verwerking.H.LEZEN,
+            verwerkingsactiviteit=verwerkingsactiviteit,
+            object_type="casus",
+            object_id=casus.pk,
+            inwoner_id=casus.inwoner_id,
+            casus_nummer=casus.nummer,
+        )
 
     def is_frontoffice(self) -> bool:
         return has_role(self.request.user, Rol.FRONTOFFICE)

@@ -38,15 +38,7 @@ class CasusDetailView(CasusMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         casus = self.casus
-        verwerking.log_verwerking(
-            request=self.request,
-            handeling=verwerking.H.LEZEN,
-            verwerkingsactiviteit=verwerking.INZAGE,
-            object_type="casus",
-            object_id=casus.pk,
-            inwoner_id=casus.inwoner_id,
-            casus_nummer=casus.nummer,
-        )
+        self.log_inzage()
         return super().get_context_data(
             casus=casus,
             tijdlijn=casus.gebeurtenissen.select_related("actor").order_by("tijdstip", "id"),
@@ -80,6 +72,7 @@ class CasusBewerkenView(CasusMixin, TemplateView):
         if not self.casus.is_open:
             return self.gesloten()
         form = CasusBewerkenForm(initial=CasusBewerkenForm.initial_voor(self.casus), **self.form_kwargs())
+        self.log_inzage(verwerking.REGISTREREN)
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):

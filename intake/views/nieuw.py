@@ -90,7 +90,18 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
             inwoner = inwoner_registreren(door=self.request.user, **data)
         except BsnBestaatAl as exc:
             form.add_error(None, exc)
-            return self.render_to_response(self.get_context_data(form=form, bestaande_inwoner=exc.inwoner))
+            # Name and birth date only of a person the user may see (not of another municipality's).
+            bestaand = selectors.inwoner_voor(self.request.user, exc.inwoner.pk)
+            if bestaand is not None:
+                verwerking.log_verwerking(
+                    request=self.request,
+                    handeling=verwerking.H.ZOEKEN,
+                    verwerkingsactiviteit=verwerking.REGISTREREN,
+                    object_type="inwoner",
+                    object_id=bestaand.pk,
+                    inwoner_id=bestaand.pk,
+                )
+            return self.render_to_response(self.get_context_data(form=form, bestaande_inwoner=bestaand))
         except ValidationError as exc:
             fouten_naar_formulier(form, exc)
             return self.form_invalid(form)
@@ -129,13 +140,11 @@ class InwonerView(InwonerMixin, TemplateView):
         huisgenoten = []
         if inwoner.huishouden_id:
             huisgenoten = list(inwoner.huishouden.leden.exclude(pk=inwoner.pk).order_by("geboortedatum"))
-        verwerking.log_verwerking(
+        verwerking.log_personen(  # the household members shown (name, birth year) are read too
             request=self.request,
             handeling=verwerking.H.LEZEN,
             verwerkingsactiviteit=verwerking.INZAGE,
-            object_type="inwoner",
-            object_id=inwoner.pk,
-            inwoner_id=inwoner.pk,
+            inwoners=[inwoner, *huisgenoten],
         )
         return super().get_context_data(
             inwoner=inwoner,

@@ -49,6 +49,7 @@ class TriageView(CasusMixin, FormView):
     def get(self, request, *args, **kwargs):
         if not self.toegestaan():
             return self.niet_toegestaan()
+        self.log_inzage(verwerking.TRIAGE)
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -219,6 +220,16 @@ class TerugkoppelingView(RoleRequiredMixin, FormView):
         if not self.verwijzing.volgende_statussen():
             messages.info(request, "Deze verwijzing is al afgerond.")
             return redirect("intake:casus", nummer=self.verwijzing.casus.nummer)
+        casus = self.verwijzing.casus
+        verwerking.log_verwerking(
+            request=request,
+            handeling=verwerking.H.LEZEN,
+            verwerkingsactiviteit=verwerking.TRIAGE,
+            object_type="verwijzing",
+            object_id=self.verwijzing.pk,
+            inwoner_id=casus.inwoner_id,
+            casus_nummer=casus.nummer,
+        )
         return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):

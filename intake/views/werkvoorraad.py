@@ -7,6 +7,7 @@ from netwerk.models import Kern
 from .. import selectors
 from ..filters import WerkvoorraadFilter
 from ..scope import gemeenten_van
+from ..verwerking import INZAGE, H, log_personen
 from .base import LEZERS, CasusMixin
 
 
@@ -25,4 +26,12 @@ class WerkvoorraadView(CasusMixin, ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter=self.filterset, **kwargs)
+        ctx = super().get_context_data(filter=self.filterset, **kwargs)
+        # The queue shows inwoners' names: a read of personal data, logged in one INSERT.
+        log_personen(
+            request=self.request,
+            handeling=H.LEZEN,
+            verwerkingsactiviteit=INZAGE,
+            inwoners={casus.inwoner.pk: casus.inwoner for casus in ctx["object_list"]}.values(),
+        )
+        return ctx

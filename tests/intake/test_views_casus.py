@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from altena.access import Rol
 from altena.models import Verwerking
@@ -35,6 +36,22 @@ def test_detail_shows_the_full_timeline_and_is_logged(fo, casus, frontoffice):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Gegevens gewijzigd" in html and "Crisis" in html and 'data-testid="tijdlijn"' in html
+    rij = Verwerking.objects.get(handeling="lezen")
+    assert (rij.casus_nummer, rij.inwoner_id) == (casus.nummer, casus.inwoner_id)
+
+
+@pytest.mark.parametrize("pagina", ["bewerken", "afhandelen", "opschalen", "verwijzen", "terugkoppeling"])
+def test_pages_showing_the_case_are_logged_as_reads(fo, casus, pagina):
+    casus.toestemming_delen = True
+    casus.save()
+    verwijzing = VerwijzingFactory(casus=casus)
+    url = (
+        f"/intake/verwijzing/{verwijzing.pk}/terugkoppeling/"
+        if pagina == "terugkoppeling"
+        else f"/intake/casus/{casus.nummer}/{pagina}/"
+    )
+    response = fo.get(url)
+    assert response.status_code == 200 and escape(casus.inwoner.naam) in response.content.decode()
     rij = Verwerking.objects.get(handeling="lezen")
     assert (rij.casus_nummer, rij.inwoner_id) == (casus.nummer, casus.inwoner_id)
 

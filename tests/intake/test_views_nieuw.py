@@ -133,6 +133,25 @@ def test_duplicate_bsn_links_to_the_existing_person(fo, kern):
     assert Inwoner.objects.count() == 1
 
 
+def test_duplicate_bsn_of_another_municipality_reveals_no_name_or_birth_date(fo, kern):
+    elders = KernFactory(gemeente="Westerkwartier", naam="Grootegast", voormalige_gemeente="Grootegast")
+    bestaand = InwonerFactory(
+        kern=elders, bsn="123456782", achternaam="Geheimhouder", geboortedatum=datetime.date(1961, 7, 8)
+    )
+    response = fo.post("/intake/nieuw/inwoner/", registratie())
+    html = response.content.decode()
+    assert "al een inwoner met dit BSN" in html
+    assert "Geheimhouder" not in html and "08-07-1961" not in html
+    assert f"/intake/inwoner/{bestaand.pk}/" not in html
+    assert not Verwerking.objects.filter(inwoner_id=bestaand.pk).exists()
+
+
+def test_duplicate_bsn_in_scope_shows_the_person_and_is_logged(fo, kern):
+    bestaand = InwonerFactory(kern=kern, bsn="123456782")
+    fo.post("/intake/nieuw/inwoner/", registratie())
+    assert Verwerking.objects.filter(inwoner_id=bestaand.pk).exists()
+
+
 # --- inwoner en hulpvraag ---------------------------------------------------------------------
 
 
@@ -142,6 +161,18 @@ def test_inwoner_page_shows_household_and_open_cases_and_is_logged(fo, kern):
     html = fo.get(f"/intake/inwoner/{inwoner.pk}/").content.decode()
     assert "1 open casus" in html and "Financiën" in html
     assert Verwerking.objects.filter(handeling="lezen", inwoner_id=inwoner.pk).exists()
+
+
+def test_inwoner_page_logs_the_household_members_it_shows(fo, kern):
+    from tests.factories.intake import HuishoudenFactory
+
+    huishouden = HuishoudenFactory()
+    inwoner = InwonerFactory(kern=kern, huishouden=huishouden)
+    huisgenoot = InwonerFactory(kern=kern, huishouden=huishouden, voornamen="Huisgenoot")
+    html = fo.get(f"/intake/inwoner/{inwoner.pk}/").content.decode()
+    assert "Huisgenoot" in html
+    gelogd = set(Verwerking.objects.filter(handeling="lezen").values_list("inwoner_id", flat=True))
+    assert gelogd == {inwoner.pk, huisgenoot.pk}
 
 
 def hulpvraag(**extra):

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 # Named query budgets, the same at 1 and at 25 rows. Per request the project spends a few queries
 # before the page starts (session, user, roles, the signals badge in the menu): PER_REQUEST.
 PER_REQUEST = 4
-# the queue: scope (teams), filter choices (kernen), count, page, verwijzingen annotated in
-WERKVOORRAAD_QUERIES = PER_REQUEST + 5
+# the queue: scope (teams), filter choices (kernen), count, page, verwijzingen annotated in, one
+# bulk insert into the verwerkingenlog for the inwoners shown
+WERKVOORRAAD_QUERIES = PER_REQUEST + 6
 # the household: household in scope, members, their cases, active referrals, visible cases,
 # regisseur choices, one bulk insert into the verwerkingenlog
 HUISHOUDEN_QUERIES = PER_REQUEST + 8
@@ -86,6 +87,19 @@ def test_queue_query_budget(client_for, frontoffice, kern, team, django_assert_m
     with django_assert_max_num_queries(WERKVOORRAAD_QUERIES):
         response = client.get("/intake/", {"status": ""})
     assert len(response.context["object_list"]) == rows
+
+
+def test_queue_logs_the_inwoners_it_shows(client_for, frontoffice, kern, team):
+    from altena.models import Verwerking
+
+    casussen = [VerwijzingFactory(casus__inwoner=InwonerFactory(kern=kern)).casus for _ in range(3)]
+    client_for(frontoffice).get("/intake/", {"status": ""})
+    gelogd = set(
+        Verwerking.objects.filter(actor=frontoffice, object_type="inwoner").values_list(
+            "inwoner_id", flat=True
+        )
+    )
+    assert gelogd == {c.inwoner_id for c in casussen}
 
 
 # --- household ----------------------------------------------------------------------------------
