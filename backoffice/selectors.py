@@ -11,7 +11,7 @@ from django.utils import timezone
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, ZrmScore
 from intake.workflow import MAATWERK_FASEN, OPEN_FASEN
 
-from .models import Besluit, Bezwaar, Feestdag, Onderzoek, Termijn, Voorziening
+from .models import Feestdag, Onderzoek, Termijn, Voorziening
 from .termijnen import Feestdagen, Soort
 
 
@@ -136,11 +136,3 @@ def casus_dossier(casus: Casus) -> dict:
 
 def laatste_onderzoek(casus: Casus) -> Onderzoek | None:
     return casus.onderzoeken.order_by("-gestart_op", "-id").first()
-
-
-def open_bezwaren(casus: Casus):
-    return Bezwaar.objects.filter(casus=casus, uitkomst="")
-
-
-def besluiten_van(casus: Casus):
-    return Besluit.objects.filter(casus=casus)

@@ -83,10 +83,6 @@ class Termijn(models.Model):
     def is_lopend(self) -> bool:
         return self.afgerond_op is None
 
-    @property
-    def dagen_resterend(self) -> int:
-        return (self.uiterste_datum - timezone.localdate()).days
-
 
 class Opschorting(models.Model):
     """A pause of a term (Awb 4:15, 7:10 lid 2): from ``van`` the term stands still; it resumes on

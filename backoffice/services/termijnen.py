@@ -280,15 +280,24 @@ def termijn_verdagen(
     return verdaging
 
 
+@transaction.atomic
 def termijnen_herberekenen_rond(datum: date) -> int:
-    """A decreed feestdag was added, changed or removed: recompute the running terms it may touch."""
+    """A decreed feestdag was added, changed or removed: recompute the running terms it may touch.
+
+    Locked like every backoffice write (the cases first, then their terms), so a consultant's
+    simultaneous opschorting, hervatting or verdaging is waited for and read, never overwritten."""
     feestdagen = atw_feestdagen()
     aantal = 0
-    qs = (
-        Termijn.objects.lopend()
-        .filter(startdatum__lte=datum, uiterste_datum__gte=datum - timedelta(days=7))
-        .select_related("bezwaar")
+    geraakt = Termijn.objects.lopend().filter(
+        startdatum__lte=datum, uiterste_datum__gte=datum - timedelta(days=7)
     )
+    list(
+        Casus.objects.select_for_update()
+        .filter(pk__in=geraakt.values("casus_id"))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    qs = geraakt.select_for_update(of=("self",)).select_related("bezwaar").order_by("pk")
     for termijn in qs.iterator(chunk_size=500):
         oud = termijn.uiterste_datum
         termijn_herberekenen(termijn, feestdagen)

@@ -85,3 +85,60 @@ def test_verouderd_formulier_in_de_browser_houdt_invoer(vandaag, opschalen, cons
     assert "intussen gewijzigd" in html
     assert "Mijn unieke omschrijving" in html
     assert not Aanvraag.objects.exists()
+
+
+def _wacht_tot_een_sessie_op_een_lock_wacht(timeout=10.0):
+    """Poll pg_stat_activity until another session of this database waits on a lock."""
+    import time
+
+    einde = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < einde:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")  # else one snapshot per transaction
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.05)
+    return False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_feestdag_herberekening_overschrijft_geen_gelijktijdige_hervatting(vandaag, opschalen, consultant):
+    """A beheerder adds a decreed feestdag while a consultant resumes a paused term: the recompute
+    must wait for the consultant and use the resumed term, not write back the stale pause."""
+    from datetime import date
+
+    from django.db import transaction
+
+    from backoffice.models import Feestdag, Termijn
+
+    casus = services.casus_claimen(casus=opschalen("wmo"), door=consultant)
+    services.aanvraag_ontvangen(
+        casus=casus, ontvangen_op=vandaag, omschrijving="Begeleiding", door=consultant
+    )
+    termijn = Termijn.objects.get(casus=casus, soort="wmo_beschikking")
+    services.termijn_opschorten(termijn=termijn, van=date(2026, 3, 5), reden="Stukken", door=consultant)
+    fout = []
+
+    def beheerder():
+        try:
+            Feestdag.objects.create(datum=date(2026, 3, 20), omschrijving="Proefdag", grondslag="test")
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            fout.append(repr(exc))
+        finally:
+            connection.close()
+
+    draad = threading.Thread(target=beheerder)
+    with transaction.atomic():
+        services.termijn_hervatten(termijn=termijn, tot=date(2026, 3, 15), door=consultant)
+        draad.start()
+        assert _wacht_tot_een_sessie_op_een_lock_wacht()
+    draad.join(timeout=30)
+    assert not fout
+    termijn.refresh_from_db()
+    assert termijn.opgeschort_sinds is None
+    assert termijn.opgeschort_dagen == 10
+    assert termijn.uiterste_datum == date(2026, 3, 26)  # 16-3 + 10 days opgeschort

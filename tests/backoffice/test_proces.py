@@ -472,3 +472,18 @@ def test_feestdag_toevoegen_herberekent_lopende_termijnen(aanvraag_wmo):
     termijn.refresh_from_db()
     assert termijn.uiterste_datum == date(2026, 3, 17)
     assert "Proefdag" in termijn.regel
+
+
+def test_feestdag_verplaatsen_herberekent_ook_rond_de_oude_datum(aanvraag_wmo):
+    """A beheerder corrects a decreed day's date: the terms it moved are moved back."""
+    from backoffice.models import Feestdag
+
+    termijn = Termijn.objects.get(casus=aanvraag_wmo, soort="wmo_beschikking")
+    feestdag = Feestdag.objects.create(datum=date(2026, 3, 16), omschrijving="Proefdag", grondslag="test")
+    termijn.refresh_from_db()
+    assert termijn.uiterste_datum == date(2026, 3, 17)
+    feestdag.datum = date(2026, 6, 1)
+    feestdag.save()
+    termijn.refresh_from_db()
+    assert termijn.uiterste_datum == date(2026, 3, 16)
+    assert "Proefdag" not in termijn.regel
