@@ -7,6 +7,8 @@ querysets of the domain apps (``Casus.objects.zichtbaar_voor(user)``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
@@ -115,6 +117,15 @@ MENU = [
 ]
 
 
+# Counts shown beside menu items, registered by the apps that own them (e.g. signalen in its
+# AppConfig.ready): url name -> callable(user) returning a short text, "" for none.
+MENU_BADGES: dict[str, Callable] = {}
+
+
+def register_menu_badge(url_name: str, func: Callable) -> None:
+    MENU_BADGES[url_name] = func
+
+
 def user_roles(user) -> set[str]:
     """The role names of a user, cached on the user object for the request."""
     if not user.is_authenticated:
@@ -169,7 +180,10 @@ def navigation(request):
             url = reverse(url_name)
         except NoReverseMatch:  # an app that does not (yet) offer this page
             continue
-        items.append({"label": label, "url": url, "icon": icon, "active": request.path.startswith(url)})
+        badge = MENU_BADGES[url_name](user) if url_name in MENU_BADGES else ""
+        items.append(
+            {"label": label, "url": url, "icon": icon, "active": request.path.startswith(url), "badge": badge}
+        )
     return {"nav_items": items, "user_roles": sorted(roles)}
 
 

@@ -70,7 +70,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "altena.access.navigation",
-                "signalen.context_processors.signalen_badge",
             ],
         },
     },
