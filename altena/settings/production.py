@@ -13,8 +13,10 @@ if not SECRET_KEY or SECRET_KEY.startswith("insecure") or len(SECRET_KEY) < 40:
 DEMO_ENABLED = env.bool("DJANGO_DEMO", default=False)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# DJANGO_SECURE_COOKIES: send session and CSRF cookies over HTTPS only (off only for a local demo
+# stack on plain http, such as docker compose on 127.0.0.1).
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=3600)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
