@@ -8,17 +8,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from intake.models import Casus
-from intake.services import VersieConflict
+from intake.services import lock_casus
 
 
 def casus_vergrendelen(casus: Casus, versie: int | None) -> Casus:
     """Lock the case row for this transaction; a stale ``versie`` raises VersieConflict.
 
-    Every backoffice write locks the case first and its own rows after, always in that order."""
-    locked = Casus.objects.select_for_update().get(pk=casus.pk)
-    if versie is not None and locked.versie != versie:
-        raise VersieConflict(locked)
-    return locked
+    Every backoffice write locks the case first and its own rows after, always in that order. The
+    lock itself is intake's, so front door and backoffice lock a case in one way."""
+    return lock_casus(casus, versie)
 
 
 def versie_ophogen(casus: Casus) -> Casus:
