@@ -20,8 +20,10 @@ class Rol:
     TEAMLEIDER = "Teamleider"
     BEHEERDER = "Beheerder"
     PRIVACY = "Privacy"
+    BELEID = "Beleid"
+    PARTNER = "Partner"
 
-    ALL = (FRONTOFFICE, CONSULTANT, TEAMLEIDER, BEHEERDER, PRIVACY)
+    ALL = (FRONTOFFICE, CONSULTANT, TEAMLEIDER, BEHEERDER, PRIVACY, BELEID, PARTNER)
     # Roles that work with case content (never beheerder or privacy).
     CASE_WORKERS = (FRONTOFFICE, CONSULTANT, TEAMLEIDER)
 
@@ -87,6 +89,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "altena.view_heartbeat",
     ],
     Rol.PRIVACY: ["altena.view_verwerking"],
+    # Policy officer: the raad report and its exports only (rapportage), no case content.
+    Rol.BELEID: [],
+    # A partner organisation's worker: only /partner/ (partner app), no staff pages.
+    Rol.PARTNER: [],
 }
 
 # Where "/" sends each role, in order of precedence for users with several roles.

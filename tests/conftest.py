@@ -53,13 +53,26 @@ def privacy(db):
 
 
 @pytest.fixture
-def role_users(frontoffice, consultant, teamleider, beheerder, privacy):
+def beleid(db):
+    return _user_with_role(Rol.BELEID)
+
+
+@pytest.fixture
+def partner_user(db):
+    """A user with the Partner role but no partner organisation (the partner app links one)."""
+    return _user_with_role(Rol.PARTNER)
+
+
+@pytest.fixture
+def role_users(frontoffice, consultant, teamleider, beheerder, privacy, beleid, partner_user):
     return {
         Rol.FRONTOFFICE: frontoffice,
         Rol.CONSULTANT: consultant,
         Rol.TEAMLEIDER: teamleider,
         Rol.BEHEERDER: beheerder,
         Rol.PRIVACY: privacy,
+        Rol.BELEID: beleid,
+        Rol.PARTNER: partner_user,
     }
 
 

@@ -38,7 +38,10 @@ INSTALLED_APPS = [
     "netwerk",
     "intake",
     "backoffice",
+    "documenten",
+    "berichten",
     "signalen",
+    "partner",
     "rapportage",
 ]
 
