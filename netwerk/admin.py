@@ -4,8 +4,14 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
 from .forms import PartnerAdminForm
-from .models import Contactpersoon, Kern, Partner, Team
+from .models import Contactpersoon, Gemeente, Kern, Partner, Team
 from .resources import PartnerResource
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["naam", "cbs_code", "plaats"]
+    search_fields = ["naam", "cbs_code"]
 
 
 @admin.register(Kern)

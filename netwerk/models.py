@@ -18,6 +18,36 @@ postcodegebied_validator = RegexValidator(
 )
 
 
+class Gemeente(models.Model):
+    """A municipality as a controller (verwerkingsverantwoordelijke): its identity for letters and messages.
+
+    Kernen, teams and partners name their gemeente by ``naam`` (the same text as ``Kern.gemeente``).
+    """
+
+    naam = models.CharField("naam", max_length=100, unique=True)
+    cbs_code = models.CharField(
+        "CBS-gemeentecode",
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9]{4}$", "Een CBS-gemeentecode is vier cijfers, zoals 1959.")],
+        help_text="Vier cijfers (Altena 1959, Westerkwartier 1969), voor iWmo/iJw-berichten en CBS-exports.",
+    )
+    postadres = models.CharField("postadres", max_length=200, blank=True)
+    postcode = models.CharField("postcode", max_length=7, blank=True)
+    plaats = models.CharField("plaats", max_length=100, blank=True)
+    telefoon = models.CharField("telefoon", max_length=30, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    website = models.URLField("website", blank=True)
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
 class KernQuerySet(models.QuerySet):
     def van_gemeente(self, gemeente: str):
         return self.filter(gemeente=gemeente)
