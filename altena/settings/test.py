@@ -18,3 +18,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 AXES_ENABLED = False
 # Static files come from the finders in tests; no collectstatic run is needed.
 WHITENOISE_AUTOREFRESH = True
+# Messages written by tests (a transactional test commits a besluit) never land in the project's data folder.
+BERICHTEN_MAP = env(
+    "BERICHTEN_MAP", default=str(__import__("tempfile").gettempdir() + "/altena-test-berichten")
+)
