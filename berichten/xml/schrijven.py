@@ -262,7 +262,7 @@ def _echo(client, heen, bt: Berichttype, header_codes, klasse_codes):
             if qname.localname in BERICHTKLASSEN:
                 codes = klasse_codes.get(boom.getpath(origineel))
                 if not codes:
-                    codes = [NIET_BEOORDEELD] if header_codes else [GEEN_FOUTEN]
+                    codes = [NIET_BEOORDEELD] if header_codes or klasse_codes else [GEEN_FOUTEN]
                 lijst = etree.SubElement(el, f"{{{bt.namespace}}}RetourCodes")
                 for code in codes:
                     etree.SubElement(lijst, f"{{{bt.namespace}}}RetourCode").text = code

@@ -34,6 +34,17 @@ def assert_valid(bericht_of_bytes, berichttype: str | None = None):
 
 
 @pytest.fixture(autouse=True)
+def altena(request):
+    """The gemeente of the demo kernen (seeded by migration; a transactional test elsewhere may
+    have flushed it)."""
+    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        return None
+    from netwerk.models import Gemeente
+
+    return Gemeente.objects.get_or_create(naam="Altena", defaults={"cbs_code": "1959"})[0]
+
+
+@pytest.fixture(autouse=True)
 def berichtenmap(settings, tmp_path):
     settings.BERICHTEN_MAP = str(tmp_path / "berichten")
     return tmp_path / "berichten"
