@@ -58,7 +58,8 @@ def opzetten(inhoud: bytes, *, team=None, behandelaar=None, met_levering: bool =
             casus=casus,
             aanbieder=aanbieder,
             standaard=bt.standaard,
-            categorie=product.findtext("m:Product/b:Categorie", namespaces=ns) or "01",
+            categorie=product.findtext("m:Product/b:Categorie", namespaces=ns)
+            or ("01" if bt.standaard == "wmo" else "45"),
             productcode=product.findtext("m:Product/b:Code", namespaces=ns) or "",
             ingangsdatum=date.fromisoformat(ingang),
             einddatum=date(2030, 12, 31),
