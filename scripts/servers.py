@@ -216,9 +216,19 @@ class EmbeddedPostgres:
         return f"postgres://postgres@127.0.0.1:{self.port}/altena"
 
     def stop(self) -> None:
-        if self.started_here:
-            self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-m", "fast", "stop")
-            self.started_here = False
+        if not self.started_here:
+            return
+        pid = self._running_pid()
+        self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-m", "fast", "stop")
+        # pg_ctl returns once the pid file is gone; the postmaster itself exits a moment later.
+        deadline = time.monotonic() + 30
+        while pid and time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        self.started_here = False
 
 
 # --- Redis --------------------------------------------------------------------------------------
