@@ -198,8 +198,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Berichtenverkeer (iWmo/iJw 3.2): the folder transport (outbox "uit", inbox "in") and the XSD's the
-# project validates with. The data folder is ignored by git.
-BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / "data" / "berichten"))
+# project validates with. Default under the project's data folder .data/ (ignored by git).
+BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten"))
 BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(BASE_DIR / "berichten" / "xsd"))
 
 LOGGING = {
