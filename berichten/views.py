@@ -4,6 +4,8 @@ every message and case within the user's scope; reads of personal data logged.""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -110,9 +112,12 @@ class BerichtXmlView(BerichtMixin, DetailView):
     def get(self, request, *args, **kwargs):
         bericht = self.get_object()
         _log(request, "exporteren", "bericht", bericht, bericht.casus)
-        naam = bericht.bestandsnaam or f"bericht-{bericht.pk}.xml"
+        # The name of a received file is the sender's: only safe characters go into the header.
+        naam = (
+            re.sub(r"[^A-Za-z0-9._-]", "_", bericht.bestandsnaam or "")[:100] or f"bericht-{bericht.pk}.xml"
+        )
         response = HttpResponse(bytes(bericht.inhoud), content_type="application/xml; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{naam.replace(chr(34), "")}"'
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
         response["X-Content-Type-Options"] = "nosniff"
         return response
 

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -128,7 +129,11 @@ def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
     bericht.save()
     _retour_sturen(bericht, g, oordeel)
     if not oordeel.afgekeurd and g.bt.nummer in ("315", "317"):
-        verzoeken.in_onderzoek_melden(bericht.verzoek)
+        try:
+            with transaction.atomic():
+                verzoeken.in_onderzoek_melden(bericht.verzoek)
+        except (ValueError, ValidationError):  # the task stands; the answer follows on the decision
+            logger.exception("Antwoord 'in onderzoek' op bericht %s niet gemaakt", bericht.pk)
     return bericht
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from intake.models import Casus, CasusGebeurtenis, Wet
 from intake.services import gebeurtenis_toevoegen, lock_casus
 from intake.workflow import OPEN_FASEN
+from netwerk.models import Gemeente
 
 from ..codelijsten import WJ759
 from ..models import Bericht, Standaard, Toewijzing, Verzoek
@@ -174,7 +175,10 @@ def _verzoek_maken(bericht, g, casus, soort, referentie, producten) -> Verzoek:
 
 def _antwoord(verzoek: Verzoek, antwoord: str, reden: str = "") -> list[Bericht]:
     bt = Berichttype(verzoek.standaard, "319")
-    gemeente = gemeente_van(verzoek.casus)
+    # Answer as the gemeente the verzoek was addressed to (a known code, TR378), else the case's.
+    gemeente = Gemeente.objects.filter(cbs_code=verzoek.bericht.ontvanger).first() or gemeente_van(
+        verzoek.casus
+    )
     referenties = sorted(
         {p.get("referentie") or verzoek.referentie_aanbieder for p in verzoek.producten}
     ) or [verzoek.referentie_aanbieder]

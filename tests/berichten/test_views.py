@@ -118,3 +118,11 @@ def test_voorziening_verlengen_via_scherm(client_for, consultant, toekennen, hui
     assert Toewijzing.objects.get().einddatum == nieuw
     response = c.post(url, {"einddatum": (nieuw + timedelta(days=1)).isoformat(), "versie": casus.versie})
     assert "intussen gewijzigd" in response.content.decode()
+
+
+def test_download_naam_van_afzender_is_veilig(client_for, consultant, met_start):
+    bericht = Bericht.objects.create(
+        richting=Richting.IN, status=Status.ONLEESBAAR, bestandsnaam='a"b\r\nSet-Cookie: x.xml', inhoud=b"<x"
+    )
+    response = client_for(consultant).get(reverse("berichten:xml", args=[bericht.pk]))
+    assert response["Content-Disposition"] == 'attachment; filename="a_b__Set-Cookie__x.xml"'
