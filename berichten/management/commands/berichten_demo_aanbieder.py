@@ -38,6 +38,7 @@ class Command(BaseCommand):
             gemeente = gemeente_van(toewijzing.casus).cbs_code
             demo.naar_inbox(t, "305", demo.startbericht(toewijzing, gemeente))
             geschreven["305"] += 1
+        verwerkt = 0 if niet_verwerken else inbox_verwerken()  # the starts first, so some can stop
         lopend = (
             Levering.objects.filter(einddatum__isnull=True)
             .select_related("toewijzing__casus__inwoner", "toewijzing__casus__kern", "toewijzing__aanbieder")
@@ -66,7 +67,7 @@ class Command(BaseCommand):
             ", ".join(f"{n} × {soort}" for soort, n in geschreven.items()) + " in de inbox gezet."
         )
         if not niet_verwerken:
-            self.stdout.write(f"{inbox_verwerken()} bestanden verwerkt.")
+            self.stdout.write(f"{verwerkt + inbox_verwerken()} bestanden verwerkt.")
 
     def _kandidaten_voor_verzoek(self, aantal):
         if aantal <= 0:
