@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from netwerk.models import Gemeente, Partner
@@ -171,6 +171,12 @@ def _header_beoordelen(bericht: Bericht, g: Gelezen, oordeel: Oordeel) -> None:
     if bericht.aanbieder is None:
         agb = bericht.ontvanger if retour else bericht.afzender
         oordeel.fout("0001", EIGEN_REGELS["AT02"].format(agb=agb), regel="AT02")
+    # Two files with one identification at once: the second waits here until the first commits.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))",
+            [f"berichten:{bericht.afzender}:{bericht.identificatie}"],
+        )
     dubbel = (
         Bericht.objects.filter(
             richting=Richting.IN,

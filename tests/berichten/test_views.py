@@ -126,3 +126,18 @@ def test_download_naam_van_afzender_is_veilig(client_for, consultant, met_start)
     )
     response = client_for(consultant).get(reverse("berichten:xml", args=[bericht.pk]))
     assert response["Content-Disposition"] == 'attachment; filename="a_b__Set-Cookie__x.xml"'
+
+
+def test_verzoeken_lijst_constant_en_teamleider(
+    client_for, consultant, teamleider, team, berichtenmap, django_assert_max_num_queries
+):
+    opzetten(voorbeeld("WMO315"), team=team, behandelaar=consultant)
+    in_inbox(berichtenmap, "vot.xml", voorbeeld("WMO315"))
+    inbox_verwerken()
+    c = client_for(teamleider)
+    with django_assert_max_num_queries(10):
+        response = c.get(reverse("berichten:verzoeken"))
+    assert len(response.context["object_list"]) == 1
+    assert c.get(reverse("berichten:box")).status_code == 200
+    verzoek = Verzoek.objects.get()
+    assert c.get(reverse("berichten:verzoek", args=[verzoek.pk])).status_code == 403  # consultants decide
