@@ -157,3 +157,23 @@ def test_twee_workers_tegelijk(berichtenmap):
     assert Bericht.objects.filter(richting=Richting.IN).count() == 1
     assert Levering.objects.count() == 2
     assert Bericht.objects.filter(berichttype="WMO306").count() == 1
+
+
+@pytest.mark.django_db
+def test_reden_20_is_geen_einde(berichtenmap):
+    stop = voorbeeld("JW307")
+    opzetten(stop, met_levering=True)
+
+    def variant(ident: bytes, reden: bytes) -> bytes:
+        return stop.replace(b"Identificatie>123456789012", b"Identificatie>" + ident).replace(
+            b"<jw307:RedenBeeindiging>31<", b"<jw307:RedenBeeindiging>" + reden + b"<"
+        )
+
+    tijdelijk = ontvangen(berichtenmap, "tijdelijk.xml", variant(b"STOP00000001", b"20"))
+    assert tijdelijk.status == Status.VERWERKT, tijdelijk.fouten
+    assert all(lev.tijdelijk_gestopt for lev in Levering.objects.all())
+    definitief = ontvangen(berichtenmap, "definitief.xml", variant(b"STOP00000002", b"31"))
+    assert definitief.status == Status.VERWERKT, definitief.fouten
+    assert not any(lev.tijdelijk_gestopt for lev in Levering.objects.all())
+    nogmaals = ontvangen(berichtenmap, "nogmaals.xml", variant(b"STOP00000003", b"31"))
+    assert "9415" in nogmaals.retourcodes
