@@ -120,3 +120,30 @@ def test_bijwerken_is_idempotent(toekennen, huishoudelijke_hulp, thuiszorg):
     casus = toekennen(huishoudelijke_hulp, thuiszorg)
     assert toewijzingen_bijwerken(casus=casus) == []
     assert Bericht.objects.count() == 1
+
+
+@pytest.mark.parametrize("wet", ["wmo", "jeugdwet"])
+def test_elk_pad_geldig_voor_beide_wetten(
+    wet, toekennen, huishoudelijke_hulp, jeugd_ggz, thuiszorg, jeugdaanbieder, consultant,
+    django_capture_on_commit_callbacks, time_machine,
+):  # fmt: skip
+    product, aanbieder = (huishoudelijke_hulp, thuiszorg) if wet == "wmo" else (jeugd_ggz, jeugdaanbieder)
+    casus = toekennen(product, aanbieder, wet=wet)  # first toewijzing
+    voorziening = casus.voorzieningen.get()
+    voorziening_wijzigen(
+        voorziening=voorziening, door=consultant, einddatum=voorziening.einddatum + timedelta(days=30)
+    )
+    time_machine.move_to(timezone.now() + timedelta(days=7))
+    voorziening_wijzigen(voorziening=voorziening, door=consultant, volume="4")  # change
+    with django_capture_on_commit_callbacks(execute=True):
+        morgen = timezone.localdate() + timedelta(days=1)
+        voorziening_beeindigen(
+            voorziening=voorziening, beeindigd_op=morgen, reden="Doel bereikt", door=consultant
+        )
+    berichten = Bericht.objects.filter(berichttype__endswith="301").order_by("pk")
+    assert berichten.count() == 4
+    for bericht in berichten:
+        assert bericht.berichttype == ("WMO301" if wet == "wmo" else "JW301")
+        assert_valid(bericht)
+    redenen = list(Toewijzing.objects.order_by("nummer").values_list("reden_wijziging", flat=True))
+    assert redenen == ["05", "05"]
