@@ -58,9 +58,12 @@ def test_pdf_toevoegen_downloaden_en_verwijderen(client_for, consultant, casus):
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
     assert response["Content-Disposition"].startswith('attachment; filename="huisarts.pdf"')
-    assert Verwerking.objects.filter(
-        object_type="casusdocument", object_id=str(document.pk), handeling="lezen", actor=consultant
-    ).count() == 1
+    assert (
+        Verwerking.objects.filter(
+            object_type="casusdocument", object_id=str(document.pk), handeling="lezen", actor=consultant
+        ).count()
+        == 1
+    )
     client.get(f"/documenten/casus/{casus.nummer}/bestanden/{document.pk}/")
     assert Verwerking.objects.filter(object_type="casusdocument", handeling="lezen").count() == 2
 
@@ -86,8 +89,16 @@ def test_te_groot_bestand_geweigerd(client_for, consultant, casus):
         ("leeg.pdf", b"", "Het bestand is leeg."),
         ("script.exe", b"MZ\x90\x00" + b"\x00" * 60, "Dit bestandstype is niet toegestaan."),
         ("foto.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "Dit bestandstype is niet toegestaan."),
-        ("verslag.pdf", PNG, "De inhoud van het bestand past niet bij de extensie .pdf (het lijkt een png-bestand)."),
-        ("brief.docx", b"gewoon tekst, geen Word", "De inhoud van het bestand past niet bij de extensie .docx."),
+        (
+            "verslag.pdf",
+            PNG,
+            "De inhoud van het bestand past niet bij de extensie .pdf (het lijkt een png-bestand).",
+        ),
+        (
+            "brief.docx",
+            b"gewoon tekst, geen Word",
+            "De inhoud van het bestand past niet bij de extensie .docx.",
+        ),
         ("../../etc/passwd", b"root:x:0:0:root:/root:/bin/bash\n", "Dit bestandstype is niet toegestaan."),
     ],
 )

@@ -31,9 +31,15 @@ def test_gedocumenteerde_velden_zijn_goed():
     [
         ("regel een\n{{ inwoner.bsnummer }}\n" + GOED, "Regel 2: onbekend veld 'inwoner.bsnummer'."),
         ("{{ gebruiker.password }}" + GOED, "Regel 1: onbekend veld 'gebruiker.password'."),
-        ("{% for v in voorzieningen %}\n\n{{ v.prijs }}{% endfor %}" + GOED, "Regel 3: onbekend veld 'v.prijs'."),
+        (
+            "{% for v in voorzieningen %}\n\n{{ v.prijs }}{% endfor %}" + GOED,
+            "Regel 3: onbekend veld 'v.prijs'.",
+        ),
         ("{% load static %}" + GOED, "Regel 1: de tag '{% load %}' is niet toegestaan in een brief."),
-        ("{% include 'base.html' %}" + GOED, "Regel 1: de tag '{% include %}' is niet toegestaan in een brief."),
+        (
+            "{% include 'base.html' %}" + GOED,
+            "Regel 1: de tag '{% include %}' is niet toegestaan in een brief.",
+        ),
         ("{{ vrije_tekst|safe }}" + GOED, "Regel 1: het filter 'safe' is niet toegestaan in een brief."),
         ("a\n{% if %}\n" + GOED, "Regel 2: "),
         ("{% for x in %}" + GOED, "Regel 1: "),
