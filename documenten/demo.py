@@ -24,11 +24,14 @@ ADRES = {
     "Altena": ("Postbus 10000", "4280 HA", "Almkerk", "14 0183"),
     "Westerkwartier": ("Postbus 100", "9800 AC", "Zuidhorn", "0594 - 50 88 88"),
 }
+CBS = {"Altena": "1959", "Westerkwartier": "1969"}
 
 
 @demo_step(80)
 def demo_brieven(ctx: DemoContext) -> None:
     gemeente = Gemeente.objects.filter(naam=ctx.gemeente_naam).first()
+    if gemeente is None and ctx.gemeente_naam in CBS:
+        gemeente = Gemeente.objects.create(naam=ctx.gemeente_naam, cbs_code=CBS[ctx.gemeente_naam])
     if gemeente is None:
         ctx.log("  geen gemeente; brieven overgeslagen")
         return
