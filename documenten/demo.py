@@ -15,7 +15,7 @@ from backoffice.models import Besluit
 from netwerk.models import Gemeente
 
 from .gegevens import BESLUIT_BRIEF
-from .models import Briefhoofd, Kanaal
+from .models import Brief, Briefhoofd, Kanaal
 from .services import BriefAlVerzonden, brief_verzenden
 from .standaardsjablonen import standaardsjablonen_laden
 
@@ -48,12 +48,15 @@ def demo_brieven(ctx: DemoContext) -> None:
         ctx.log(f"  {geladen} briefsjablonen; geen democonsulent")
         return
     besluiten = list(
-        Besluit.objects.filter(casus__behandelaar=consultant, brieven__isnull=True, na_bezwaar__isnull=True)
+        Besluit.objects.filter(casus__behandelaar=consultant, na_bezwaar__isnull=True)
         .select_related("casus", "casus__inwoner", "casus__kern", "casus__behandelaar", "aanvraag")
         .order_by("-besluitdatum", "-id")[:AANTAL_BRIEVEN]
     )
+    al = set(Brief.objects.filter(besluit__in=besluiten).values_list("besluit_id", flat=True))
     verzonden = 0
     for besluit in besluiten:
+        if besluit.pk in al:
+            continue
         try:
             with transaction.atomic():
                 brief_verzenden(
