@@ -7,6 +7,7 @@ template on a letter's data. The engine has no loaders, so a template cannot inc
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -45,6 +46,11 @@ VERBODEN_TAGS = {
     "templatetag",
 }
 VERBODEN_FILTERS = {"safe", "safeseq", "escapejs", "json_script", "pprint", "force_escape", "urlize"}
+# Letters are HTML for WeasyPrint and the preview page: no active content, nothing fetched.
+ACTIEVE_HTML = re.compile(
+    r"<\s*(script|iframe|object|embed|link|meta|style|base|form|input|svg)\b|\son\w+\s*=|javascript:|url\s*\(",
+    re.IGNORECASE,
+)
 FORLOOP = Obj("lus", {k: "" for k in ("counter", "counter0", "revcounter", "first", "last")})
 
 
@@ -166,6 +172,11 @@ def _literals(cond):
 
 
 def _compileren(tekst: str):
+    if (gevonden := ACTIEVE_HTML.search(tekst)) is not None:
+        regel = tekst.count("\n", 0, gevonden.start()) + 1
+        raise SjabloonFout(
+            regel, f"'{gevonden.group(0).strip()}' is niet toegestaan in een brief (alleen opmaak-HTML)"
+        )
     for token in Lexer(tekst).tokenize():
         if token.token_type.name == "BLOCK":
             tag = token.contents.split()[0] if token.contents.split() else ""

@@ -115,6 +115,7 @@ class BriefView(CasusDocumentMixin, FormView):
                 vervangt=self.vervangt,
                 volledig=False,
             )
+            self.loggen("lezen", "casus", casus.pk)
             return self.render_to_response(self.get_context_data(form=form, voorbeeld=voorbeeld))
         try:
             brief = brief_verzenden(

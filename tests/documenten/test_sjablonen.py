@@ -43,6 +43,9 @@ def test_gedocumenteerde_velden_zijn_goed():
         ("{{ vrije_tekst|safe }}" + GOED, "Regel 1: het filter 'safe' is niet toegestaan in een brief."),
         ("a\n{% if %}\n" + GOED, "Regel 2: "),
         ("{% for x in %}" + GOED, "Regel 1: "),
+        ("<p>a</p>\n<script>alert(1)</script>" + GOED, "Regel 2: '<script' is niet toegestaan in een brief"),
+        ("<img src=x onerror=alert(1)>" + GOED, "Regel 1: 'onerror=' is niet toegestaan"),
+        ('<p style="background: url(http://x)">' + GOED, "Regel 1: 'url(' is niet toegestaan"),
         ("{{ inwoner.naam }}", "Dit soort brief moet deze velden gebruiken: {{ voorzieningen }}"),
     ],
 )
