@@ -136,7 +136,17 @@ def test_consulent_van_een_ander_team_krijgt_het_bestand_niet(client_for, consul
 
 @pytest.mark.parametrize("rol", ["Frontoffice", "Beheerder", "Privacy", "Beleid", "Partner"])
 def test_andere_rollen_geweigerd(client_for, role_users, casus, rol):
-    assert client_for(role_users[rol]).get(f"/documenten/casus/{casus.nummer}/").status_code == 403
+    client = client_for(role_users[rol])
+    n = casus.nummer
+    for url in (
+        f"/documenten/casus/{n}/",
+        f"/documenten/casus/{n}/brief/beschikking_toekenning/1/",
+        f"/documenten/casus/{n}/brief/1/pdf/",
+        f"/documenten/casus/{n}/bestanden/toevoegen/",
+        f"/documenten/casus/{n}/bestanden/1/",
+        f"/documenten/casus/{n}/bestanden/1/verwijderen/",
+    ):
+        assert client.get(url).status_code == 403, url
 
 
 class NepClamd:

@@ -3,6 +3,7 @@ and every change a new version."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documenten import sjablonen
 from documenten.models import BriefSjabloon
@@ -94,3 +95,38 @@ def test_beheerder_slaat_sjabloon_op_in_admin_en_krijgt_een_nieuwe_versie(client
     assert sjabloon.versie == 2
     assert list(sjabloon.versies.values_list("versie", flat=True)) == [2, 1]
     assert sjabloon.versies.get(versie=1).inhoud != sjabloon.inhoud  # the old text is kept
+
+
+def test_beheerder_legt_nieuw_sjabloon_en_briefhoofd_vast(client_for, beheerder):
+    from documenten.models import Briefhoofd
+    from tests.factories.documenten import GemeenteFactory
+
+    gemeente = GemeenteFactory(naam="Westerkwartier", cbs_code="1969")
+    client = client_for(beheerder)
+    response = client.post(
+        "/admin/documenten/briefsjabloon/add/",
+        {
+            "gemeente": gemeente.pk,
+            "soort": "onderzoeksverslag",
+            "wet": "jeugdwet",
+            "onderwerp": "Verslag",
+            "inhoud": "{{ onderzoek.verslag|linebreaks }}{{ vrije_tekst }}",
+            "versies-TOTAL_FORMS": "0",
+            "versies-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    sjabloon = BriefSjabloon.objects.get(gemeente=gemeente, soort="onderzoeksverslag", wet="jeugdwet")
+    assert sjabloon.versie == 1 and sjabloon.versies.count() == 1
+    response = client.post(
+        "/admin/documenten/briefhoofd/add/",
+        {
+            "gemeente": gemeente.pk,
+            "ondertekenaar_naam": "A. Bakker",
+            "ondertekenaar_functie": "manager Sociaal Domein",
+            "mandaat": "Namens het college,",
+            "logo": SimpleUploadedFile("logo.png", b"geen echte afbeelding"),
+        },
+    )
+    assert "Het logo moet een PNG- of JPEG-afbeelding zijn." in response.content.decode()
+    assert not Briefhoofd.objects.filter(gemeente=gemeente).exists()
