@@ -66,10 +66,8 @@ def sjabloon_voor(casus: Casus, soort: str) -> BriefSjabloon:
     return sjabloon
 
 
-def brief_opstellen(
-    *, casus: Casus, soort: str, obj, verzonden_op: date, vrije_tekst: str = "", vervangt=None
-):
-    """The letter as it would be sent: (html for the preview, data, template). Raises
+def brief_opstellen(*, casus: Casus, soort: str, obj, verzonden_op: date, vrije_tekst: str = ""):
+    """The letter as it would be sent: (its data, the template, the letterhead). Raises
     ValidationError listing what is missing."""
     _datum_controleren(verzonden_op, soort, obj)
     sjabloon = sjabloon_voor(casus, soort)
