@@ -18,7 +18,7 @@ from intake.services import casus_opschalen
 from tests.documenten.conftest import lang
 from tests.factories.altena import UserFactory
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
-from tests.factories.documenten import BriefhoofdFactory, GemeenteFactory
+from tests.factories.documenten import PDF_BYTES, BriefhoofdFactory, GemeenteFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
 from tests.factories.netwerk import KernFactory, TeamFactory
 
@@ -96,3 +96,14 @@ def test_consulent_verstuurt_de_beschikking_en_downloadt_de_pdf(page, live_serve
     assert "3 uur per week" in tekst
     assert lang(einde) in tekst
     assert inwoner.bsn not in tekst
+
+    # The consultant attaches the doctor's letter to the case.
+    page.get_by_role("link", name="Document toevoegen").click()
+    page.get_by_label("Bestand").set_input_files(
+        files=[{"name": "huisarts.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+    )
+    page.get_by_label("Soort document").select_option(label="Medisch advies")
+    page.get_by_label("Omschrijving").fill("Brief van de huisarts over de mobiliteit")
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_test_id("documenten")).to_contain_text("Brief van de huisarts over de mobiliteit")
+    expect(page.get_by_test_id("documenten")).to_contain_text("huisarts.pdf")
