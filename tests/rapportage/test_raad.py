@@ -157,9 +157,8 @@ def test_a_gemeente_the_user_may_not_see_is_404(client_for, raad_teamleider, q1)
 
 @pytest.mark.parametrize("kwartalen", [1, 2])
 def test_raad_query_count_is_constant(client_for, raad_teamleider, q1, kwartalen, django_assert_num_queries):
-    from tests.rapportage.conftest import moment
-
     from tests.factories.intake import CasusFactory
+    from tests.rapportage.conftest import moment
 
     for i in range(kwartalen * 10):
         CasusFactory(kern=q1["veen"], inwoner__kern=q1["veen"], aangemaakt=moment(2026, 2, 1 + i % 20, 9))
