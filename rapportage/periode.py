@@ -86,6 +86,13 @@ def laatste_volle_kwartaal(vandaag: date | None = None) -> Periode:
     return periode_van("kwartaal", vandaag.year, huidig - 1)
 
 
+def laatste_volle_halfjaar(vandaag: date | None = None) -> Periode:
+    vandaag = vandaag or timezone.localdate()
+    if vandaag.month <= 6:
+        return periode_van("halfjaar", vandaag.year - 1, 2)
+    return periode_van("halfjaar", vandaag.year, 1)
+
+
 class PeriodeForm(forms.Form):
     soort = forms.ChoiceField(
         label="Soort periode",

@@ -3,20 +3,26 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import TemplateView, View
 
 from altena.access import Rol, RoleRequiredMixin
+from altena.models import Verwerking
 from intake.scope import gemeenten_van
+from intake.verwerking import log_personen
+from netwerk.models import Gemeente
 
-from . import exports
+from . import cbs, exports
 from .dashboard import dashboard
-from .periode import PeriodeForm, laatste_volle_kwartaal
+from .periode import PeriodeForm, laatste_volle_halfjaar, laatste_volle_kwartaal
 from .raad import rapport
 
 RAAD_ROLLEN = (Rol.TEAMLEIDER, Rol.BELEID)
+CBS_DOEL = "Beleidsinformatie Jeugd: levering aan het CBS (Jeugdwet art. 7.4.4)"
 
 
 class DashboardView(RoleRequiredMixin, TemplateView):
@@ -33,8 +39,13 @@ class RaadMixin(RoleRequiredMixin):
     """The gemeente (one of the user's, else 404) and the period (a Dutch error at the field)."""
 
     allowed_roles = RAAD_ROLLEN
+    standaard_periode = staticmethod(laatste_volle_kwartaal)
 
     def setup_rapport(self):
+        self.setup_rapport_zonder_cijfers()
+        self.rapport = rapport(self.periode, self.gemeente) if self.periode and self.gemeente else None
+
+    def setup_rapport_zonder_cijfers(self):
         request = self.request
         gemeenten = gemeenten_van(request.user)
         gevraagd = request.GET.get("gemeente")
@@ -47,9 +58,8 @@ class RaadMixin(RoleRequiredMixin):
             self.form = PeriodeForm(request.GET)
             self.periode = self.form.cleaned_data["periode"] if self.form.is_valid() else None
         else:
-            self.periode = laatste_volle_kwartaal()
+            self.periode = self.standaard_periode()
             self.form = PeriodeForm(initial=self.periode.as_params())
-        self.rapport = rapport(self.periode, self.gemeente) if self.periode and self.gemeente else None
 
     def params(self) -> str:
         return urlencode({"gemeente": self.gemeente, **self.periode.as_params()})
@@ -116,3 +126,59 @@ class RaadPdfView(RaadExportMixin):
         return self.download(
             exports.pdf_van(self.rapport, self.request), "application/pdf", self.bestandsnaam("pdf")
         )
+
+
+class CbsMixin(RaadMixin):
+    """The CBS export goes per half year (protocol 7.3); default the last full half year."""
+
+    standaard_periode = staticmethod(laatste_volle_halfjaar)
+
+    def setup_cbs(self):
+        self.setup_rapport_zonder_cijfers()
+        if self.periode is not None and self.periode.soort != "halfjaar":
+            self.form.add_error("soort", "De levering aan het CBS gaat per halfjaar: kies Halfjaar.")
+            self.periode = None
+        self.resultaat = None
+        if self.periode and self.gemeente:
+            code = (
+                Gemeente.objects.filter(naam=self.gemeente).values_list("cbs_code", flat=True).first() or ""
+            )
+            self.resultaat = cbs.records(self.periode, self.gemeente, code)
+
+
+class CbsView(CbsMixin, TemplateView):
+    template_name = "rapportage/cbs.html"
+
+    def get_context_data(self, **kwargs):
+        self.setup_cbs()
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(form=self.form, gemeente=self.gemeente, gemeenten=self.gemeenten, periode=self.periode)
+        if self.resultaat:
+            rijen, uitval, _ids = self.resultaat
+            ctx.update(aantal=len(rijen), uitval=uitval, params=self.params())
+        return ctx
+
+    def render_to_response(self, context, **kwargs):
+        status = 400 if context["form"].errors else 200
+        return super().render_to_response(context, status=status, **kwargs)
+
+
+class CbsCsvView(CbsMixin, View):
+    def get(self, request, *args, **kwargs):
+        self.setup_cbs()
+        if self.resultaat is None:
+            return HttpResponse(
+                status=302, headers={"Location": reverse("rapportage:cbs") + "?" + request.GET.urlencode()}
+            )
+        rijen, _uitval, inwoner_ids = self.resultaat
+        log_personen(
+            request=request,
+            handeling=Verwerking.Handeling.EXPORTEREN,
+            verwerkingsactiviteit=CBS_DOEL,
+            inwoners=[SimpleNamespace(pk=pk) for pk in inwoner_ids],
+        )
+        p = self.periode
+        naam = f"cbs-beleidsinformatie-jeugd-{self.gemeente}-{p.van:%Y%m%d}-{p.tot:%Y%m%d}.csv"
+        response = HttpResponse(cbs.csv_van(rijen), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{naam.replace(" ", "-")}"'
+        return response
