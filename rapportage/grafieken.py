@@ -43,7 +43,7 @@ def staven(titel: str, labels: list[str], reeksen: list[tuple[str, list]]) -> st
     alle = [_waarde(v)[0] for _n, waarden in reeksen for v in waarden]
     maximum = max(alle + [1])
     schaal = (BREEDTE - label_breedte - rechts) / maximum
-    inhoud = []
+    inhoud = [] if labels else [_tekst(10, 30, "Geen gegevens in deze periode.")]
     for i, label in enumerate(labels):
         y0 = 20 + i * per_label
         inhoud.append(_tekst(label_breedte - 6, y0 + per_label / 2 + 2, label[:30], anker="end"))

@@ -335,10 +335,17 @@ def sectie_grafiek(sectie: Sectie, periode: Periode, vorige: Periode) -> str:
 
 def trend_grafiek(tabellen_nu: dict[str, Tabel], periode: Periode, vorige: Periode) -> str:
     """The totals of the main tables against the previous period."""
-    namen = ["hulpvragen", "meldingen", "aanvragen", "besluiten", "bezwaren", "verwijzingen"]
+    namen = {
+        "hulpvragen": "Hulpvragen",
+        "meldingen": "Meldingen maatwerk",
+        "aanvragen": "Aanvragen",
+        "besluiten": "Besluiten",
+        "bezwaren": "Bezwaren ontvangen",
+        "verwijzingen": "Verwijzingen",
+    }
     return grafieken.staven(
         f"Trend: {periode.label} tegen {vorige.label}",
-        [tabellen_nu[n].titel.split(" per ")[0].split(":")[0] for n in namen],
+        list(namen.values()),
         [
             (periode.label, [tabellen_nu[n].eindcel for n in namen]),
             (vorige.label, [tabellen_nu[n].vorige.eindcel for n in namen]),
