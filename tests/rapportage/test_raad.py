@@ -1,5 +1,7 @@
 """The raad report against the hand-built data set of conftest.py (answers counted by hand)."""
 
+import datetime
+
 import pytest
 
 from rapportage.onderdrukking import herleidbare_cellen
@@ -169,3 +171,30 @@ def test_raad_query_count_is_constant(client_for, raad_teamleider, q1, kwartalen
 
 
 RAAD_QUERIES = 24
+
+
+def test_a_move_through_the_service_is_remembered_for_the_report(teamleider, kern):
+    """casus_bijwerken keeps the old and new kern; the report places each event where the case was."""
+    import time_machine
+
+    from intake.services import casus_bijwerken, casus_overgang
+    from intake.workflow import Fase
+    from tests.factories.intake import CasusFactory, InwonerFactory
+    from tests.factories.netwerk import KernFactory
+
+    veen = KernFactory(naam="Veen", voormalige_gemeente="Aalburg")
+    with time_machine.travel("2026-01-10 10:00 +0100", tick=False):
+        casus = CasusFactory(inwoner=InwonerFactory(kern=veen), kern=veen)
+    with time_machine.travel("2026-02-15 10:00 +0100", tick=False):
+        casus = casus_bijwerken(casus=casus, versie=casus.versie, door=teamleider, kern=kern)
+    with time_machine.travel("2026-02-20 10:00 +0100", tick=False):
+        casus_overgang(
+            casus=casus, naar=Fase.MELDING, door=teamleider, wet="wmo", meldingsdatum=d(2026, 2, 20)
+        )
+    t = rapport(periode_van("kwartaal", 2026, 1), "Altena")["tabellen"]
+    assert rij(t["hulpvragen"], "Veen") == [1] and rij(t["hulpvragen"], "Sleeuwijk") == [0]
+    assert rij(t["meldingen"], "Sleeuwijk") == [1, 0, 0] and rij(t["meldingen"], "Veen") == [0, 0, 0]
+
+
+def d(*a):
+    return datetime.date(*a)
