@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 
 from backoffice.selectors import binnen_7_dagen_termijnen, verstreken_termijnen
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, Wet
-from intake.stromen import LEEFTIJDSKLASSEN, STROMEN, dag_begin, leeftijd_q, wacht_op_terugkoppeling_q
+from intake.stromen import LEEFTIJDSKLASSEN, STROMEN, dag_begin, wachtende_verwijzingen
 from intake.workflow import MAATWERK_FASEN, OPEN_FASEN, Fase
 from signalen.models import Regel, SignaalRegel
 from signalen.selectors import open_escalaties_voor_team
@@ -49,10 +50,88 @@ def maandag(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def open_per_wet_en_fase(casussen) -> dict:
-    """Open maatwerk cases per law (rows) and fase (columns); front-door cases separately."""
-    rijen = casussen.filter(fase__in=MAATWERK_FASEN).values("wet", "fase").annotate(n=Count("pk"))
-    aantallen = {(r["wet"], r["fase"]): r["n"] for r in rijen}
+OPEN_CIJFERS_SQL = """
+SELECT GROUPING(c.wet, c.fase) AS g_wet, GROUPING(c.kern_id) AS g_kern, GROUPING(c.behandelaar_id) AS g_beh,
+       c.wet, c.fase, c.kern_id, c.kern_naam, c.behandelaar_id, c.voornaam, c.achternaam, c.gebruikersnaam,
+       count(*) FILTER (WHERE c.fase = ANY(%(maatwerk)s)) AS maatwerk,
+       count(*) FILTER (WHERE c.fase = ANY(%(voordeur)s)) AS voordeur,
+       count(*) FILTER (WHERE c.crisis) AS crisis,
+       count(*) FILTER (WHERE c.crisis AND c.fase = ANY(%(maatwerk)s)) AS crisis_maatwerk,
+       count(*) FILTER (WHERE c.verstreken AND c.fase = ANY(%(maatwerk)s)) AS verstreken,
+       count(*) FILTER (WHERE c.binnen_7 AND c.fase = ANY(%(maatwerk)s)) AS binnen_7,
+       count(*) FILTER (WHERE c.wachtend) AS wachtend,
+       {leeftijden}
+FROM ({basis}) c
+GROUP BY GROUPING SETS ((c.wet, c.fase), (c.kern_id, c.kern_naam),
+                        (c.behandelaar_id, c.voornaam, c.achternaam, c.gebruikersnaam), ())
+"""
+
+
+def _bool(q) -> ExpressionWrapper:
+    return ExpressionWrapper(q, output_field=BooleanField())
+
+
+def open_cijfers(casussen, vandaag: date, nu, wacht_weken: int) -> list[dict]:
+    """Every figure about open cases in one scan: GROUP BY GROUPING SETS over the visible open cases
+    (per wet x fase, per kern, per behandelaar and the total). The term and referral conditions are
+    uncorrelated id lists (hashed subplans), the same sets the queue filters use."""
+    basis = (
+        casussen.filter(fase__in=OPEN_FASEN)
+        .annotate(
+            verstreken=_bool(Q(pk__in=verstreken_termijnen(vandaag).values("casus_id"))),
+            binnen_7=_bool(Q(pk__in=binnen_7_dagen_termijnen(vandaag).values("casus_id"))),
+            wachtend=_bool(Q(pk__in=wachtende_verwijzingen(wacht_weken, vandaag).values("casus_id"))),
+            kern_naam=F("kern__naam"),
+            voornaam=F("behandelaar__first_name"),
+            achternaam=F("behandelaar__last_name"),
+            gebruikersnaam=F("behandelaar__username"),
+        )
+        .values(
+            "wet",
+            "fase",
+            "kern_id",
+            "kern_naam",
+            "behandelaar_id",
+            "voornaam",
+            "achternaam",
+            "gebruikersnaam",
+            "crisis",
+            "aangemaakt",
+            "verstreken",
+            "binnen_7",
+            "wachtend",
+        )
+        .order_by()
+    )
+    sql, params = basis.query.sql_with_params()
+    leeftijden, extra = [], {}
+    for i, (_k, _label, van, tot) in enumerate(LEEFTIJDSKLASSEN):
+        conditie = f"c.aangemaakt <= %(l{i}_van)s"
+        extra[f"l{i}_van"] = nu - timedelta(weeks=van)
+        if tot is not None:
+            conditie += f" AND c.aangemaakt > %(l{i}_tot)s"
+            extra[f"l{i}_tot"] = nu - timedelta(weeks=tot)
+        leeftijden.append(f"count(*) FILTER (WHERE {conditie}) AS leeftijd_{i}")
+    # The inner query's positional parameters become named ones, so both kinds can be mixed.
+    basis_params = {f"b{i}": p for i, p in enumerate(params)}
+    delen = sql.split("%s")
+    sql = delen[0] + "".join(f"%(b{i})s{deel}" for i, deel in enumerate(delen[1:]))
+    volledig = OPEN_CIJFERS_SQL.replace("{leeftijden}", ",\n       ".join(leeftijden)).replace("{basis}", sql)
+    parameters = {
+        **basis_params,
+        **extra,
+        "maatwerk": sorted(MAATWERK_FASEN),
+        "voordeur": [Fase.AANGEMELD.value, Fase.VERWEZEN.value],
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(volledig, parameters)
+        namen = [c.name for c in cursor.description]
+        return [dict(zip(namen, rij, strict=True)) for rij in cursor.fetchall()]
+
+
+def open_per_wet_en_fase(rijen: list[dict]) -> dict:
+    """Open maatwerk cases per law (rows) and fase (columns)."""
+    aantallen = {(r["wet"], r["fase"]): r["maatwerk"] for r in rijen if not r["g_wet"]}
     fasen = [f for f in Fase if f in MAATWERK_FASEN]
     tabel = [
         (
@@ -67,77 +146,45 @@ def open_per_wet_en_fase(casussen) -> dict:
     return {"fasen": [f.label for f in fasen], "rijen": tabel}
 
 
-def open_per_kern(casussen) -> list[dict]:
-    rijen = (
-        casussen.filter(fase__in=OPEN_FASEN)
-        .values("kern_id", "kern__naam")
-        .annotate(
-            voordeur=Count("pk", filter=Q(fase__in=(Fase.AANGEMELD, Fase.VERWEZEN))),
-            maatwerk=Count("pk", filter=Q(fase__in=MAATWERK_FASEN)),
-        )
-        .order_by("kern__naam")
-    )
+def open_per_kern(rijen: list[dict]) -> list[dict]:
+    per_kern = sorted((r for r in rijen if not r["g_kern"]), key=lambda r: r["kern_naam"])
     return [
         {
-            "kern": r["kern__naam"],
+            "kern": r["kern_naam"],
             "voordeur": Getal(r["voordeur"], intake_url(kern=r["kern_id"])),
             "maatwerk": Getal(r["maatwerk"], maatwerk_url(kern=r["kern_id"])),
         }
-        for r in rijen
+        for r in per_kern
     ]
 
 
-def signalen_kerngetallen(casussen, vandaag: date, nu, wacht_weken: int) -> dict:
-    """Terms overdue and due within 7 days, age of open cases, waiting referrals: one query."""
-    verstreken = Exists(verstreken_termijnen(vandaag).filter(casus=OuterRef("pk")))
-    binnen_7 = Exists(binnen_7_dagen_termijnen(vandaag).filter(casus=OuterRef("pk")))
-    open_q = Q(fase__in=OPEN_FASEN)
-    maatwerk_q = Q(fase__in=MAATWERK_FASEN)
-    leeftijden = {
-        f"leeftijd_{k}": Count("pk", filter=open_q & leeftijd_q(k, nu)) for k, *_ in LEEFTIJDSKLASSEN
-    }
-    r = casussen.aggregate(
-        verstreken=Count("pk", filter=maatwerk_q & Q(verstreken)),
-        binnen_7=Count("pk", filter=maatwerk_q & Q(binnen_7)),
-        wachtend=Count("pk", filter=open_q & wacht_op_terugkoppeling_q(wacht_weken, vandaag)),
-        crisis=Count("pk", filter=open_q & Q(crisis=True)),
-        **leeftijden,
-    )
+def signalen_kerngetallen(rijen: list[dict], wacht_weken: int) -> dict:
+    """Terms overdue and due within 7 days, crisis, waiting referrals and age of open cases."""
+    r = next((r for r in rijen if r["g_wet"] and r["g_kern"] and r["g_beh"]), None) or {}
     return {
-        "verstreken": Getal(r["verstreken"], maatwerk_url(termijn="verstreken")),
-        "binnen_7": Getal(r["binnen_7"], maatwerk_url(termijn="binnen_7_dagen")),
-        "wachtend": Getal(r["wachtend"], intake_url(wacht_weken=wacht_weken)),
-        "crisis": Getal(r["crisis"], intake_url(status="open", crisis="true")),
+        "verstreken": Getal(r.get("verstreken", 0), maatwerk_url(termijn="verstreken")),
+        "binnen_7": Getal(r.get("binnen_7", 0), maatwerk_url(termijn="binnen_7_dagen")),
+        "wachtend": Getal(r.get("wachtend", 0), intake_url(wacht_weken=wacht_weken)),
+        "crisis": Getal(r.get("crisis", 0), intake_url(status="open", crisis="true")),
         "leeftijden": [
-            (label, Getal(r[f"leeftijd_{k}"], intake_url(status="open", leeftijd=k)))
-            for k, label, *_ in LEEFTIJDSKLASSEN
+            (label, Getal(r.get(f"leeftijd_{i}", 0), intake_url(status="open", leeftijd=k)))
+            for i, (k, label, *_) in enumerate(LEEFTIJDSKLASSEN)
         ],
     }
 
 
-def werklast(casussen, vandaag: date) -> list[dict]:
+def werklast(rijen: list[dict]) -> list[dict]:
     """Open maatwerk cases per behandelaar, of which crisis, of which with an overdue term."""
-    verstreken = Exists(verstreken_termijnen(vandaag).filter(casus=OuterRef("pk")))
-    rijen = (
-        casussen.filter(fase__in=MAATWERK_FASEN)
-        .values(
-            "behandelaar_id", "behandelaar__first_name", "behandelaar__last_name", "behandelaar__username"
-        )
-        .annotate(
-            open=Count("pk"),
-            crisis=Count("pk", filter=Q(crisis=True)),
-            verstreken=Count("pk", filter=Q(verstreken)),
-        )
-        .order_by("-open", "behandelaar_id")
-    )
+    per_beh = [r for r in rijen if not r["g_beh"] and r["maatwerk"]]
+    per_beh.sort(key=lambda r: (-r["maatwerk"], r["behandelaar_id"] or 0))
     uit = []
-    for r in rijen:
+    for r in per_beh:
         sleutel = str(r["behandelaar_id"]) if r["behandelaar_id"] else "geen"
         uit.append(
             {
                 "naam": _naam(r),
-                "open": Getal(r["open"], maatwerk_url(behandelaar=sleutel)),
-                "crisis": Getal(r["crisis"], maatwerk_url(behandelaar=sleutel, crisis="true")),
+                "open": Getal(r["maatwerk"], maatwerk_url(behandelaar=sleutel)),
+                "crisis": Getal(r["crisis_maatwerk"], maatwerk_url(behandelaar=sleutel, crisis="true")),
                 "verstreken": Getal(r["verstreken"], maatwerk_url(behandelaar=sleutel, termijn="verstreken")),
             }
         )
@@ -147,8 +194,8 @@ def werklast(casussen, vandaag: date) -> list[dict]:
 def _naam(r: dict) -> str:
     if not r["behandelaar_id"]:
         return "Niet toegewezen"
-    volledig = f"{r['behandelaar__first_name']} {r['behandelaar__last_name']}".strip()
-    return volledig or r["behandelaar__username"]
+    volledig = f"{r['voornaam']} {r['achternaam']}".strip()
+    return volledig or r["gebruikersnaam"]
 
 
 def stroom_per_week(casussen, vandaag: date) -> dict:
@@ -157,7 +204,7 @@ def stroom_per_week(casussen, vandaag: date) -> dict:
     eerste = maandag(vandaag) - timedelta(weeks=WEKEN - 1)
     weken = [eerste + timedelta(weeks=i) for i in range(WEKEN)]
     begin = dag_begin(eerste)
-    ids = casussen.values("pk")
+    zichtbaar = Exists(casussen.filter(pk=OuterRef("casus_id")))
     nieuw = (
         casussen.filter(aangemaakt__gte=begin)
         .annotate(week=TruncWeek("aangemaakt"))
@@ -166,9 +213,7 @@ def stroom_per_week(casussen, vandaag: date) -> dict:
     )
     per_week = {(r["week"].date(), "nieuw"): r["n"] for r in nieuw}
     gebeurtenissen = (
-        CasusGebeurtenis.objects.filter(
-            soort=CasusGebeurtenis.Soort.OVERGANG, tijdstip__gte=begin, casus_id__in=ids
-        )
+        CasusGebeurtenis.objects.filter(zichtbaar, soort=CasusGebeurtenis.Soort.OVERGANG, tijdstip__gte=begin)
         .annotate(week=TruncWeek("tijdstip"))
         .values("week")
         .annotate(**{k: Count("casus_id", filter=q, distinct=True) for k, (_l, q) in STROMEN.items()})
@@ -204,20 +249,21 @@ def dashboard(user) -> dict:
     wacht_weken = verwijzing_drempel()
     escalaties = open_escalaties_voor_team(user)
     aantal = escalaties.count()
+    rijen = open_cijfers(casussen, vandaag, nu, wacht_weken)
     return {
         "vandaag": vandaag,
         "wacht_weken": wacht_weken,
-        "per_wet": open_per_wet_en_fase(casussen),
-        "per_kern": open_per_kern(casussen),
-        "kerngetallen": signalen_kerngetallen(casussen, vandaag, nu, wacht_weken),
-        "werklast": werklast(casussen, vandaag),
+        "per_wet": open_per_wet_en_fase(rijen),
+        "per_kern": open_per_kern(rijen),
+        "kerngetallen": signalen_kerngetallen(rijen, wacht_weken),
+        "werklast": werklast(rijen),
         "stroom": stroom_per_week(casussen, vandaag),
         "escalaties_getal": Getal(aantal, reverse("signalen:inbox") + "?status=open&escalatie=true"),
         "escalaties": escalaties[:10],
         "escalaties_aantal": aantal,
         "verwijzingen": verwijzingen.per_soort_en_kern(
             Verwijzing.objects.filter(
-                casus_id__in=casussen.values("pk"),
+                Exists(casussen.filter(pk=OuterRef("casus_id"))),
                 verstuurd_op__gte=dag_begin(maandag(vandaag) - timedelta(weeks=WEKEN - 1)),
             )
         ),
