@@ -4,7 +4,9 @@ Which kern a case counts in: the kern where the case was at the moment of the co
 (registration for hulpvragen, the transition for meldingen, opschaling and afschaling, the day of
 receipt for aanvragen). A move is stored on the timeline (``casus_bijwerken`` keeps the old and new
 kern id in ``gegevens["kern"]``); the kern at moment T is the old kern of the first move after T,
-or the case's current kern when it did not move after T. Stock figures (voorzieningen,
+or the case's current kern when it did not move after T. Cases are selected by their current
+gemeente (the kern lookup runs once per row, in the GROUP BY only); a group whose kern lies outside
+the gemeente (a case that moved in from another gemeente) is left out. Stock figures (voorzieningen,
 stapeling) have no kern.
 """
 
@@ -52,8 +54,8 @@ def kern_op(casus_ref: str, huidige_kern: str, **moment) -> Coalesce:
 def hulpvragen_per_kern(periode: Periode, kern_ids: list[int]) -> dict[int, int]:
     rijen = (
         Casus.objects.filter(aangemaakt__gte=periode.begin, aangemaakt__lt=periode.einde)
+        .filter(kern_id__in=kern_ids)
         .annotate(k=kern_op("pk", "kern_id", tijdstip__gt=OuterRef("aangemaakt")))
-        .filter(k__in=kern_ids)
         .values("k")
         .annotate(n=Count("pk"))
         .order_by()
@@ -68,8 +70,8 @@ def overgangen_per_kern(periode: Periode, kern_ids: list[int]) -> dict:
             soort=CasusGebeurtenis.Soort.OVERGANG, tijdstip__gte=periode.begin, tijdstip__lt=periode.einde
         )
         .filter(Q(fase_naar=Fase.MELDING) | Q(fase_naar=Fase.VERWEZEN, fase_van__in=AFSCHAAL_VAN))
+        .filter(casus__kern_id__in=kern_ids)
         .annotate(k=kern_op("casus_id", "casus__kern_id", tijdstip__gt=OuterRef("tijdstip")))
-        .filter(k__in=kern_ids)
         .values("k", "casus__wet")
         .annotate(
             melding=Count("pk", filter=Q(fase_naar=Fase.MELDING)),
@@ -83,9 +85,8 @@ def overgangen_per_kern(periode: Periode, kern_ids: list[int]) -> dict:
 
 def aanvragen_per_kern(periode: Periode, kern_ids: list[int]) -> dict:
     rijen = (
-        Aanvraag.objects.filter(ontvangen_op__range=(periode.van, periode.tot))
+        Aanvraag.objects.filter(ontvangen_op__range=(periode.van, periode.tot), casus__kern_id__in=kern_ids)
         .annotate(k=kern_op("casus_id", "casus__kern_id", tijdstip__date__gt=OuterRef("ontvangen_op")))
-        .filter(k__in=kern_ids)
         .values("k", "wet")
         .annotate(n=Count("pk"))
         .order_by()
