@@ -3,11 +3,19 @@
 import django_filters
 from django import forms
 
-from netwerk.models import Kern
+from netwerk.models import Kern, PartnerSoort
 
 from .models import Kanaal, Urgentie
 from .selectors import VOORDEUR_FASEN
-from .stromen import LEEFTIJDSKLASSEN, STROOM_KEUZES, leeftijd_q, stroom_q, wacht_op_terugkoppeling_q
+from .stromen import (
+    LEEFTIJDSKLASSEN,
+    STROOM_KEUZES,
+    VERWIJZING_UITKOMSTEN,
+    leeftijd_q,
+    stroom_q,
+    verwijzing_q,
+    wacht_op_terugkoppeling_q,
+)
 from .workflow import OPEN_FASEN, Fase
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -60,6 +68,22 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         label="Verwijzing zonder terugkoppeling (weken)", method="filter_wacht_weken", min_value=0
     )
 
+    verwijzing_soort = django_filters.ChoiceFilter(
+        label="Verwezen naar soort partner",
+        choices=PartnerSoort.choices,
+        method="filter_niets",
+        empty_label="Alle",
+    )
+    verwijzing_uitkomst = django_filters.ChoiceFilter(
+        label="Uitkomst verwijzing",
+        choices=[(k, v[0]) for k, v in VERWIJZING_UITKOMSTEN.items()],
+        method="filter_niets",
+        empty_label="Alle",
+    )
+    verwezen_vanaf = django_filters.DateFilter(
+        label="Verwezen vanaf", method="filter_verwijzing", widget=DATUM
+    )
+
     def __init__(self, *args, kernen=None, **kwargs):
         super().__init__(*args, **kwargs)
         if kernen is not None:
@@ -92,6 +116,15 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         if van is None or tot is None:
             return queryset
         return queryset.filter(stroom_q(value, van, tot))
+
+    def filter_verwijzing(self, queryset, name, value):
+        data = self.form.cleaned_data
+        q = verwijzing_q(
+            soort=data.get("verwijzing_soort") or "",
+            uitkomst=data.get("verwijzing_uitkomst") or "",
+            vanaf=value,
+        )
+        return queryset.filter(q)
 
     def filter_wacht_weken(self, queryset, name, value):
         return queryset.filter(wacht_op_terugkoppeling_q(int(value))).filter(fase__in=OPEN_FASEN)

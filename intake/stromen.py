@@ -85,3 +85,42 @@ def wachtende_verwijzingen(weken: int, vandaag: date | None = None):
 
 def wacht_op_terugkoppeling_q(weken: int, vandaag: date | None = None) -> Q:
     return Q(Exists(wachtende_verwijzingen(weken, vandaag).filter(casus=OuterRef("pk"))))
+
+
+def opgeschaald_na_verwijzing() -> Exists:
+    """On a Verwijzing row: the case went from verwezen to a melding after the referral was sent."""
+    return Exists(
+        CasusGebeurtenis.objects.filter(
+            casus=OuterRef("casus_id"),
+            soort=CasusGebeurtenis.Soort.OVERGANG,
+            fase_van=Fase.VERWEZEN,
+            fase_naar=Fase.MELDING,
+            tijdstip__gte=OuterRef("verstuurd_op"),
+        )
+    )
+
+
+# Outcomes of a referral (on Verwijzing rows annotated with ``opgeschaald``).
+VERWIJZING_UITKOMSTEN = {
+    "geaccepteerd": (
+        "Geaccepteerd",
+        Q(status__in=(Verwijzing.Status.GEACCEPTEERD, Verwijzing.Status.AFGEROND)),
+    ),
+    "afgewezen": ("Afgewezen", Q(status=Verwijzing.Status.AFGEWEZEN)),
+    "opgeschaald": ("Daarna opgeschaald", Q(opgeschaald=True)),
+    "open": ("Nog geen terugkoppeling", Q(status=Verwijzing.Status.VERSTUURD)),
+}
+
+
+def verwijzing_q(*, soort: str = "", uitkomst: str = "", vanaf: date | None = None) -> Q:
+    """Cases with a referral to a partner of this kind, with this outcome, sent from this local date."""
+    verwijzingen = Verwijzing.objects.annotate(opgeschaald=opgeschaald_na_verwijzing()).filter(
+        casus=OuterRef("pk")
+    )
+    if soort:
+        verwijzingen = verwijzingen.filter(partner__soort=soort)
+    if uitkomst:
+        verwijzingen = verwijzingen.filter(VERWIJZING_UITKOMSTEN[uitkomst][1])
+    if vanaf:
+        verwijzingen = verwijzingen.filter(verstuurd_op__gte=dag_begin(vanaf))
+    return Q(Exists(verwijzingen))

@@ -250,6 +250,7 @@ def dashboard(user) -> dict:
     escalaties = open_escalaties_voor_team(user)
     aantal = escalaties.count()
     rijen = open_cijfers(casussen, vandaag, nu, wacht_weken)
+    begin = maandag(vandaag) - timedelta(weeks=WEKEN - 1)
     return {
         "vandaag": vandaag,
         "wacht_weken": wacht_weken,
@@ -263,8 +264,8 @@ def dashboard(user) -> dict:
         "escalaties_aantal": aantal,
         "verwijzingen": verwijzingen.per_soort_en_kern(
             Verwijzing.objects.filter(
-                Exists(casussen.filter(pk=OuterRef("casus_id"))),
-                verstuurd_op__gte=dag_begin(maandag(vandaag) - timedelta(weeks=WEKEN - 1)),
-            )
+                Exists(casussen.filter(pk=OuterRef("casus_id"))), verstuurd_op__gte=dag_begin(begin)
+            ),
+            begin,
         ),
     }

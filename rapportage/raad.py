@@ -183,7 +183,7 @@ def tabellen(c: dict, kernen: list[Kern], categorieen: list[str], soorten: list[
     )
     per_soort = {r["partner__soort"]: r for r in c["verwijzingen"]}
     soort_labels = dict(PartnerSoort.choices)
-    partitie = [(k, label) for k, label in UITKOMSTEN if k != "opgeschaald"]
+    partitie = [(k, label) for k, label in UITKOMSTEN if k != "opgeschaald"]  # the three statuses
     t["verwijzingen"] = Tabel(
         sleutel="verwijzingen",
         titel="Verwijzingen naar het voorliggend veld per soort partner en terugkoppeling",

@@ -11,10 +11,11 @@ import time_machine
 from altena.access import Rol
 from intake.models import CasusGebeurtenis
 from intake.workflow import Fase, Route
+from netwerk.models import PartnerSoort
 from tests.factories.altena import UserFactory
 from tests.factories.backoffice import TermijnFactory
 from tests.factories.intake import CasusFactory, VerwijzingFactory
-from tests.factories.netwerk import KernFactory
+from tests.factories.netwerk import KernFactory, PartnerFactory
 from tests.factories.signalen import SignaalFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,12 @@ def gegevens(bevroren, team, kern, consultant):
     TermijnFactory(casus=dd, startdatum=VANDAAG - 8 * w, uiterste_datum=VANDAAG - d)
     e = CasusFactory(team=team, kern=dussen, maatwerk=True, fase=Fase.ONDERZOEK, behandelaar=consultant)
     TermijnFactory(casus=e, startdatum=VANDAAG - 5 * w, uiterste_datum=VANDAAG + 3 * d)
+    VerwijzingFactory(
+        casus=e,
+        partner=PartnerFactory(soort=PartnerSoort.SCHOOL),
+        status="afgewezen",
+        verstuurd_op=NU - 4 * w,
+    )
     f = CasusFactory(
         team=team, kern=dussen, maatwerk=True, fase=Fase.AANVRAAG, wet="jeugdwet", aangemaakt=NU - w
     )
@@ -99,6 +106,16 @@ def test_dashboard_figures_match_the_hand_count(client_for, teamleider, gegevens
     assert stroom["verwezen"][-1] == 1
     assert sum(stroom["nieuw"]) == 6  # the team's cases but the one of 13 weeks ago
     assert ctx["escalaties_getal"].waarde == 1
+    verwijzingen = {
+        (r["soort"], r["kern"]): [
+            r[k].waarde for k in ("totaal", "geaccepteerd", "afgewezen", "opgeschaald", "open")
+        ]
+        for r in ctx["verwijzingen"]
+    }
+    assert verwijzingen == {
+        ("Welzijnsorganisatie", "Dussen"): [1, 0, 0, 0, 1],
+        ("School", "Dussen"): [1, 0, 1, 0, 0],
+    }
 
 
 def _queue_count(client, url) -> int:
@@ -111,7 +128,7 @@ def test_every_dashboard_number_equals_the_queue_it_links_to(client_for, teamlei
     client = client_for(teamleider)
     html = client.get("/rapportage/").content.decode()
     links = re.findall(r'<a href="([^"]+)"[^>]*data-getal>(\d+)</a>', html)
-    assert len(links) > 60  # wet x fase, kernen, signals, ages, workload, 12 weeks x 7 flows
+    assert len(links) > 70  # wet x fase, kernen, signals, ages, workload, 12 weeks x 7 flows, referrals
     for url, waarde in links:
         assert _queue_count(client, unescape(url)) == int(waarde), url
 
