@@ -31,6 +31,17 @@ STATUS_KEUZES = [
 ]
 
 
+LINK_FILTERS = (
+    "stroom",
+    "stroom_van",
+    "stroom_tot",
+    "wacht_weken",
+    "verwijzing_soort",
+    "verwijzing_uitkomst",
+    "verwezen_vanaf",
+)
+
+
 class WerkvoorraadFilter(django_filters.FilterSet):
     nummer = django_filters.CharFilter(label="Casusnummer", field_name="nummer", lookup_expr="iexact")
     kern = django_filters.ModelChoiceFilter(
@@ -89,6 +100,9 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         if kernen is not None:
             self.filters["kern"].queryset = kernen
             self.form.fields["kern"].queryset = kernen
+        # The dashboard's link filters travel as hidden fields: set by a link, kept by the form.
+        for naam in LINK_FILTERS:
+            self.form.fields[naam].widget = forms.HiddenInput()
         for field in self.form.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = (
