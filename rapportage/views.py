@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import TemplateView, View
@@ -86,8 +86,7 @@ class RaadExportMixin(RaadMixin, View):
     def get(self, request, *args, **kwargs):
         self.setup_rapport()
         if self.rapport is None:
-            url = reverse("rapportage:raad") + "?" + request.GET.urlencode()
-            return HttpResponse(status=302, headers={"Location": url})
+            return HttpResponseRedirect(reverse("rapportage:raad") + "?" + request.GET.urlencode())
         return self.export(**kwargs)
 
     def bestandsnaam(self, extensie: str) -> str:
@@ -167,9 +166,7 @@ class CbsCsvView(CbsMixin, View):
     def get(self, request, *args, **kwargs):
         self.setup_cbs()
         if self.resultaat is None:
-            return HttpResponse(
-                status=302, headers={"Location": reverse("rapportage:cbs") + "?" + request.GET.urlencode()}
-            )
+            return HttpResponseRedirect(reverse("rapportage:cbs") + "?" + request.GET.urlencode())
         rijen, _uitval, inwoner_ids = self.resultaat
         log_personen(
             request=request,
