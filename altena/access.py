@@ -105,6 +105,7 @@ START_PAGES = [
     (Rol.FRONTOFFICE, "intake:werkvoorraad"),
     (Rol.BEHEERDER, "admin:index"),
     (Rol.PRIVACY, "privacy_log"),
+    (Rol.BELEID, "rapportage:raad"),
 ]
 
 # The navigation: (label, url name, bootstrap icon, roles that see it).
@@ -121,7 +122,7 @@ MENU = [
     ("Signalen", "signalen:inbox", "bell", Rol.CASE_WORKERS),
     ("Berichten", "berichten:box", "envelope-paper", (Rol.CONSULTANT, Rol.TEAMLEIDER)),
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
-    ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER,)),
+    ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER, Rol.BELEID)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
 ]
