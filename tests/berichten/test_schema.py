@@ -3,6 +3,7 @@ in the project); the Wmo retours it lacks are derived in memory. Without that fo
 messages are marked as not checked and received files stay in the inbox, with a Dutch message
 that names the setting: never a crash."""
 
+import os
 from io import StringIO
 from pathlib import Path
 
@@ -28,6 +29,9 @@ def test_geen_xsd_in_het_project():
 def test_standaard_de_map_naast_het_project():
     # settings evaluated at start-up: shared/istandaarden beside the project root exists here
     from altena.settings import base
+
+    if os.environ.get("BERICHTEN_XSD_MAP"):
+        pytest.skip("BERICHTEN_XSD_MAP is set in the environment")
 
     assert Path(base.BERICHTEN_XSD_MAP) == Path(settings.BASE_DIR).parent / "shared" / "istandaarden"
     assert Path(base.BERICHTEN_XSD_MAP).resolve() == SHARED.resolve()
