@@ -3,13 +3,14 @@
 import django_filters
 from django import forms
 
+from altena.forms import DatumInput
 from netwerk.models import Kern
 
 from .models import Kanaal, Urgentie
 from .selectors import VOORDEUR_FASEN
 from .workflow import Fase
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATUM = DatumInput()
 
 STATUS_KEUZES = [
     ("aangemeld", "Nieuw (aangemeld)"),

@@ -83,6 +83,16 @@ class Termijn(models.Model):
     def is_lopend(self) -> bool:
         return self.afgerond_op is None
 
+    @property
+    def is_van_inwoner(self) -> bool:
+        """The persoonlijk-plan window is the inhabitant's right, not the municipality's deadline:
+        never overdue, never extended, and at its end "niet ingeleverd" rather than "afgerond"."""
+        return self.soort == Soort.WMO_PLAN
+
+    @property
+    def verdaagbaar(self) -> bool:
+        return not self.is_van_inwoner
+
 
 class Opschorting(models.Model):
     """A pause of a term (Awb 4:15, 7:10 lid 2): from ``van`` the term stands still; it resumes on

@@ -9,14 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import Casus, CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen
+from intake.models import Casus, CasusGebeurtenis, Wet
+from intake.services import gebeurtenis_toevoegen, lock_casus
 from intake.workflow import Fase
 
 from .. import termijnen as tw
 from ..models import Aanvraag, Opschorting, Termijn, Verdaging
 from ..selectors import atw_feestdagen
-from .common import casus_vergrendelen, datum_verplicht, verplicht, versie_ophogen
+from .common import datum_verplicht, verplicht, versie_ophogen
 
 BESCHIKKING_SOORTEN = (
     tw.Soort.WMO_BESCHIKKING,
@@ -99,38 +99,37 @@ def termijnen_afronden(*, casus: Casus, soorten=None, op: date | None = None) ->
     return qs.update(afgerond_op=op or timezone.localdate(), opgeschort_sinds=None)
 
 
+def termijnen_bij_aanvraag(*, casus: Casus, aanvraag: Aanvraag) -> None:
+    """The aanvraag came in (``aanvraag_ontvangen``): the onderzoek and plan windows end, the
+    beschikking term of the law (and the Participatiewet voorschot) starts from its date."""
+    termijnen_afronden(
+        casus=casus, soorten=[tw.Soort.WMO_ONDERZOEK, tw.Soort.WMO_PLAN], op=timezone.localdate()
+    )
+    feestdagen = atw_feestdagen()
+    for soort in tw.soorten_bij_aanvraag(casus.wet, voorschot=aanvraag.voorschot_gevraagd):
+        termijn_starten(casus=casus, soort=soort, startdatum=aanvraag.ontvangen_op, feestdagen=feestdagen)
+
+
 def termijnen_bij_overgang(*, casus: Casus, van: str, naar: str) -> None:
-    """Keep the terms in step with the case's fase (receiver of ``casus_fase_gewijzigd``)."""
+    """Keep the terms in step with the transitions intake starts (receiver of
+    ``intake.hooks.casus_fase_gewijzigd``): opschaling to a Wmo melding starts the onderzoek and
+    plan terms; a referral (also afschaling) or closing ends every running term. Backoffice's own
+    transitions handle their terms in their own services (aanvraag, besluit)."""
     vandaag = timezone.localdate()
     if naar == Fase.MELDING:
-        if casus.wet == "wmo":
+        if casus.wet == Wet.WMO:
             start = casus.meldingsdatum or vandaag
             feestdagen = atw_feestdagen()
             termijn_starten(
                 casus=casus, soort=tw.Soort.WMO_ONDERZOEK, startdatum=start, feestdagen=feestdagen
             )
             termijn_starten(casus=casus, soort=tw.Soort.WMO_PLAN, startdatum=start, feestdagen=feestdagen)
-        return
-    if naar == Fase.ONDERZOEK:
-        return
-    if naar == Fase.AANVRAAG:
-        termijnen_afronden(casus=casus, soorten=[tw.Soort.WMO_ONDERZOEK, tw.Soort.WMO_PLAN], op=vandaag)
-        aanvraag = Aanvraag.objects.filter(casus=casus, besluiten__isnull=True).order_by("-id").first()
-        start = aanvraag.ontvangen_op if aanvraag else vandaag
-        voorschot = bool(aanvraag and aanvraag.voorschot_gevraagd)
-        feestdagen = atw_feestdagen()
-        for soort in tw.soorten_bij_aanvraag(casus.wet, voorschot=voorschot):
-            termijn_starten(casus=casus, soort=soort, startdatum=start, feestdagen=feestdagen)
-        return
-    if naar == Fase.BESLUIT:
-        termijnen_afronden(casus=casus, soorten=BESCHIKKING_SOORTEN, op=vandaag)
-        return
-    if naar in (Fase.VERWEZEN, Fase.AFGESLOTEN):
+    elif naar in (Fase.VERWEZEN, Fase.AFGESLOTEN):
         termijnen_afronden(casus=casus, op=vandaag)
 
 
 def _termijn_vergrendelen(termijn: Termijn, versie: int | None) -> tuple[Casus, Termijn]:
-    casus = casus_vergrendelen(termijn.casus, versie)
+    casus = lock_casus(termijn.casus, versie)
     locked = Termijn.objects.select_for_update(of=("self",)).select_related("bezwaar").get(pk=termijn.pk)
     if locked.afgerond_op is not None:
         raise ValidationError("Deze termijn is al afgerond; opschorten of verdagen kan niet meer.")

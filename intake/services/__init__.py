@@ -5,6 +5,7 @@ One module per concept (casus, triage, inwoners); import them from ``intake.serv
 
 from .casus import (
     BEWERKBARE_VELDEN,
+    MogelijkDubbel,
     OvergangNietToegestaan,
     VersieConflict,
     casus_aanmaken,
@@ -12,7 +13,10 @@ from .casus import (
     casus_overgang,
     casus_toewijzen,
     gebeurtenis_toevoegen,
+    intake_overgang,
     lock_casus,
+    mogelijk_dubbel,
+    overgang_uitvoeren,
     volgend_casusnummer,
 )
 from .inwoners import (
@@ -36,6 +40,7 @@ __all__ = [
     "BEWERKBARE_VELDEN",
     "BsnBestaatAl",
     "HuishoudenConflict",
+    "MogelijkDubbel",
     "OvergangNietToegestaan",
     "VersieConflict",
     "casus_aanmaken",
@@ -48,9 +53,12 @@ __all__ = [
     "gebeurtenis_toevoegen",
     "huishouden_op_adres",
     "huishouden_regisseur_toewijzen",
+    "intake_overgang",
     "inwoner_registreren",
     "lock_casus",
     "maatwerkteam_voor",
+    "mogelijk_dubbel",
+    "overgang_uitvoeren",
     "verwijzing_maken",
     "verwijzing_terugkoppeling",
     "volgend_casusnummer",

@@ -15,7 +15,14 @@ from netwerk.models import Team
 
 from ..models import Casus, CasusGebeurtenis, Verwijzing, Wet
 from ..workflow import TRANSITIONS, Fase
-from .casus import OvergangNietToegestaan, VersieConflict, casus_overgang, gebeurtenis_toevoegen, lock_casus
+from .casus import (
+    OvergangNietToegestaan,
+    VersieConflict,
+    casus_overgang,
+    gebeurtenis_toevoegen,
+    intake_overgang,
+    lock_casus,
+)
 
 
 def _verplicht(waarde: str, melding: str, veld: str) -> str:
@@ -40,7 +47,6 @@ def casus_afhandelen(*, casus: Casus, door, notitie: str, versie: int | None = N
         door=door,
         tekst=notitie,
         versie=versie,
-        afgesloten_op=timezone.now(),
     )
 
 
@@ -66,8 +72,8 @@ def verwijzing_maken(
     if locked.fase != Fase.VERWEZEN:
         if (locked.fase, Fase.VERWEZEN) not in TRANSITIONS:
             raise OvergangNietToegestaan(locked, Fase.VERWEZEN)
-        locked = casus_overgang(
-            casus=locked,
+        locked = intake_overgang(
+            locked,
             naar=Fase.VERWEZEN,
             door=door,
             tekst=f"Verwezen naar {partner.naam}.",
@@ -178,15 +184,13 @@ def casus_opschalen(
     _niet_in_de_toekomst(meldingsdatum, "meldingsdatum")
     locked = lock_casus(casus, versie)
     team = maatwerkteam_voor(locked) or locked.team
-    return casus_overgang(
-        casus=locked,
+    return intake_overgang(
+        locked,
         naar=Fase.MELDING,
         door=door,
         tekst=f"Opgeschaald naar maatwerk ({Wet(wet).label}): {reden.strip()}",
         gegevens={"wet": wet, "meldingsdatum": meldingsdatum.isoformat(), "team": team.pk if team else None},
-        wet=wet,
-        meldingsdatum=meldingsdatum,
-        team=team,
+        velden={"wet": wet, "meldingsdatum": meldingsdatum, "team": team},
     )
 
 

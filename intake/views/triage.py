@@ -34,7 +34,7 @@ from ..services import (
     verwijzing_maken,
     verwijzing_terugkoppeling,
 )
-from .base import CasusMixin, conflict_naar_formulier, fouten_naar_formulier
+from .base import CasusMixin, fout_naar_formulier
 from .casus import acties_voor
 
 
@@ -81,10 +81,10 @@ class TriageView(CasusMixin, FormView):
         try:
             melding = self.uitvoeren(form)
         except VersieConflict as exc:
-            conflict_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.render_to_response(self.get_context_data(form=form, huidig=exc.casus))
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.form_invalid(form)
         verwerking.log_verwerking(
             request=self.request,
@@ -253,7 +253,7 @@ class TerugkoppelingView(RoleRequiredMixin, FormView):
             form.add_error(None, "Een collega heeft intussen een terugkoppeling vastgelegd. Bekijk de casus.")
             return self.form_invalid(form)
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.form_invalid(form)
         casus = self.verwijzing.casus
         verwerking.log_verwerking(

@@ -110,14 +110,36 @@ def test_teamleider_handelt_een_escalatie_van_het_team_af(client_for, teamleider
     assert signaal.afgehandeld_door == teamleider
 
 
-def test_openen_markeert_gelezen_en_gaat_naar_de_casus(client_for, consultant):
+def test_openen_is_een_post_die_markeert_en_naar_de_termijn_gaat(client_for, consultant):
     signaal = SignaalFactory(ontvanger=consultant)
-    response = client_for(consultant).get(signaal.get_absolute_url())
+    response = client_for(consultant).post(signaal.get_absolute_url())
     assert response.status_code == 302
-    assert response["Location"] == reverse("intake:casus", args=[signaal.casus.nummer])
+    onderwerp_id = signaal.onderwerp.split(":")[1]
+    assert response["Location"] == (
+        reverse("backoffice:casus", args=[signaal.casus.nummer]) + f"#termijn-{onderwerp_id}"
+    )
     signaal.refresh_from_db()
     assert signaal.gelezen_door == consultant
+    assert (
+        client_for(UserFactory(rollen=[Rol.CONSULTANT])).post(signaal.get_absolute_url()).status_code == 404
+    )
+
+
+def test_openen_met_get_verandert_niets(client_for, consultant):
+    """A link in the daily e-mail (or a mail scanner prefetching it) goes there but marks nothing."""
+    signaal = SignaalFactory(ontvanger=consultant)
+    response = client_for(consultant).get(signaal.get_absolute_url())
+    assert response.status_code == 302 and "/backoffice/casus/" in response["Location"]
+    signaal.refresh_from_db()
+    assert signaal.gelezen_op is None
     assert client_for(UserFactory(rollen=[Rol.CONSULTANT])).get(signaal.get_absolute_url()).status_code == 404
+
+
+def test_inbox_opent_signalen_met_een_formulier(client_for, consultant):
+    signaal = SignaalFactory(ontvanger=consultant)
+    html = client_for(consultant).get(INBOX).content.decode()
+    assert f'<form method="post" action="{signaal.get_absolute_url()}"' in html
+    assert f'<a href="{signaal.get_absolute_url()}"' not in html
 
 
 def test_badge_in_de_navigatie(client_for, consultant):
