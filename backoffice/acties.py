@@ -22,6 +22,7 @@ from django.utils.functional import cached_property
 
 from altena.access import Rol, user_roles
 from intake.models import Casus, Wet
+from intake.services import OvergangNietToegestaan
 from intake.workflow import MAATWERK_FASEN, Fase
 
 from .models import Aanvraag, Onderzoek, Voorziening
@@ -29,12 +30,15 @@ from .models import Aanvraag, Onderzoek, Voorziening
 BEHANDELAARS = frozenset({Rol.CONSULTANT, Rol.TEAMLEIDER})
 
 
-class ActieNietToegestaan(ValidationError):
+class ActieNietToegestaan(OvergangNietToegestaan):
+    """Refused by the action table; an OvergangNietToegestaan, so callers that catch a refused
+    transition catch this too."""
+
     """The action table refuses this action in the case's current state."""
 
     def __init__(self, casus: Casus, naam: str, reden: str):
         self.casus, self.actie = casus, naam
-        super().__init__(reden, code="actie_niet_toegestaan")
+        ValidationError.__init__(self, reden, code="actie_niet_toegestaan")
 
 
 class Stand:

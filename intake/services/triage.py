@@ -13,10 +13,10 @@ from django.utils import timezone
 from altena.access import Rol
 from netwerk.models import Team
 
+from ..acties import actie_vereist
 from ..models import Casus, CasusGebeurtenis, Verwijzing, Wet
-from ..workflow import TRANSITIONS, Fase
+from ..workflow import Fase
 from .casus import (
-    OvergangNietToegestaan,
     VersieConflict,
     casus_overgang,
     gebeurtenis_toevoegen,
@@ -41,13 +41,9 @@ def _niet_in_de_toekomst(datum: date | None, veld: str) -> None:
 def casus_afhandelen(*, casus: Casus, door, notitie: str, versie: int | None = None) -> Casus:
     """Settled at the door with information or advice: aangemeld -> afgehandeld."""
     notitie = _verplicht(notitie, "Noteer kort welke informatie of welk advies is gegeven.", "notitie")
-    return casus_overgang(
-        casus=casus,
-        naar=Fase.AFGEHANDELD,
-        door=door,
-        tekst=notitie,
-        versie=versie,
-    )
+    locked = lock_casus(casus, versie)
+    actie_vereist(locked, "afhandelen")
+    return intake_overgang(locked, naar=Fase.AFGEHANDELD, door=door, tekst=notitie)
 
 
 @transaction.atomic
@@ -69,9 +65,8 @@ def verwijzing_maken(
         )
     if not partner.actief:
         raise ValidationError({"partner": "Deze partner is niet meer actief."})
+    actie_vereist(locked, "verwijzen")
     if locked.fase != Fase.VERWEZEN:
-        if (locked.fase, Fase.VERWEZEN) not in TRANSITIONS:
-            raise OvergangNietToegestaan(locked, Fase.VERWEZEN)
         locked = intake_overgang(
             locked,
             naar=Fase.VERWEZEN,
@@ -183,6 +178,7 @@ def casus_opschalen(
     meldingsdatum = meldingsdatum or timezone.localdate()
     _niet_in_de_toekomst(meldingsdatum, "meldingsdatum")
     locked = lock_casus(casus, versie)
+    actie_vereist(locked, "opschalen")
     team = maatwerkteam_voor(locked) or locked.team
     return intake_overgang(
         locked,

@@ -7,30 +7,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from altena.access import Rol, has_role
+from altena.access import Rol
 
 from .. import selectors, verwerking
+from ..acties import acties_voor
 from ..forms import CasusBewerkenForm
 from ..routes import casus_url, is_maatwerk
 from ..scope import werkgebied_kernen
 from ..services import BEWERKBARE_VELDEN, VersieConflict, casus_bijwerken
-from ..workflow import TRANSITIONS, Fase
 from .base import LEZERS, CasusMixin, fout_naar_formulier
-
-
-def acties_voor(user, casus) -> dict[str, bool]:
-    """Which front-door actions this user may take on this case now."""
-    fo = has_role(user, Rol.FRONTOFFICE)
-    verwijzer = has_role(user, Rol.FRONTOFFICE, Rol.CONSULTANT)
-    return {
-        "bewerken": fo and casus.is_open,
-        "afhandelen": fo and (casus.fase, Fase.AFGEHANDELD) in TRANSITIONS,
-        "verwijzen": verwijzer
-        and (casus.fase == Fase.VERWEZEN or (casus.fase, Fase.VERWEZEN) in TRANSITIONS),
-        "opschalen": fo and (casus.fase, Fase.MELDING) in TRANSITIONS,
-        "afsluiten": fo and casus.fase == Fase.VERWEZEN,
-        "terugkoppelen": verwijzer,
-    }
 
 
 class CasusDetailView(CasusMixin, TemplateView):

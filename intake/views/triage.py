@@ -17,6 +17,7 @@ from altena.access import Rol, RoleRequiredMixin
 from netwerk.models import Kern, Partner
 
 from .. import selectors, verwerking
+from ..acties import acties_voor, reden_niet
 from ..forms import (
     AfhandelenForm,
     AfsluitenForm,
@@ -35,7 +36,6 @@ from ..services import (
     verwijzing_terugkoppeling,
 )
 from .base import CasusMixin, fout_naar_formulier
-from .casus import acties_voor
 
 
 class TriageView(CasusMixin, FormView):
@@ -65,10 +65,8 @@ class TriageView(CasusMixin, FormView):
         return acties_voor(self.request.user, self.casus).get(self.actie, False)
 
     def niet_toegestaan_tekst(self) -> str:
-        return (
-            f"Dit kan niet (meer): casus {self.casus.nummer} staat in fase "
-            f"'{self.casus.get_fase_display()}'. Er is niets opgeslagen."
-        )
+        reden = reden_niet(self.casus, self.actie) or "U mag dit niet doen op deze casus."
+        return f"{reden} Er is niets opgeslagen."
 
     def niet_toegestaan(self):
         messages.error(self.request, self.niet_toegestaan_tekst())
