@@ -58,12 +58,12 @@ def test_consulent_van_melding_tot_beschikking(page, live_server, login):
     page.get_by_label("Mantelzorg en sociaal netwerk").fill("Zoon komt wekelijks, is overbelast.")
     page.get_by_label("Voorliggende en algemene voorzieningen").fill("Inloop in het dorpshuis is overwogen.")
     for i, (domein, score, reden) in enumerate(
-        [("Tijdsbesteding", "2", "Geen dagstructuur."), ("Sociaal netwerk", "3", "Mantelzorger overbelast.")]
+        [("tijdsbesteding", "2", "Geen dagstructuur."), ("sociaal_netwerk", "3", "Mantelzorger overbelast.")]
     ):
         blok = page.get_by_test_id(f"zrm-{i}")
-        blok.get_by_label("Domein").select_option(label=domein)
+        blok.get_by_label("Domein").select_option(value=domein)
         blok.get_by_label("Score").select_option(value=score)
-        blok.get_by_label("Waarom relevant").fill(reden)
+        blok.get_by_label("Reden").fill(reden)
     page.get_by_label("Onderzoek afronden").check()
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_test_id("zrm")).to_contain_text("Tijdsbesteding")
