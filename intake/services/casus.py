@@ -116,6 +116,23 @@ def gebeurtenis_toevoegen(
     )
 
 
+def gebeurtenissen_bulk_sql(bron: str) -> str:
+    """The documented bulk equivalent of ``gebeurtenis_toevoegen`` for set-based writers (the
+    signalen sweeps): an ``INSERT ... SELECT`` that appends one timeline event per
+    row of ``bron`` (a CTE name or a parenthesised subquery with the columns ``casus_id, soort,
+    tijdstip, tekst, gegevens``; no actor, no fase change). Table and column names come from the
+    model, so a rename cannot silently break the sweeps; the events stay append-only."""
+    meta = CasusGebeurtenis._meta
+    kolommen = ", ".join(
+        meta.get_field(naam).column
+        for naam in ("casus", "soort", "tijdstip", "actor", "fase_van", "fase_naar", "tekst", "gegevens")
+    )
+    return (
+        f"INSERT INTO {meta.db_table} ({kolommen}) "
+        f"SELECT b.casus_id, b.soort, b.tijdstip, NULL, '', '', b.tekst, b.gegevens FROM {bron} b"
+    )
+
+
 @transaction.atomic
 def casus_aanmaken(
     *,
