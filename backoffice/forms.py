@@ -111,11 +111,48 @@ class BesluitForm(VersieForm):
         return data
 
 
+class ProductSelect(forms.Select):
+    """Each product option carries its iStandaarden category (for static/backoffice/aanbieders.js)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attrs["data-rol"] = "product"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        optie = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            optie["attrs"]["data-categorie"] = instance.categorie
+        return optie
+
+
+class AanbiederSelect(forms.Select):
+    """Each provider option carries the categories it delivers (empty: all)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attrs["data-rol"] = "aanbieder"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        optie = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            optie["attrs"]["data-categorieen"] = " ".join(instance.istandaarden_categorieen or [])
+        return optie
+
+
 class VoorzieningForm(forms.Form):
-    product = forms.ModelChoiceField(queryset=Product.objects.none(), label="Product", required=False)
+    product = forms.ModelChoiceField(
+        queryset=Product.objects.none(), label="Product", required=False, widget=ProductSelect
+    )
     leveringsvorm = forms.ChoiceField(label="Leveringsvorm", choices=Leveringsvorm.choices, required=False)
     aanbieder = forms.ModelChoiceField(
-        queryset=Partner.objects.none(), label="Zorgaanbieder", required=False, empty_label="— geen (pgb) —"
+        queryset=Partner.objects.none(),
+        label="Zorgaanbieder",
+        required=False,
+        empty_label="— geen (pgb) —",
+        widget=AanbiederSelect,
+        help_text="Alleen aanbieders die de categorie van het gekozen product leveren.",
     )
     volume = forms.DecimalField(label="Volume", required=False, min_value=0, decimal_places=2, max_digits=9)
     eenheid = forms.ChoiceField(label="Eenheid", choices=[("", "—"), *Eenheid.choices], required=False)

@@ -32,6 +32,7 @@ def test_consulent_van_melding_tot_beschikking(page, live_server, login):
     aanbieder = ZorgaanbiederFactory(
         naam="Zorggroep Altena", agb_code="75001234", istandaarden_categorieen=["02"]
     )
+    ZorgaanbiederFactory(naam="Huishoudhulp BV", agb_code="75009999", istandaarden_categorieen=["01"])
     casus = CasusFactory(inwoner=InwonerFactory(kern=kern, achternaam="Verbeek"), toestemming_delen=True)
     casus = casus_opschalen(casus=casus, wet="wmo", reden="Netwerk overbelast", door=frontoffice)
     vandaag = timezone.localdate()
@@ -83,6 +84,8 @@ def test_consulent_van_melding_tot_beschikking(page, live_server, login):
     )
     vz = page.get_by_test_id("vz-0")
     vz.get_by_label("Product").select_option(label="Begeleiding individueel (02 02A01)")
+    # the provider list tells before: a provider of category 01 only is not offered for a 02 product
+    expect(vz.locator("option", has_text="Huishoudhulp BV")).to_be_disabled()
     vz.get_by_label("Zorgaanbieder").select_option(label="Zorggroep Altena (AGB 75001234)")
     vz.get_by_label("Volume").fill("3")
     vz.get_by_label("Eenheid").select_option(value="uur")
