@@ -1,8 +1,10 @@
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from altena.access import Rol, RoleRequiredMixin
 from intake.models import Casus
+from intake.routes import fase_lijst_url
 from intake.workflow import OPEN_FASEN, Fase
 from signalen.selectors import open_escalaties_voor_team
 
@@ -26,7 +28,8 @@ class DashboardView(RoleRequiredMixin, TemplateView):
                 crisis_open=Count("pk", filter=Q(crisis=True)),
             )
         )
-        ctx["per_fase"] = [(f.label, counts[f.value]) for f in open_fasen]
+        ctx["per_fase"] = [(f.label, counts[f.value], fase_lijst_url(f.value)) for f in open_fasen]
+        ctx["crisis_url"] = reverse("intake:werkvoorraad") + "?status=alle&crisis=true"
         ctx["crisis_open"] = counts["crisis_open"]
         escalaties = open_escalaties_voor_team(self.request.user)
         ctx["escalaties"], ctx["escalaties_aantal"] = escalaties[:10], escalaties.count()

@@ -15,7 +15,11 @@ def test_dashboard_counts_the_teams_open_cases_per_fase(client_for, teamleider, 
     CasusFactory()  # another team's case: not counted
     response = client_for(teamleider).get("/rapportage/")
     assert response.status_code == 200
-    per_fase = dict(response.context["per_fase"])
+    per_fase = {label: n for label, n, _ in response.context["per_fase"]}
+    urls = {label: url for label, _, url in response.context["per_fase"]}
+    assert urls[Fase.MELDING.label] == "/backoffice/?fase=melding"  # maatwerk numbers: the maatwerk queue
+    assert urls[Fase.AANGEMELD.label] == "/intake/?status=aangemeld"
+    assert 'href="/backoffice/?fase=melding"' in response.content.decode()
     assert per_fase[Fase.AANGEMELD.label] == 2
     assert per_fase[Fase.MELDING.label] == 1
     assert Fase.AFGESLOTEN.label not in per_fase
