@@ -100,7 +100,9 @@ class TriageView(CasusMixin, FormView):
         raise NotImplementedError
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(casus=self.casus, titel=self.titel, **kwargs)
+        return super().get_context_data(
+            casus=self.casus, titel=self.titel, acties=acties_voor(self.request.user, self.casus), **kwargs
+        )
 
 
 class AfhandelenView(TriageView):
