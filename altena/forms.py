@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -34,10 +36,30 @@ class DatumField(forms.DateField):
     default_error_messages = {"invalid": "Vul een geldige datum in als dd-mm-jjjj, bijv. 02-03-2026."}
 
 
+class GeenTagHelper(FormHelper):
+    """Crispy helper for forms rendered inside a template's own <form> tag."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form_tag = False
+        self.disable_csrf = True
+
+
 class VersieForm(forms.Form):
-    """Carries the version of the case the user saw; a service refuses a stale one."""
+    """Carries the version of the case the user saw; a service refuses a stale one.
+
+    Rendered with a crispy layout: ``indeling()`` gives the layout items (default: every field in
+    order); a form overrides it to group fields (dates side by side, fieldsets)."""
 
     versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = GeenTagHelper()
+        self.helper.layout = Layout(*self.indeling())
+
+    def indeling(self) -> list:
+        return list(self.fields)
 
 
 def fout_naar_formulier(form, fout: Exception) -> None:

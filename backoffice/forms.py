@@ -1,6 +1,7 @@
 """Forms of the maatwerk steps. Every form carries the case's ``versie`` (optimistic locking); the
 date field, the version form and the ZRM formset are the shared ones (``altena.forms``, intake)."""
 
+from crispy_forms.layout import Column, Fieldset, Row
 from django import forms
 from django.forms import formset_factory
 
@@ -47,6 +48,14 @@ class OnderzoekForm(VersieForm):
     afronden = forms.BooleanField(label="Onderzoek afronden (het verslag is compleet)", required=False)
 
     WMO_VERPLICHT = ("eigen_mogelijkheden", "mantelzorg", "voorliggende_voorzieningen")
+
+    def indeling(self):
+        return [
+            "versie",
+            Fieldset("Het gesprek", Row(Column("gesprek_datum"), Column("deelnemers")), "verslag"),
+            Fieldset("Wat de Wmo vraagt te betrekken", *self.WMO_VERPLICHT),
+            "afronden",
+        ]
 
     def __init__(self, *args, wet="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,6 +105,15 @@ class BesluitForm(VersieForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Waarom deze uitkomst: de bevindingen uit het onderzoek en de afweging.",
     )
+
+    def indeling(self):
+        return [
+            "versie",
+            "soort",
+            Row(Column("besluitdatum"), Column("verzonden_op")),
+            "grondslag",
+            "motivering",
+        ]
 
     def clean_motivering(self):
         motivering = (self.cleaned_data.get("motivering") or "").strip()
@@ -222,6 +240,15 @@ class HervattenForm(VersieForm):
 class VerdagenForm(VersieForm):
     nieuwe_datum = DatumField(label="Nieuwe uiterste datum")
     medegedeeld_op = DatumField(label="Meegedeeld aan de inwoner op")
+
+    def indeling(self):
+        return [
+            "versie",
+            Row(Column("nieuwe_datum"), Column("medegedeeld_op")),
+            "mededeling",
+            "met_instemming",
+        ]
+
     mededeling = forms.CharField(
         label="Mededeling aan de inwoner",
         widget=forms.Textarea(attrs={"rows": 3}),

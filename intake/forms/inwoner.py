@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from altena.forms import DatumField
+from altena.forms import DatumField, GeenTagHelper
 from altena.namen import naam_van
 from netwerk.models import Kern
 
@@ -19,15 +18,6 @@ def niet_in_de_toekomst(waarde, melding="Deze datum ligt in de toekomst."):
     if waarde and waarde > timezone.localdate():
         raise ValidationError(melding, code="toekomst")
     return waarde
-
-
-class GeenTagHelper(FormHelper):
-    """Crispy helper for forms rendered inside a template's own <form> tag."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form_tag = False
-        self.disable_csrf = True
 
 
 class InwonerZoekForm(forms.Form):

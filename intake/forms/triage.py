@@ -5,20 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from altena.forms import DatumField
+from altena.forms import DatumField, VersieForm
 from netwerk.leefgebieden import Leefgebied
 from netwerk.models import Kern
 
 from ..models import Verwijzing, Wet
-from .inwoner import GeenTagHelper, niet_in_de_toekomst
-
-
-class VersieForm(forms.Form):
-    versie = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = GeenTagHelper()
+from .inwoner import niet_in_de_toekomst
 
 
 class AfhandelenForm(VersieForm):
