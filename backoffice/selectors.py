@@ -13,7 +13,7 @@ from intake.selectors import tijdlijn
 from intake.workflow import MAATWERK_FASEN, OPEN_FASEN
 
 from .models import Feestdag, Onderzoek, Termijn, Voorziening
-from .termijnen import Feestdagen, Soort
+from .termijnen import Feestdagen, TermijnSoort
 
 
 def atw_feestdagen() -> Feestdagen:
@@ -25,13 +25,13 @@ def relevante_termijnen(op: date | None = None):
     """Running terms that still say something: a passed persoonlijk-plan window is no longer a
     deadline of the municipality."""
     op = op or timezone.localdate()
-    return Termijn.objects.lopend().exclude(soort=Soort.WMO_PLAN, uiterste_datum__lt=op)
+    return Termijn.objects.lopend().exclude(soort=TermijnSoort.WMO_PLAN, uiterste_datum__lt=op)
 
 
 def verstreken_termijnen(op: date | None = None):
     """Running terms of the municipality past their deadline (not paused; the plan is the
     inhabitant's term, never overdue for the municipality)."""
-    return Termijn.objects.verstreken(op).exclude(soort=Soort.WMO_PLAN)
+    return Termijn.objects.verstreken(op).exclude(soort=TermijnSoort.WMO_PLAN)
 
 
 def einde_week(op: date) -> date:

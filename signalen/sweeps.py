@@ -30,13 +30,13 @@ from django.utils import timezone
 
 from backoffice.models import Bezwaar, Product, Termijn, Voorziening
 from backoffice.selectors import atw_feestdagen
-from backoffice.termijnen import Feestdagen, Soort
+from backoffice.termijnen import Feestdagen, TermijnSoort
 from intake.models import Casus, CasusGebeurtenis, Huishouden, Verwijzing
 from intake.services import gebeurtenissen_bulk_sql
 from intake.workflow import OPEN_FASEN, Fase
 from netwerk.models import Partner
 
-from .models import Doel, Regel, Signaal, SignaalRegel
+from .models import Doel, Signaal, SignaalRegel, SignaalSoort
 from .werkdagen import werkdag_na, werkdag_terug
 
 logger = logging.getLogger(__name__)
@@ -60,9 +60,9 @@ TABEL = SimpleNamespace(
         }.items()
     }
 )
-TERMIJN_LABELS = json.dumps(dict(Soort.CHOICES))
+TERMIJN_LABELS = json.dumps(dict(TermijnSoort.CHOICES))
 # Terms that are no deadline of the municipality (the plan is the inhabitant's) or have their own rule.
-NIET_ALS_TERMIJN = [Soort.WMO_PLAN, Soort.BEZWAAR_BESLISSING]
+NIET_ALS_TERMIJN = [TermijnSoort.WMO_PLAN, TermijnSoort.BEZWAAR_BESLISSING]
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def _bezwaar_nadert(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
       AND t.uiterste_datum >= %(vandaag)s AND t.uiterste_datum < %(grens)s
     """
     return sql, {
-        "bezwaar": Soort.BEZWAAR_BESLISSING,
+        "bezwaar": TermijnSoort.BEZWAAR_BESLISSING,
         "grens": werkdag_na(p.vandaag, regel.drempel + 1, p.feestdagen),
     }
 
@@ -298,20 +298,20 @@ def _bezwaar_verstreken(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     {BEZWAAR_BASIS}
       AND t.uiterste_datum < %(grens)s
     """
-    return sql, {"bezwaar": Soort.BEZWAAR_BESLISSING, **_verstreken_params(regel, p)}
+    return sql, {"bezwaar": TermijnSoort.BEZWAAR_BESLISSING, **_verstreken_params(regel, p)}
 
 
 SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
-    Regel.TERMIJN_NADERT: _termijn_nadert,
-    Regel.TERMIJN_VERSTREKEN: _termijn_verstreken,
-    Regel.MELDING_NIET_TOEGEWEZEN: _melding_niet_toegewezen,
-    Regel.CRISIS_NIET_OPGEPAKT: _crisis_niet_opgepakt,
-    Regel.VERWIJZING_ZONDER_TERUGKOPPELING: _verwijzing_zonder_terugkoppeling,
-    Regel.VOORZIENING_EINDIGT: _voorziening_eindigt,
-    Regel.BEZWAAR_NADERT: _bezwaar_nadert,
-    Regel.BEZWAAR_VERSTREKEN: _bezwaar_verstreken,
+    SignaalSoort.TERMIJN_NADERT: _termijn_nadert,
+    SignaalSoort.TERMIJN_VERSTREKEN: _termijn_verstreken,
+    SignaalSoort.MELDING_NIET_TOEGEWEZEN: _melding_niet_toegewezen,
+    SignaalSoort.CRISIS_NIET_OPGEPAKT: _crisis_niet_opgepakt,
+    SignaalSoort.VERWIJZING_ZONDER_TERUGKOPPELING: _verwijzing_zonder_terugkoppeling,
+    SignaalSoort.VOORZIENING_EINDIGT: _voorziening_eindigt,
+    SignaalSoort.BEZWAAR_NADERT: _bezwaar_nadert,
+    SignaalSoort.BEZWAAR_VERSTREKEN: _bezwaar_verstreken,
 }
-assert set(SWEEPS) == set(Regel.values), "every rule needs a sweep"
+assert set(SWEEPS) == set(SignaalSoort.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above
 
 

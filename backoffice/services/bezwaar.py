@@ -50,7 +50,7 @@ def bezwaar_registreren(
     )
     termijn = termijn_starten(
         casus=casus,
-        soort=tw.Soort.BEZWAAR_BESLISSING,
+        soort=tw.TermijnSoort.BEZWAAR_BESLISSING,
         startdatum=ontvangen_op if bezwaar.te_laat else einde,
         bezwaar=bezwaar,
         feestdagen=feestdagen,

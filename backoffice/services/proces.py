@@ -175,7 +175,7 @@ def onderzoek_vastleggen(
             gescoord_op=locked.gesprek_datum or timezone.localdate(),
         )
     if afronden:
-        termijnen_afronden(casus=casus, soorten=[tw.Soort.WMO_ONDERZOEK], op=locked.afgerond_op)
+        termijnen_afronden(casus=casus, soorten=[tw.TermijnSoort.WMO_ONDERZOEK], op=locked.afgerond_op)
     versie_ophogen(casus)
     gebeurtenis_toevoegen(
         casus=casus,
@@ -203,7 +203,7 @@ def plan_ontvangen(
     plan = PersoonlijkPlan.objects.create(
         casus=locked, ontvangen_op=ontvangen_op, samenvatting=samenvatting, door=door
     )
-    termijnen_afronden(casus=locked, soorten=[tw.Soort.WMO_PLAN], op=ontvangen_op)
+    termijnen_afronden(casus=locked, soorten=[tw.TermijnSoort.WMO_PLAN], op=ontvangen_op)
     versie_ophogen(locked)
     gebeurtenis_toevoegen(
         casus=locked,
@@ -271,7 +271,7 @@ def voorschot_verlenen(*, aanvraag: Aanvraag, verleend_op: date, door, versie: i
         raise ValidationError({"verleend_op": "Het voorschot kan niet vóór de aanvraag zijn verleend."})
     locked.voorschot_verleend_op = verleend_op
     locked.save(update_fields=["voorschot_verleend_op"])
-    termijnen_afronden(casus=casus, soorten=[tw.Soort.PW_VOORSCHOT], op=verleend_op)
+    termijnen_afronden(casus=casus, soorten=[tw.TermijnSoort.PW_VOORSCHOT], op=verleend_op)
     versie_ophogen(casus)
     gebeurtenis_toevoegen(
         casus=casus,

@@ -19,17 +19,17 @@ from ..selectors import atw_feestdagen
 from .common import datum_verplicht, verplicht, versie_ophogen
 
 BESCHIKKING_SOORTEN = (
-    tw.Soort.WMO_BESCHIKKING,
-    tw.Soort.JEUGD_BESCHIKKING,
-    tw.Soort.PW_BESCHIKKING,
-    tw.Soort.PW_VOORSCHOT,
+    tw.TermijnSoort.WMO_BESCHIKKING,
+    tw.TermijnSoort.JEUGD_BESCHIKKING,
+    tw.TermijnSoort.PW_BESCHIKKING,
+    tw.TermijnSoort.PW_VOORSCHOT,
 )
 
 
 def uitkomst_voor(termijn: Termijn, feestdagen: tw.Feestdagen | None = None) -> tw.Uitkomst:
     """Compute a stored term from its own inputs."""
     feestdagen = feestdagen or atw_feestdagen()
-    if termijn.soort == tw.Soort.BEZWAAR_BESLISSING:
+    if termijn.soort == tw.TermijnSoort.BEZWAAR_BESLISSING:
         bezwaar = termijn.bezwaar
         return tw.bereken_beslistermijn_bezwaar(
             einde_bezwaartermijn=bezwaar.einde_bezwaartermijn,
@@ -103,7 +103,9 @@ def termijnen_bij_aanvraag(*, casus: Casus, aanvraag: Aanvraag) -> None:
     """The aanvraag came in (``aanvraag_ontvangen``): the onderzoek and plan windows end, the
     beschikking term of the law (and the Participatiewet voorschot) starts from its date."""
     termijnen_afronden(
-        casus=casus, soorten=[tw.Soort.WMO_ONDERZOEK, tw.Soort.WMO_PLAN], op=timezone.localdate()
+        casus=casus,
+        soorten=[tw.TermijnSoort.WMO_ONDERZOEK, tw.TermijnSoort.WMO_PLAN],
+        op=timezone.localdate(),
     )
     feestdagen = atw_feestdagen()
     for soort in tw.soorten_bij_aanvraag(casus.wet, voorschot=aanvraag.voorschot_gevraagd):
@@ -121,9 +123,11 @@ def termijnen_bij_overgang(*, casus: Casus, van: str, naar: str) -> None:
             start = casus.meldingsdatum or vandaag
             feestdagen = atw_feestdagen()
             termijn_starten(
-                casus=casus, soort=tw.Soort.WMO_ONDERZOEK, startdatum=start, feestdagen=feestdagen
+                casus=casus, soort=tw.TermijnSoort.WMO_ONDERZOEK, startdatum=start, feestdagen=feestdagen
             )
-            termijn_starten(casus=casus, soort=tw.Soort.WMO_PLAN, startdatum=start, feestdagen=feestdagen)
+            termijn_starten(
+                casus=casus, soort=tw.TermijnSoort.WMO_PLAN, startdatum=start, feestdagen=feestdagen
+            )
     elif naar in (Fase.VERWEZEN, Fase.AFGESLOTEN):
         termijnen_afronden(casus=casus, op=vandaag)
 
@@ -221,7 +225,7 @@ def termijn_verdagen(
         mededeling, "Noteer wat de inwoner is meegedeeld (reden en nieuwe termijn).", "mededeling"
     )
     casus, locked = _termijn_vergrendelen(termijn, versie)
-    if locked.soort == tw.Soort.WMO_PLAN:
+    if locked.soort == tw.TermijnSoort.WMO_PLAN:
         raise ValidationError(
             "De termijn voor het persoonlijk plan is een recht van de inwoner en kan niet worden verdaagd."
         )
@@ -240,7 +244,7 @@ def termijn_verdagen(
         raise ValidationError(
             {"nieuwe_datum": f"De nieuwe datum moet na {locked.uiterste_datum:%d-%m-%Y} liggen."}
         )
-    if locked.soort == tw.Soort.BEZWAAR_BESLISSING and not met_instemming:
+    if locked.soort == tw.TermijnSoort.BEZWAAR_BESLISSING and not met_instemming:
         if locked.verdagingen.exists():
             raise ValidationError(
                 "Een beslissing op bezwaar kan maar één keer worden verdaagd; verder uitstel kan alleen met "

@@ -42,7 +42,7 @@ class CasusDetailView(CasusMixin, TemplateView):
                 (
                     t
                     for t in sorted(dossier["lopende_termijnen"], key=lambda t: t.uiterste_datum)
-                    if not (t.soort == tw.Soort.WMO_PLAN and t.uiterste_datum < vandaag)
+                    if not (t.soort == tw.TermijnSoort.WMO_PLAN and t.uiterste_datum < vandaag)
                 ),
                 None,
             ),

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from altena.access import Rol
 from backoffice.models import Termijn
 from intake.services import casus_opschalen, verwijzing_maken
-from signalen.models import Doel, Regel, Signaal
+from signalen.models import Doel, Signaal, SignaalSoort
 from tests.factories.altena import UserFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
 from tests.factories.netwerk import KernFactory, PartnerFactory, TeamFactory
@@ -22,7 +22,7 @@ def signaal(casus, regel, onderwerp, **ontvanger):
         regel=regel,
         onderwerp=onderwerp,
         peildatum=timezone.localdate(),
-        tekst=f"{Regel(regel).label} (test)",
+        tekst=f"{SignaalSoort(regel).label} (test)",
         aangemaakt=timezone.now(),
         **ontvanger,
     )
@@ -52,7 +52,13 @@ def test_consulent_opent_termijnsignaal_en_staat_bij_de_termijn(page, live_serve
     casus.behandelaar = opzet["koen"]
     casus.save(update_fields=["behandelaar"])
     termijn = Termijn.objects.get(casus=casus, soort="wmo_onderzoek")
-    signaal(casus, Regel.TERMIJN_NADERT, f"termijn:{termijn.pk}", doel=Doel.PERSOON, ontvanger=opzet["koen"])
+    signaal(
+        casus,
+        SignaalSoort.TERMIJN_NADERT,
+        f"termijn:{termijn.pk}",
+        doel=Doel.PERSOON,
+        ontvanger=opzet["koen"],
+    )
 
     login(page, "koen")
     open_in_inbox(page, live_server, casus.nummer)
@@ -65,7 +71,7 @@ def test_consulent_opent_termijnsignaal_en_staat_bij_de_termijn(page, live_serve
 def test_teamleider_opent_melding_zonder_behandelaar_en_kan_toewijzen(page, live_server, login, opzet):
     casus = CasusFactory(inwoner=InwonerFactory(kern=opzet["kern"]), team=opzet["team"])
     casus = casus_opschalen(casus=casus, wet="jeugdwet", reden="Zorgen om de opvoeding", door=opzet["fo"])
-    signaal(casus, Regel.MELDING_NIET_TOEGEWEZEN, "melding", doel=Doel.TEAMLEIDER, team=opzet["team"])
+    signaal(casus, SignaalSoort.MELDING_NIET_TOEGEWEZEN, "melding", doel=Doel.TEAMLEIDER, team=opzet["team"])
 
     login(page, "tineke")
     open_in_inbox(page, live_server, casus.nummer)
@@ -84,7 +90,11 @@ def test_frontoffice_opent_verwijzingssignaal_en_staat_bij_de_verwijzing(page, l
     )
     onderwerp = f"verwijzing:{verwijzing.pk}"
     signaal(
-        casus, Regel.VERWIJZING_ZONDER_TERUGKOPPELING, onderwerp, doel=Doel.PERSOON, ontvanger=opzet["fo"]
+        casus,
+        SignaalSoort.VERWIJZING_ZONDER_TERUGKOPPELING,
+        onderwerp,
+        doel=Doel.PERSOON,
+        ontvanger=opzet["fo"],
     )
 
     login(page, "fenna")

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from altena.access import Rol
 from intake.workflow import Fase, Route
-from signalen.models import Doel, Regel
+from signalen.models import Doel, SignaalSoort
 from tests.factories.altena import UserFactory
 from tests.factories.intake import CasusFactory
 from tests.factories.signalen import SignaalFactory
@@ -26,7 +26,9 @@ def test_termijn_gaat_naar_de_termijn_op_de_maatwerkpagina(client_for, consultan
 
 
 def test_voorziening_gaat_naar_de_voorziening(client_for, consultant):
-    signaal = SignaalFactory(ontvanger=consultant, regel=Regel.VOORZIENING_EINDIGT, onderwerp="voorziening:7")
+    signaal = SignaalFactory(
+        ontvanger=consultant, regel=SignaalSoort.VOORZIENING_EINDIGT, onderwerp="voorziening:7"
+    )
     url = reverse("backoffice:casus", args=[signaal.casus.nummer])
     assert open_signaal(client_for(consultant), signaal) == url + "#voorziening-7"
 
@@ -34,7 +36,11 @@ def test_voorziening_gaat_naar_de_voorziening(client_for, consultant):
 def test_melding_niet_toegewezen_gaat_voor_de_teamleider_naar_toewijzen(client_for, teamleider, team):
     casus = CasusFactory(maatwerk=True, team=team, behandelaar=None)
     signaal = SignaalFactory(
-        casus=casus, regel=Regel.MELDING_NIET_TOEGEWEZEN, doel=Doel.TEAMLEIDER, team=team, onderwerp="melding"
+        casus=casus,
+        regel=SignaalSoort.MELDING_NIET_TOEGEWEZEN,
+        doel=Doel.TEAMLEIDER,
+        team=team,
+        onderwerp="melding",
     )
     assert open_signaal(client_for(teamleider), signaal) == reverse(
         "backoffice:toewijzen", args=[casus.nummer]
@@ -46,7 +52,7 @@ def test_verwijzing_gaat_naar_de_verwijzing_op_de_voordeur(client_for, frontoffi
     signaal = SignaalFactory(
         casus=casus,
         ontvanger=frontoffice,
-        regel=Regel.VERWIJZING_ZONDER_TERUGKOPPELING,
+        regel=SignaalSoort.VERWIJZING_ZONDER_TERUGKOPPELING,
         onderwerp="verwijzing:3",
     )
     url = reverse("intake:casus", args=[casus.nummer])
@@ -56,5 +62,5 @@ def test_verwijzing_gaat_naar_de_verwijzing_op_de_voordeur(client_for, frontoffi
 def test_frontoffice_krijgt_een_maatwerkcasus_op_de_voordeurpagina(client_for):
     """A desk worker may not open the backoffice page: the one route sends it to the page it may see."""
     fo = UserFactory(rollen=[Rol.FRONTOFFICE])
-    signaal = SignaalFactory(ontvanger=fo, regel=Regel.CRISIS_NIET_OPGEPAKT, onderwerp="crisis")
+    signaal = SignaalFactory(ontvanger=fo, regel=SignaalSoort.CRISIS_NIET_OPGEPAKT, onderwerp="crisis")
     assert open_signaal(client_for(fo), signaal) == reverse("intake:casus", args=[signaal.casus.nummer])

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from altena.access import Rol
-from signalen.models import Regel, Signaal
+from signalen.models import Signaal, SignaalSoort
 from signalen.selectors import open_escalaties_voor_team
 from tests.factories.altena import UserFactory
 from tests.factories.netwerk import TeamFactory
@@ -65,10 +65,12 @@ def test_ieder_ziet_alleen_de_eigen_signalen(client_for, consultant, teamleider,
 def test_open_bovenaan_en_filteren_op_soort_en_status(client_for, consultant):
     oud_open = SignaalFactory(ontvanger=consultant)
     afgehandeld = SignaalFactory(ontvanger=consultant, afgehandeld=True)
-    nieuw_open = SignaalFactory(ontvanger=consultant, regel=Regel.VOORZIENING_EINDIGT)
+    nieuw_open = SignaalFactory(ontvanger=consultant, regel=SignaalSoort.VOORZIENING_EINDIGT)
     c = client_for(consultant)
     assert list(c.get(INBOX).context["object_list"]) == [nieuw_open, oud_open, afgehandeld]
-    assert list(c.get(INBOX, {"regel": Regel.VOORZIENING_EINDIGT}).context["object_list"]) == [nieuw_open]
+    assert list(c.get(INBOX, {"regel": SignaalSoort.VOORZIENING_EINDIGT}).context["object_list"]) == [
+        nieuw_open
+    ]
     assert list(c.get(INBOX, {"status": "afgehandeld"}).context["object_list"]) == [afgehandeld]
     assert list(c.get(INBOX, {"status": "open"}).context["object_list"]) == [nieuw_open, oud_open]
 
@@ -178,7 +180,7 @@ def test_open_escalaties_voor_de_teamleider(teamleider, consultant, team):
     verstreken = SignaalFactory(escalatie=True, team=team)
     SignaalFactory(escalatie=True, team=team, afgehandeld=True)
     SignaalFactory(ontvanger=consultant)  # a reminder, no escalation
-    SignaalFactory(regel=Regel.BEZWAAR_NADERT, doel="teamleider", team=team)  # not yet exceeded
+    SignaalFactory(regel=SignaalSoort.BEZWAAR_NADERT, doel="teamleider", team=team)  # not yet exceeded
     assert list(open_escalaties_voor_team(teamleider)) == [verstreken]
     assert not open_escalaties_voor_team(consultant).exists()
 
