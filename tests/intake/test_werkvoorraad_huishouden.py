@@ -21,8 +21,8 @@ PER_REQUEST = 4
 # as a subquery, one bulk insert into the verwerkingenlog for the inwoners shown, the badge
 WERKVOORRAAD_QUERIES = PER_REQUEST + 5
 # the household: household in scope, members, their cases, active referrals, visible cases,
-# regisseur choices, one bulk insert into the verwerkingenlog
-HUISHOUDEN_QUERIES = PER_REQUEST + 8
+# regisseur choices, one bulk insert into the verwerkingenlog, the household's letters (documenten)
+HUISHOUDEN_QUERIES = PER_REQUEST + 9
 
 
 def nummers(response):
