@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 
 from altena.access import Rol, user_roles
 
+from .fouten import OvergangNietToegestaan
 from .models import Casus
-from .services.casus import OvergangNietToegestaan
 from .workflow import TRANSITIONS, Fase
 
 

@@ -11,21 +11,12 @@ from django.utils import timezone
 
 from altena.namen import naam_van
 
+from ..acties import actie_vereist
+from ..fouten import OvergangNietToegestaan, VersieConflict
 from ..hooks import casus_fase_gewijzigd
 from ..models import Casus, CasusGebeurtenis, Inwoner
 from ..workflow import EIND_FASEN, OVERGANG_VELDEN, TRANSITIONS, Fase
 from .inwoners import zrm_scores_vastleggen
-
-
-class VersieConflict(Exception):
-    """The case was changed by someone else since the form was opened."""
-
-    def __init__(self, casus: Casus):
-        self.casus = casus
-        super().__init__(
-            f"Casus {casus.nummer} is intussen gewijzigd (nu versie {casus.versie}). "
-            "Bekijk de huidige gegevens en voer uw wijziging opnieuw in."
-        )
 
 
 class MogelijkDubbel(ValidationError):
@@ -63,15 +54,6 @@ def mogelijk_dubbel(*, inwoner: Inwoner, hulpvraag: str, leefgebieden: list[str]
         if _normaal(casus.hulpvraag) == tekst or sorted(set(casus.leefgebieden)) == gebieden:
             return casus
     return None
-
-
-class OvergangNietToegestaan(ValidationError):
-    def __init__(self, casus: Casus, naar: str):
-        van_label = Fase(casus.fase).label
-        naar_label = Fase(naar).label
-        super().__init__(
-            f"Casus {casus.nummer} kan niet van fase '{van_label}' naar '{naar_label}'.", code="overgang"
-        )
 
 
 def volgend_casusnummer(*, jaar: int | None = None) -> str:
@@ -331,6 +313,7 @@ def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
     if onbekend:
         raise ValueError(f"Niet bewerkbaar via casus_bijwerken: {sorted(onbekend)}")
     locked = lock_casus(casus, versie)
+    actie_vereist(locked, "bewerken")
     gewijzigd = {}
     for veld, waarde in velden.items():
         oud = getattr(locked, veld)
