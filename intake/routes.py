@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from altena.access import Rol, has_role
 
-from .workflow import MAATWERK_FASEN, Route
+from .workflow import Route
 
 BACKOFFICE_ROLLEN = (Rol.CONSULTANT, Rol.TEAMLEIDER)
 
@@ -28,10 +28,3 @@ def casus_url(casus, user=None, *, anker: str = "") -> str:
     else:
         url = reverse("intake:casus", kwargs={"nummer": casus.nummer})
     return f"{url}#{anker}" if anker else url
-
-
-def fase_lijst_url(fase: str) -> str:
-    """The work queue that lists the cases of one fase (the dashboard's numbers link here)."""
-    if fase in MAATWERK_FASEN:
-        return reverse("backoffice:werkvoorraad") + f"?fase={fase}"
-    return reverse("intake:werkvoorraad") + f"?status={fase}"
