@@ -64,3 +64,12 @@ def test_frontoffice_krijgt_een_maatwerkcasus_op_de_voordeurpagina(client_for):
     fo = UserFactory(rollen=[Rol.FRONTOFFICE])
     signaal = SignaalFactory(ontvanger=fo, regel=SignaalSoort.CRISIS_NIET_OPGEPAKT, onderwerp="crisis")
     assert open_signaal(client_for(fo), signaal) == reverse("intake:casus", args=[signaal.casus.nummer])
+
+
+def test_verzoek_en_retour_gaan_naar_hun_berichtpagina(client_for, consultant):
+    verzoek = SignaalFactory(
+        ontvanger=consultant, regel=SignaalSoort.VERZOEK_ONTVANGEN, onderwerp="verzoek:5"
+    )
+    assert open_signaal(client_for(consultant), verzoek) == reverse("berichten:verzoek", kwargs={"pk": 5})
+    retour = SignaalFactory(ontvanger=consultant, regel=SignaalSoort.RETOUR_MET_FOUTEN, onderwerp="bericht:8")
+    assert open_signaal(client_for(consultant), retour) == reverse("berichten:bericht", kwargs={"pk": 8})
