@@ -1,4 +1,4 @@
-"""The iStandaarden categories (iWmo, iJw) a zorgaanbieder can deliver; see docs: domain.md."""
+"""The iStandaarden categories (iWmo, iJw) a zorgaanbieder can deliver; see docs/domain.md."""
 
 from django.db import models
 
