@@ -16,6 +16,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from altena.access import Rol
+
 from . import paginas
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -31,6 +33,10 @@ RAPPORT = Path(settings.BASE_DIR) / ".pytest_cache" / "axe-rapport.json"
 def axe(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+
+
+# Error states are pages too: (url, submit button, viewer); the empty form comes back with messages.
+MET_FOUTEN = [("/intake/nieuw/inwoner/", "Inwoner registreren", Rol.FRONTOFFICE)]
 
 
 def _knoop(node) -> str:
@@ -54,14 +60,21 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, live_se
         per_kijker[kijker].append(url)
 
     per_regel = collections.Counter()
-    ernstig = []
+    ernstig, gecontroleerd = [], []
     for kijker, urls in per_kijker.items():
         context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
         page = context.new_page()
         if kijker != paginas.ANONIEM:
             login(page, s.gebruikers[kijker].username)
-        for url in urls:
+        fouten = [(u, knop) for u, knop, k in MET_FOUTEN if k == kijker and alleen in u]
+        for url, knop in [(u, None) for u in urls] + fouten:
             page.goto(live_server.url + url)
+            if knop:
+                page.get_by_role("button", name=knop, exact=True).click()
+                page.wait_for_load_state()
+                expect(page.locator(".invalid-feedback").first).to_be_visible()
+                url += " (met fouten)"
+            gecontroleerd.append(f"{url} ({kijker})")
             for v in axe(page):
                 per_regel[(v["id"], v["impact"])] += len(v["nodes"])
                 if v["impact"] in ERNSTIG:
@@ -73,9 +86,11 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, live_se
     RAPPORT.write_text(
         json.dumps(
             {
-                "paginas": len(kaart.paginas),
+                "gecontroleerd": len(gecontroleerd),
                 "per_regel": {f"{r} ({i})": n for (r, i), n in sorted(per_regel.items())},
                 "ernstig": ernstig,
+                "paginas": gecontroleerd,
+                "geen_pagina": kaart.geen_pagina,
             },
             indent=2,
         )
