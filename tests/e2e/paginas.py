@@ -40,6 +40,10 @@ def _besluit(s):
     return {"nummer": s.besloten.nummer}
 
 
+def _beschikking(s):
+    return {**_besluit(s), "soort": "beschikking_toekenning", "object_id": s.besluit.pk}
+
+
 # url name -> kwargs from the seed. One line per page with a parameter.
 PARAMS = {
     "netwerk:partner_detail": lambda s: {"pk": s.partner.pk},
@@ -72,6 +76,14 @@ PARAMS = {
     "backoffice:bezwaar_beslissen": lambda s: {**_besluit(s), "pk": s.bezwaar.pk},
     "backoffice:afschalen": _besluit,
     "backoffice:afsluiten": _maatwerk,
+    "documenten:casus": _besluit,
+    "documenten:brief": lambda s: {
+        **_besluit(s),
+        "soort": "beschikking_toekenning",
+        "object_id": s.besluit.pk,
+    },
+    "documenten:document_toevoegen": _besluit,
+    "documenten:document_verwijderen": lambda s: {**_besluit(s), "pk": s.document.pk},
     "signalen:openen": lambda s: {"pk": s.signaal.pk},
     "signalen:afhandelen": lambda s: {"pk": s.signaal.pk},
 }
@@ -81,6 +93,8 @@ NOT_PAGES = {
     "home": "stuurt door naar de startpagina van de rol",
     "health": "JSON voor de monitoring",
     "signalen:openen": "stuurt door naar de casus",
+    "documenten:brief_pdf": "PDF-download",
+    "documenten:document": "download van een bestand",
     "admin:view_on_site": "stuurt door naar de site",
     "admin:jsi18n": "JavaScript",
     "admin:autocomplete": "JSON",
@@ -105,7 +119,7 @@ def seed():
     running onderzoek and an overdue term, a decided case with a voorziening and a bezwaar, signals."""
     from altena.models import Heartbeat, Verwerking
     from backoffice.models import Onderzoek
-    from netwerk.models import Gemeente
+    from documenten.standaardsjablonen import standaardsjablonen_laden
     from signalen.models import SignaalRegel
     from tests.factories.altena import UserFactory
     from tests.factories.backoffice import (
@@ -115,6 +129,7 @@ def seed():
         TermijnFactory,
         VoorzieningFactory,
     )
+    from tests.factories.documenten import BriefhoofdFactory, CasusDocumentFactory, GemeenteFactory
     from tests.factories.intake import (
         CasusFactory,
         HuishoudenFactory,
@@ -128,7 +143,9 @@ def seed():
     sync_role_permissions()  # a transactional test starts from a flushed database
     vandaag = timezone.localdate()
     kern = KernFactory(naam="Sleeuwijk", voormalige_gemeente="Werkendam", postcodegebieden=["4254"])
-    Gemeente.objects.get_or_create(naam="Altena", defaults={"cbs_code": "1959", "plaats": "Almkerk"})
+    gemeente = GemeenteFactory()
+    BriefhoofdFactory(gemeente=gemeente)
+    standaardsjablonen_laden(gemeente)
     gebruikers = {
         rol: UserFactory(username=rol.lower(), rollen=[rol], is_staff=(rol == Rol.BEHEERDER))
         for rol in Rol.ALL
@@ -165,6 +182,7 @@ def seed():
     besluit = BesluitFactory(casus=besloten)
     voorziening = VoorzieningFactory(besluit=besluit, casus=besloten)
     bezwaar = BezwaarFactory(besluit=besluit, casus=besloten)
+    document = CasusDocumentFactory(casus=besloten)
     signaal = SignaalFactory(casus=maatwerk, ontvanger=consultant)
     SignaalFactory(casus=maatwerk, escalatie=True, team=team)
     FeestdagFactory()
