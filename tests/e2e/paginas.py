@@ -94,6 +94,7 @@ NOT_PAGES = {
     "health": "JSON voor de monitoring",
     "signalen:openen": "stuurt door naar de casus",
     "documenten:brief_pdf": "PDF-download",
+    "rapportage:raad_csv": "CSV-download per tabel",
     "documenten:document": "download van een bestand",
     "admin:view_on_site": "stuurt door naar de site",
     "admin:jsi18n": "JavaScript",
@@ -289,8 +290,12 @@ def kaart(s) -> Kaart:
         for kijker in (Rol.BEHEERDER, SUPERUSER, *KIJKERS) if name.startswith("admin:") else KIJKERS:
             response = clients[kijker].get(url)
             statussen[kijker] = response.status_code
-            if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
-                result.paginas.append((url, kijker))
+            if response.status_code == 200:
+                soort = response.get("Content-Type", "")
+                if "text/html" in soort:
+                    result.paginas.append((url, kijker))
+                else:  # a download (CSV, XLSX, PDF): no page to check
+                    result.geen_pagina.append(f"{url} ({name}): {soort.split(';')[0]}")
                 break
         else:
             if 405 in statussen.values():  # only POST for those who may: a form's action, no page
