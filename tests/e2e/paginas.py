@@ -84,6 +84,10 @@ PARAMS = {
     },
     "documenten:document_toevoegen": _besluit,
     "documenten:document_verwijderen": lambda s: {**_besluit(s), "pk": s.document.pk},
+    "berichten:casus": _besluit,
+    "berichten:bericht": lambda s: {"pk": s.bericht.pk},
+    "berichten:verzoek": lambda s: {"pk": s.verzoek.pk},
+    "berichten:wijzigen": lambda s: {"pk": s.voorziening.pk},
     "signalen:openen": lambda s: {"pk": s.signaal.pk},
     "signalen:afhandelen": lambda s: {"pk": s.signaal.pk},
 }
@@ -95,6 +99,7 @@ NOT_PAGES = {
     "signalen:openen": "stuurt door naar de casus",
     "documenten:brief_pdf": "PDF-download",
     "rapportage:raad_csv": "CSV-download per tabel",
+    "berichten:xml": "XML-download",
     "documenten:document": "download van een bestand",
     "admin:view_on_site": "stuurt door naar de site",
     "admin:jsi18n": "JavaScript",
@@ -184,6 +189,7 @@ def seed():
     voorziening = VoorzieningFactory(besluit=besluit, casus=besloten)
     bezwaar = BezwaarFactory(besluit=besluit, casus=besloten)
     document = CasusDocumentFactory(casus=besloten)
+    bericht, verzoek = _seed_berichten(besloten, voorziening.aanbieder)
     signaal = SignaalFactory(casus=maatwerk, ontvanger=consultant)
     SignaalFactory(casus=maatwerk, escalatie=True, team=team)
     FeestdagFactory()
@@ -202,6 +208,25 @@ def seed():
     _seed_axes()
     Group.objects.get_or_create(name=Rol.BEHEERDER)
     return SimpleNamespace(**locals())
+
+
+def _seed_berichten(casus, aanbieder):
+    """An inbound verzoek om toewijzing (315) on a case, and one code of the code tables."""
+    from berichten.models import Bericht, Code, Standaard, Verzoek
+
+    Code.objects.get_or_create(lijst="WJ756", code="04", defaults={"betekenis": "Uur"})
+    bericht = Bericht.objects.create(
+        richting="in", berichttype="WMO315", status="ontvangen", casus=casus, aanbieder=aanbieder
+    )
+    verzoek = Verzoek.objects.create(
+        soort=Verzoek.Soort.TOEWIJZING,
+        bericht=bericht,
+        casus=casus,
+        aanbieder=aanbieder,
+        standaard=Standaard.values[0],
+        referentie_aanbieder="REF-1",
+    )
+    return bericht, verzoek
 
 
 def _seed_axes():
