@@ -192,9 +192,12 @@ def navigation(request):
         except NoReverseMatch:  # an app that does not (yet) offer this page
             continue
         badge = MENU_BADGES[url_name](user) if url_name in MENU_BADGES else ""
-        items.append(
-            {"label": label, "url": url, "icon": icon, "active": request.path.startswith(url), "badge": badge}
-        )
+        items.append({"label": label, "url": url, "icon": icon, "active": False, "badge": badge})
+    # Exactly one active item: the one whose URL is the longest prefix of the page's path
+    # ("/intake/nieuw/" is "Nieuwe hulpvraag", not also "Werkvoorraad toegang" at "/intake/").
+    passend = [item for item in items if request.path.startswith(item["url"])]
+    if passend:
+        max(passend, key=lambda item: len(item["url"]))["active"] = True
     return {"nav_items": items, "user_roles": sorted(roles)}
 
 

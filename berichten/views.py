@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, FormView, ListView
 
 from altena.access import Rol, RoleRequiredMixin
+from altena.forms import fout_naar_formulier
 from altena.verwerkingen import log_verwerking
 from backoffice.models import Voorziening
 from intake.models import Casus
@@ -42,14 +43,8 @@ def _log(request, handeling, object_type, obj, casus):
     )
 
 
-def _fouten_naar_form(form, fout: ValidationError):
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            for e in lijst:
-                form.add_error(veld if veld in form.fields else None, e.messages[0])
-    else:
-        for melding in fout.messages:
-            form.add_error(None, melding)
+# The project's one service-error-to-form mapper.
+_fouten_naar_form = fout_naar_formulier
 
 
 class BerichtenboxView(RoleRequiredMixin, ListView):
