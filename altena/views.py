@@ -1,9 +1,12 @@
 """Project-wide views: home (role redirect), the privacy officer's log, and the health check."""
 
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -61,8 +64,19 @@ class HealthView(View):
         except Exception:  # noqa: BLE001
             result["redis"] = "onbereikbaar"
             status = 503
+        beat_ok = False
         if result["database"] == "ok":
             beat = Heartbeat.objects.filter(naam="beat").first()
             result["beat"] = beat.laatst.isoformat() if beat else None
-        result["status"] = "ok" if status == 200 else "storing"
+            stale_after = timedelta(seconds=settings.HEALTH_BEAT_STALE_SECONDS)
+            beat_ok = beat is not None and timezone.now() - beat.laatst <= stale_after
+        if status != 200:
+            result["status"] = "storing"
+        elif not beat_ok:
+            # Pages still work without beat; only reminders wait. Degraded, not down: a load balancer
+            # keeps sending traffic (200), monitoring sees the status.
+            result["status"] = "verminderd"
+            result["melding"] = "Celery beat ontbreekt of is te lang stil: herinneringen wachten."
+        else:
+            result["status"] = "ok"
         return JsonResponse(result, status=status)
