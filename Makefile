@@ -54,12 +54,13 @@ e2e: install chromium
 	@$(PYTHON) scripts/check_services.py
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest --create-db -m e2e tests/e2e
 
-# The benchmark runs on its own database (altena_bench), dropped and made anew each time.
+# The benchmark runs on its own database (altena_bench), kept between runs: seed_demo only tops it up
+# to CASUSSEN cases. Then gunicorn serves it and locust measures every page (bench/run.py).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench
 bench: services
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) scripts/check_services.py --recreate
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) scripts/check_services.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) manage.py bench --casussen $${CASUSSEN:-1000000}
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) bench/run.py --casussen $${CASUSSEN:-1000000}
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache
