@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # (DATABASE_URL=embedded / REDIS_URL=embedded forces them). See scripts/servers.py.
 SERVERS := $(PYTHON) scripts/servers.py
 
-.PHONY: run serve test e2e bench install services lint check-migrations seed clean
+.PHONY: run serve test e2e bench faults install services lint check-migrations seed clean
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -65,6 +65,11 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(SERVERS) -- bash -c \
 	  '$(PYTHON) manage.py migrate --noinput -v0 && $(PYTHON) bench/run.py --casussen $${CASUSSEN:-1000000}'
+
+# Faults (PostgreSQL restart under load, a killed worker mid-sweep, Redis away) on a throwaway
+# PostgreSQL cluster of its own, never the machine's server: bench/faults.py, results in bench/FAULTS.md.
+faults: install
+	$(PYTHON) bench/faults.py
 
 # Keeps .data/ (the embedded servers' data): remove it yourself to start the demo afresh.
 clean:

@@ -57,7 +57,7 @@ def serve(port: int, workers: int) -> tuple[subprocess.Popen, dict]:
         "DJANGO_SECURE_COOKIES": "false",
         "DJANGO_DEBUG": "false",
         "QUERY_COUNT_HEADER": "true",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "ERROR",
     }
     manage("collectstatic", "--noinput", "-v0", env=env)
     proc = subprocess.Popen(
