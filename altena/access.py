@@ -85,6 +85,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_group",
         "backoffice.product.*",
         "backoffice.feestdag.*",
+        "documenten.briefsjabloon.*",
+        "documenten.briefhoofd.*",
+        "documenten.view_briefsjabloonversie",
         "signalen.signaalregel.*",
         "altena.view_heartbeat",
     ],
@@ -102,6 +105,7 @@ START_PAGES = [
     (Rol.FRONTOFFICE, "intake:werkvoorraad"),
     (Rol.BEHEERDER, "admin:index"),
     (Rol.PRIVACY, "privacy_log"),
+    (Rol.BELEID, "rapportage:raad"),
 ]
 
 # The navigation: (label, url name, bootstrap icon, roles that see it).
@@ -116,8 +120,9 @@ MENU = [
     ("Maatwerk", "backoffice:werkvoorraad", "briefcase", (Rol.CONSULTANT, Rol.TEAMLEIDER)),
     ("Sociale kaart", "netwerk:sociale_kaart", "geo-alt", Rol.CASE_WORKERS),
     ("Signalen", "signalen:inbox", "bell", Rol.CASE_WORKERS),
+    ("Berichten", "berichten:box", "envelope-paper", (Rol.CONSULTANT, Rol.TEAMLEIDER)),
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
-    ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER,)),
+    ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER, Rol.BELEID)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
 ]
@@ -187,9 +192,12 @@ def navigation(request):
         except NoReverseMatch:  # an app that does not (yet) offer this page
             continue
         badge = MENU_BADGES[url_name](user) if url_name in MENU_BADGES else ""
-        items.append(
-            {"label": label, "url": url, "icon": icon, "active": request.path.startswith(url), "badge": badge}
-        )
+        items.append({"label": label, "url": url, "icon": icon, "active": False, "badge": badge})
+    # Exactly one active item: the one whose URL is the longest prefix of the page's path
+    # ("/intake/nieuw/" is "Nieuwe hulpvraag", not also "Werkvoorraad toegang" at "/intake/").
+    passend = [item for item in items if request.path.startswith(item["url"])]
+    if passend:
+        max(passend, key=lambda item: len(item["url"]))["active"] = True
     return {"nav_items": items, "user_roles": sorted(roles)}
 
 

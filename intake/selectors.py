@@ -156,3 +156,8 @@ def regisseur_kandidaten(user):
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def tijdlijn(casus: Casus):
+    """A case's timeline in the one order every page shows: newest first (ties by id)."""
+    return casus.gebeurtenissen.select_related("actor").order_by("-tijdstip", "-id")

@@ -11,6 +11,7 @@ from django.views.generic import FormView, ListView
 from altena.access import Rol, RoleRequiredMixin
 
 from . import selectors, services
+from .bestemming import bestemming
 from .filters import InboxFilter
 from .forms import VoorkeurForm
 from .models import Signaal, Voorkeur
@@ -32,16 +33,27 @@ class InboxView(RoleRequiredMixin, ListView):
 
 
 class SignaalOpenenView(RoleRequiredMixin, View):
-    """Follow a signal's link: mark it read and go to the case."""
+    """Open a signal where its work is done (``signalen.bestemming``).
+
+    POST (the inbox and dashboard buttons) marks it read and goes there. GET (a link in the daily
+    e-mail, a bookmark) changes nothing and only goes there, so a prefetching browser or mail
+    scanner never marks a signal read."""
 
     allowed_roles = ONTVANGERS
+    NIET_GEVONDEN = "Dit signaal staat niet in uw inbox."
 
     def get(self, request, pk):
+        signaal = selectors.signalen_voor(request.user).select_related("casus").filter(pk=pk).first()
+        if signaal is None:
+            raise Http404(self.NIET_GEVONDEN)
+        return redirect(bestemming(signaal, request.user))
+
+    def post(self, request, pk):
         try:
             signaal = services.signaal_gelezen(signaal_id=pk, door=request.user)
         except Signaal.DoesNotExist as exc:
-            raise Http404("Dit signaal staat niet in uw inbox.") from exc
-        return redirect("intake:casus", signaal.casus.nummer)
+            raise Http404(self.NIET_GEVONDEN) from exc
+        return redirect(bestemming(signaal, request.user))
 
 
 class SignaalAfhandelenView(RoleRequiredMixin, View):

@@ -170,6 +170,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# ALTENA_MEDIA_ROOT: where uploaded case files and letters are kept (through Django's storage API,
+# never served as static files: only documenten's views hand them out, after an access check).
+MEDIA_ROOT = env.path("ALTENA_MEDIA_ROOT", default=BASE_DIR / "media")
+# DOCUMENTEN_MAX_UPLOAD_MB: the largest case file a consultant may upload.
+DOCUMENTEN_MAX_UPLOAD_MB = env.int("DOCUMENTEN_MAX_UPLOAD_MB", default=20)
+# DOCUMENTEN_CLAMAV: a ClamAV daemon that scans every upload before it is stored, as
+# tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty (default) means no scan.
+DOCUMENTEN_CLAMAV = env("DOCUMENTEN_CLAMAV", default="")
+# DOCUMENTEN_CLAMAV_TIMEOUT: seconds to wait for the scanner; no answer means the upload is refused.
+DOCUMENTEN_CLAMAV_TIMEOUT = env.int("DOCUMENTEN_CLAMAV_TIMEOUT", default=30)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -209,6 +220,13 @@ CELERY_BEAT_SCHEDULE = {
     # Signals are a sweep, not a timer: every 2 minutes make what is due and not yet made. A beat
     # queued while no worker ran expires instead of piling up; the next one catches up anyway.
     "signalen-sweep": {"task": "signalen.tasks.sweep", "schedule": 120.0, "options": {"expires": 110}},
+    # Berichtenverkeer iWmo/iJw: send what waits in the outbox, read the inbox (exactly once by
+    # database constraints, so an overlapping or retried run is harmless).
+    "berichten-verwerken": {
+        "task": "berichten.tasks.verwerken",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # The daily digest: tried every hour from 7:00 to 17:00 Amsterdam time, sent once a day.
     "signalen-dagoverzichten": {
         "task": "signalen.tasks.dagoverzichten",
@@ -216,6 +234,11 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 3000},
     },
 }
+
+# Berichtenverkeer (iWmo/iJw 3.2): the folder transport (outbox "uit", inbox "in") and the XSD's the
+# project validates with. Default under the project's data folder .data/ (ignored by git).
+BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten"))
+BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(BASE_DIR / "berichten" / "xsd"))
 
 LOGGING = {
     "version": 1,

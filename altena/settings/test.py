@@ -1,5 +1,7 @@
 """Test settings: the real PostgreSQL and Redis, fast hashing, locmem e-mail."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
@@ -21,3 +23,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 AXES_ENABLED = False
 # Static files come from the finders in tests; no collectstatic run is needed.
 WHITENOISE_AUTOREFRESH = True
+# Uploaded files and letters of a test run go to a temporary folder, never into the project.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
+# Messages written by tests (a transactional test commits a besluit) never land in the project's data folder.
+BERICHTEN_MAP = env("BERICHTEN_MAP", default=tempfile.gettempdir() + "/altena-test-berichten")

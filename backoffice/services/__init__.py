@@ -2,10 +2,12 @@
 
 One module per concept (termijnen, proces, besluit, bezwaar); import them from here."""
 
+from .bekendmaking import besluit_bekendmaken, einde_bezwaartermijn
 from .besluit import (
     AFSLUITREDENEN,
     BESLUIT_GRONDSLAG,
     besluit_nemen,
+    besluit_valideren,
     casus_afschalen,
     maatwerk_afsluiten,
     voorziening_beeindigen,
@@ -31,6 +33,7 @@ from .termijnen import (
     termijn_starten,
     termijn_verdagen,
     termijnen_afronden,
+    termijnen_bij_aanvraag,
     termijnen_bij_overgang,
     termijnen_herberekenen_rond,
 )
@@ -40,13 +43,16 @@ __all__ = [
     "BESLUIT_GRONDSLAG",
     "AlInBehandeling",
     "aanvraag_ontvangen",
+    "besluit_bekendmaken",
     "besluit_nemen",
+    "besluit_valideren",
     "bezwaar_beslissen",
     "bezwaar_kan_nieuw_besluit",
     "bezwaar_registreren",
     "casus_afschalen",
     "casus_claimen",
     "casus_toewijzen_aan",
+    "einde_bezwaartermijn",
     "maatwerk_afsluiten",
     "onderzoek_starten",
     "onderzoek_vastleggen",
@@ -57,6 +63,7 @@ __all__ = [
     "termijn_starten",
     "termijn_verdagen",
     "termijnen_afronden",
+    "termijnen_bij_aanvraag",
     "termijnen_bij_overgang",
     "termijnen_herberekenen_rond",
     "toewijsbare_medewerkers",

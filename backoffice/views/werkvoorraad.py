@@ -60,6 +60,7 @@ class ClaimenView(CasusMixin, View):
 
 class ToewijzenView(StapView):
     allowed_roles = (Rol.TEAMLEIDER,)
+    actie = "toewijzen"
     form_class = ToewijzenForm
     titel = "Toewijzen aan een consulent"
     uitleg = "Wijs de casus toe aan (of opnieuw toe aan) een consulent van het team van de casus."

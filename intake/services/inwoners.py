@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from altena.access import Rol, has_role
+from altena.namen import naam_van
 from netwerk.leefgebieden import Leefgebied
 
 from ..models import Casus, CasusGebeurtenis, Huishouden, Inwoner, ZrmScore
@@ -121,7 +122,7 @@ def huishouden_regisseur_toewijzen(*, huishouden: Huishouden, regisseur, door, v
         regisseur=regisseur, versie=F("versie") + 1, gewijzigd=timezone.now()
     )
     nu = timezone.now()
-    naam = (regisseur.get_full_name() or regisseur.get_username()) if regisseur else "geen"
+    naam = naam_van(regisseur, "geen")
     CasusGebeurtenis.objects.bulk_create(
         CasusGebeurtenis(
             casus_id=pk,

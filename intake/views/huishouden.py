@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from altena.access import Rol, RoleRequiredMixin, has_role
+from altena.namen import naam_van
 
 from .. import selectors, verwerking
 from ..forms import RegisseurForm
@@ -83,7 +84,7 @@ class RegisseurView(HuishoudenMixin, View):
                 form.add_error("regisseur", exc.messages)
             else:
                 regisseur = huishouden.regisseur
-                naam = (regisseur.get_full_name() or regisseur.get_username()) if regisseur else "niemand"
+                naam = naam_van(regisseur, "niemand")
                 verwerking.log_verwerking(
                     request=request,
                     handeling=verwerking.H.WIJZIGEN,

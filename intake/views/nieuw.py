@@ -16,9 +16,10 @@ from netwerk.models import Kern
 from .. import selectors, verwerking
 from ..forms import HulpvraagForm, InwonerForm, InwonerZoekForm, ZrmFormSet
 from ..models import Casus, Inwoner
+from ..routes import casus_url
 from ..scope import gemeenten_van, werkgebied_kernen
-from ..services import BsnBestaatAl, casus_aanmaken, inwoner_registreren
-from .base import LEZERS, fouten_naar_formulier
+from ..services import BsnBestaatAl, MogelijkDubbel, casus_aanmaken, inwoner_registreren
+from .base import LEZERS, fout_naar_formulier
 
 # The last search is kept in the session (never in a URL) to pre-fill the registration form.
 ZOEK_SESSIE = "intake_laatste_zoekopdracht"
@@ -103,7 +104,7 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
                 )
             return self.render_to_response(self.get_context_data(form=form, bestaande_inwoner=bestaand))
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.form_invalid(form)
         verwerking.log_verwerking(
             request=self.request,
@@ -180,8 +181,7 @@ class HulpvraagView(InwonerMixin, TemplateView):
         if form.is_valid():
             bestaand = Casus.objects.filter(indienings_token=form.cleaned_data["indienings_token"]).first()
             if bestaand is not None:  # a browser retry after the first submit went through
-                messages.info(request, f"Deze hulpvraag was al geregistreerd als casus {bestaand.nummer}.")
-                return redirect("intake:casus", nummer=bestaand.nummer)
+                return self.al_geregistreerd(bestaand)
         if not (form.is_valid() and zrm.is_valid()):
             return self.render_to_response(self.get_context_data(form=form, zrm=zrm))
         data = dict(form.cleaned_data)
@@ -191,9 +191,14 @@ class HulpvraagView(InwonerMixin, TemplateView):
                 casus = casus_aanmaken(
                     inwoner=self.inwoner, door=request.user, team=team, zrm_scores=zrm.scores(), **data
                 )
+        except MogelijkDubbel as dubbel:
+            # Ask before making it: the form comes back as typed, with the case it may duplicate.
+            return self.render_to_response(self.get_context_data(form=form, zrm=zrm, dubbel=dubbel))
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.render_to_response(self.get_context_data(form=form, zrm=zrm))
+        if getattr(casus, "al_geregistreerd", False):  # an identical submit won the race
+            return self.al_geregistreerd(casus)
         verwerking.log_verwerking(
             request=request,
             handeling=verwerking.H.AANMAKEN,
@@ -205,6 +210,10 @@ class HulpvraagView(InwonerMixin, TemplateView):
         )
         messages.success(request, f"Hulpvraag geregistreerd als casus {casus.nummer}. Kies nu de triage.")
         return redirect("intake:casus", nummer=casus.nummer)
+
+    def al_geregistreerd(self, casus):
+        messages.info(self.request, f"Deze hulpvraag was al geregistreerd als casus {casus.nummer}.")
+        return redirect(casus_url(casus, self.request.user))
 
     def get_context_data(self, **kwargs):
         open_casussen = [c for c in selectors.casussen_van_inwoner(self.inwoner) if c.is_open]

@@ -46,7 +46,7 @@ ROLE_PAGES = {
     "/backoffice/": {Rol.CONSULTANT, Rol.TEAMLEIDER},
     "/netwerk/": {Rol.FRONTOFFICE, Rol.CONSULTANT, Rol.TEAMLEIDER},
     "/rapportage/": {Rol.TEAMLEIDER},
-    "/rapportage/raad/": {Rol.TEAMLEIDER},
+    "/rapportage/raad/": {Rol.TEAMLEIDER, Rol.BELEID},
     "/privacy/": {Rol.PRIVACY},
 }
 
@@ -67,6 +67,7 @@ def test_role_page_matrix(client_for, role_users, role, path):
         (Rol.TEAMLEIDER, "/rapportage/"),
         (Rol.BEHEERDER, "/admin/"),
         (Rol.PRIVACY, "/privacy/"),
+        (Rol.BELEID, "/rapportage/raad/"),
     ],
 )
 def test_home_sends_each_role_to_its_start_page(client_for, role_users, role, start):
@@ -118,3 +119,25 @@ NON_CASE_PAGES = {"/", "/geen-rol/", "/privacy/"}
 def test_every_case_page_is_closed_to_beheerder_and_privacy(client_for, role_users, role, path):
     response = client_for(role_users[role]).get(path)
     assert response.status_code == 403, f"{role} {path}: {response.status_code}"
+
+
+@pytest.mark.parametrize(
+    ("pad", "actief"),
+    [
+        ("/intake/", "Werkvoorraad toegang"),
+        ("/intake/nieuw/", "Nieuwe hulpvraag"),
+        ("/rapportage/", "Dashboard"),
+        ("/rapportage/raad/", "Raadsrapportage"),
+        ("/signalen/", "Signalen"),
+    ],
+)
+def test_precies_een_menu_item_actief(rf, role_users, pad, actief):
+    from altena.access import navigation
+
+    request = rf.get(pad)
+    user = role_users[Rol.TEAMLEIDER]
+    user.groups.add(*role_users[Rol.FRONTOFFICE].groups.all())
+    user._altena_roles = None
+    request.user = user
+    actieve = [item["label"] for item in navigation(request)["nav_items"] if item["active"]]
+    assert actieve == [actief]
