@@ -10,13 +10,18 @@ from django.views.generic import ListView, TemplateView
 
 from .access import Rol, RoleRequiredMixin, start_url
 from .models import Heartbeat, Verwerking
+from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 
 def home(request):
     return redirect(start_url(request.user))
 
 
+home.verwerking = GEEN_PERSOONSGEGEVENS
+
+
 class GeenRolView(TemplateView):
+    verwerking = GEEN_PERSOONSGEGEVENS
     template_name = "altena/geen_rol.html"
 
 
@@ -24,6 +29,7 @@ class VerwerkingenLogView(RoleRequiredMixin, ListView):
     """The privacy officer's start page: the verwerkingenlogging, newest first."""
 
     allowed_roles = (Rol.PRIVACY,)
+    verwerking = "Privacy: toezicht op de verwerkingenlogging"
     model = Verwerking
     paginate_by = 50
     template_name = "altena/verwerkingen.html"
@@ -42,6 +48,8 @@ class VerwerkingenLogView(RoleRequiredMixin, ListView):
 @method_decorator(login_not_required, name="dispatch")
 class HealthView(View):
     """Database and Redis reachability and the last beat, as JSON. No login, no personal data."""
+
+    verwerking = GEEN_PERSOONSGEGEVENS
 
     def get(self, request):
         from django.conf import settings

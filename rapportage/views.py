@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
 from altena.access import Rol, RoleRequiredMixin
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 from intake.models import Casus
 from intake.workflow import OPEN_FASEN, Fase
 from signalen.selectors import open_escalaties_voor_team
@@ -11,6 +12,7 @@ class DashboardView(RoleRequiredMixin, TemplateView):
     """Team-lead start page: the team's cases per fase, counted in PostgreSQL."""
 
     allowed_roles = (Rol.TEAMLEIDER,)
+    verwerking = "Sturing: teamoverzicht en escalaties"  # escalations name cases
     template_name = "rapportage/dashboard.html"
 
     def get_context_data(self, **kwargs):
@@ -35,4 +37,5 @@ class DashboardView(RoleRequiredMixin, TemplateView):
 
 class RaadView(RoleRequiredMixin, TemplateView):
     allowed_roles = (Rol.TEAMLEIDER,)
+    verwerking = GEEN_PERSOONSGEGEVENS  # aggregated figures only
     template_name = "rapportage/raad.html"

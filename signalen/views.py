@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import FormView, ListView
 
 from altena.access import Rol, RoleRequiredMixin
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from . import selectors, services
 from .filters import InboxFilter
@@ -16,10 +17,13 @@ from .forms import VoorkeurForm
 from .models import Signaal, Voorkeur
 
 ONTVANGERS = Rol.CASE_WORKERS
+# Signals name cases (number, deadline text): pseudonymised personal data, logged per page.
+SIGNALEN = "Signalen: termijnbewaking en escalatie"
 
 
 class InboxView(RoleRequiredMixin, ListView):
     allowed_roles = ONTVANGERS
+    verwerking = SIGNALEN
     template_name = "signalen/inbox.html"
     paginate_by = 25
 
@@ -35,6 +39,7 @@ class SignaalOpenenView(RoleRequiredMixin, View):
     """Follow a signal's link: mark it read and go to the case."""
 
     allowed_roles = ONTVANGERS
+    verwerking = SIGNALEN
 
     def get(self, request, pk):
         try:
@@ -46,6 +51,7 @@ class SignaalOpenenView(RoleRequiredMixin, View):
 
 class SignaalAfhandelenView(RoleRequiredMixin, View):
     allowed_roles = ONTVANGERS
+    verwerking = SIGNALEN
 
     def post(self, request, pk):
         try:
@@ -61,6 +67,7 @@ class SignaalAfhandelenView(RoleRequiredMixin, View):
 
 class VoorkeurView(RoleRequiredMixin, FormView):
     allowed_roles = ONTVANGERS
+    verwerking = GEEN_PERSOONSGEGEVENS
     template_name = "signalen/voorkeur.html"
     form_class = VoorkeurForm
 

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Logs refused attempts and guarantees a verwerkingenlog row for every personal-data page.
+    "altena.verwerkingen.VerwerkingMiddleware",
 ]
 
 ROOT_URLCONF = "altena.urls"

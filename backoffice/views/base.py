@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.generic import FormView
 
 from altena.access import Rol, RoleRequiredMixin
-from altena.verwerkingen import log_verwerking
+from altena.verwerkingen import log_verwerking, verwerkt_object
 from intake.models import Casus
 from intake.services import VersieConflict
 
@@ -38,6 +38,7 @@ def fouten_naar_form(form, fout: ValidationError) -> None:
 
 class CasusMixin(RoleRequiredMixin):
     allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
+    verwerking = DOEL
 
     def get_casus(self) -> Casus:
         if not hasattr(self, "_casus"):
@@ -45,6 +46,15 @@ class CasusMixin(RoleRequiredMixin):
                 self._casus = casus_voor(self.request.user, self.kwargs["nummer"])
             except Casus.DoesNotExist as exc:
                 raise Http404("Deze casus bestaat niet of valt buiten uw werkgebied.") from exc
+            # Every step page shows the case: the middleware's row names it (GET included).
+            verwerkt_object(
+                self.request,
+                object_type="casus",
+                object_id=self._casus.pk,
+                inwoner_id=self._casus.inwoner_id,
+                casus_nummer=self._casus.nummer,
+                doel=doel_van(self._casus),
+            )
         return self._casus
 
 

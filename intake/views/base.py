@@ -18,20 +18,30 @@ LEZERS = (Rol.FRONTOFFICE, Rol.CONSULTANT, Rol.TEAMLEIDER)
 class CasusMixin(RoleRequiredMixin):
     """The case named in the URL, only if the user may see it (404 otherwise: no hint it exists)."""
 
+    verwerking = verwerking.INZAGE
+
     @cached_property
     def casus(self):
         casus = selectors.casus_voor(self.request.user, self.kwargs["nummer"])
         if casus is None:
             raise Http404("Deze casus bestaat niet of valt buiten uw werkgebied.")
+        verwerking.verwerkt_object(
+            self.request,
+            object_type="casus",
+            object_id=casus.pk,
+            inwoner_id=casus.inwoner_id,
+            casus_nummer=casus.nummer,
+            doel=self.verwerking,
+        )
         return casus
 
-    def log_inzage(self, verwerkingsactiviteit: str = verwerking.INZAGE) -> None:
+    def log_inzage(self, verwerkingsactiviteit: str = "") -> None:
         """A page that shows the case (who, where, what) is a read: one verwerkingenlogging row."""
         casus = self.casus
         verwerking.log_verwerking(
             request=self.request,
             handeling=verwerking.H.LEZEN,
-            verwerkingsactiviteit=verwerkingsactiviteit,
+            verwerkingsactiviteit=verwerkingsactiviteit or self.verwerking,
             object_type="casus",
             object_id=casus.pk,
             inwoner_id=casus.inwoner_id,
