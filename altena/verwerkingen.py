@@ -100,6 +100,29 @@ def log_personen(*, request, handeling: str, verwerkingsactiviteit: str, inwoner
     return len(uniek)
 
 
+def log_objecten(*, request, handeling: str, verwerkingsactiviteit: str, objecten: Iterable[tuple]) -> int:
+    """One row per object shown, as (object_type, object_id, inwoner_id, casus_nummer), in one INSERT."""
+    actor, actor_naam = _actor(request, None)
+    oorsprong = _oorsprong(request)
+    rijen = [
+        Verwerking(
+            actor=actor,
+            actor_naam=actor_naam,
+            handeling=handeling,
+            verwerkingsactiviteit=verwerkingsactiviteit,
+            object_type=object_type,
+            object_id=str(object_id),
+            inwoner_id=inwoner_id,
+            casus_nummer=casus_nummer or "",
+            oorsprong=oorsprong,
+        )
+        for object_type, object_id, inwoner_id, casus_nummer in objecten
+    ]
+    Verwerking.objects.bulk_create(rijen)
+    _tel(request, len(rijen))
+    return len(rijen)
+
+
 def verwerkt_object(
     request, *, object_type: str, object_id, inwoner_id=None, casus_nummer: str = "", doel: str = ""
 ) -> None:
@@ -116,20 +139,31 @@ def verwerkt_object(
         }
 
 
+def doel_eigenaar(func):
+    """Where a URL's view declares ``verwerking``: the class of a class-based view, the ModelAdmin of
+    an admin page (also of extra admin URLs such as django-import-export's), else the function."""
+    owner = getattr(func, "view_class", None) or getattr(func, "model_admin", None)
+    if owner is not None:
+        return owner
+    wrapped = func
+    while wrapped is not None:
+        if getattr(wrapped, "__self__", None) is not None:
+            return wrapped.__self__
+        wrapped = getattr(wrapped, "__wrapped__", None)
+    return func
+
+
 def doel_van_view(resolver_match) -> tuple[str | None, str]:
     """The declared purpose of the view behind a URL and the object type it works on, or
     (None, "") when it declares nothing (pages of Django itself, e.g. the login page)."""
     if resolver_match is None:
         return None, ""
-    func = resolver_match.func
-    owner = getattr(func, "view_class", None) or getattr(func, "model_admin", None)
-    if owner is None:
-        owner = func
+    owner = doel_eigenaar(resolver_match.func)
     doel = getattr(owner, "verwerking", None)
     object_type = getattr(owner, "verwerking_object", "")
-    model_admin = getattr(func, "model_admin", None)
-    if model_admin is not None and not object_type:
-        object_type = model_admin.model._meta.model_name
+    model = getattr(owner, "model", None)
+    if model is not None and not object_type and hasattr(owner, "admin_site"):
+        object_type = model._meta.model_name
     return doel, object_type
 
 

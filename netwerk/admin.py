@@ -3,6 +3,8 @@ from django.db.models import Count, Q
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
+
 from .forms import PartnerAdminForm
 from .models import Contactpersoon, Gemeente, Kern, Partner, Team
 from .resources import PartnerResource
@@ -10,12 +12,14 @@ from .resources import PartnerResource
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["naam", "cbs_code", "plaats"]
     search_fields = ["naam", "cbs_code"]
 
 
 @admin.register(Kern)
 class KernAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["naam", "voormalige_gemeente", "gemeente", "postcodes", "aantal_partners"]
     list_filter = ["gemeente", "voormalige_gemeente"]
     search_fields = ["naam__unaccent", "voormalige_gemeente", "gemeente"]
@@ -38,6 +42,7 @@ class KernAdmin(admin.ModelAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["naam", "gemeente", "werkgebied"]
     list_filter = ["gemeente"]
     search_fields = ["naam"]
@@ -75,6 +80,7 @@ class KernFilter(admin.SimpleListFilter):
 
 @admin.register(Partner)
 class PartnerAdmin(ImportExportModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     form = PartnerAdminForm
     resource_classes = [PartnerResource]
     import_formats = [CSV, XLSX]
