@@ -28,11 +28,19 @@ install: $(VENV)/.installed node_modules/.package-lock.json
 services: install
 	@$(PYTHON) scripts/check_services.py
 
+# Least privilege (docs/database-rollen.md): migrations and the demo data as the owner role, the
+# application as a role that owns nothing and cannot change the verwerkingenlog or the timeline.
+# DATABASE_URL is the superuser that creates both roles on this local machine only.
+DATABASE_OWNER_URL ?= postgres://altena_eigenaar@127.0.0.1:5432/altena
+APP_DATABASE_URL ?= postgres://altena_app@127.0.0.1:5432/altena
+
 run: services
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py seed_demo --if-empty
+	$(PYTHON) manage.py db_rechten --maak-rollen --eigenaar altena_eigenaar --app-rol altena_app
+	DATABASE_URL=$(DATABASE_OWNER_URL) $(PYTHON) manage.py migrate --noinput
+	DATABASE_URL=$(DATABASE_OWNER_URL) $(PYTHON) manage.py db_rechten --app-rol altena_app
+	DATABASE_URL=$(DATABASE_OWNER_URL) $(PYTHON) manage.py seed_demo --if-empty
 	@$(PYTHON) scripts/banner.py
-	$(BIN)/honcho start -f Procfile
+	DATABASE_URL=$(APP_DATABASE_URL) $(BIN)/honcho start -f Procfile
 
 lint: install
 	$(BIN)/ruff check .
