@@ -85,6 +85,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_group",
         "backoffice.product.*",
         "backoffice.feestdag.*",
+        "backoffice.view_bewaartermijn",
+        "backoffice.change_bewaartermijn",
         "signalen.signaalregel.*",
         "altena.view_heartbeat",
     ],
@@ -119,6 +121,7 @@ MENU = [
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
     ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER,)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
+    ("Bewaartermijnen", "backoffice:bewaartermijnen", "archive", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
 ]
 

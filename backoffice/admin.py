@@ -5,7 +5,20 @@ from django.contrib import admin
 
 from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
-from .models import Feestdag, Product
+from .models import Bewaartermijn, Feestdag, Product
+
+
+@admin.register(Bewaartermijn)
+class BewaartermijnAdmin(admin.ModelAdmin):
+    """The retention rules; the dry-run report is at /backoffice/bewaartermijnen/."""
+
+    verwerking = GEEN_PERSOONSGEGEVENS
+    list_display = ["__str__", "wet", "met_voorziening", "jaren", "actief", "grondslag"]
+    list_editable = ["jaren", "actief"]
+    list_filter = ["wet", "actief"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Product)

@@ -190,6 +190,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour="7-17"),
         "options": {"expires": 3000},
     },
+    # Retention: every night, anonymise what passed its term under the rules switched on (issue 10).
+    "bewaartermijnen": {
+        "task": "backoffice.tasks.bewaartermijnen",
+        "schedule": crontab(minute=30, hour=2),
+        "options": {"expires": 3600},
+    },
 }
 
 LOGGING = {

@@ -61,6 +61,16 @@ class Migration(migrations.Migration):
             "bsn",
             models.CharField("BSN", max_length=9, validators=[intake.validators.validate_bsn]),
         ),
+        migrations.AddField(
+            "casus",
+            "geanonimiseerd_op",
+            models.DateTimeField("geanonimiseerd op", null=True, blank=True, editable=False),
+        ),
+        migrations.AddField(
+            "inwoner",
+            "geanonimiseerd_op",
+            models.DateTimeField("geanonimiseerd op", null=True, blank=True, editable=False),
+        ),
         migrations.AddConstraint(
             "inwoner",
             models.UniqueConstraint(fields=["gemeente", "bsn"], name="inwoner_bsn_uniek_per_gemeente"),

@@ -163,6 +163,8 @@ class Casus(models.Model):
     aangemaakt = models.DateTimeField("aangemaakt", db_index=True)
     gewijzigd = models.DateTimeField("gewijzigd", auto_now=True)
     versie = models.PositiveIntegerField("versie", default=1)
+    # Set when the retention term passed and the content was anonymised (backoffice.bewaartermijnen).
+    geanonimiseerd_op = models.DateTimeField("geanonimiseerd op", null=True, blank=True, editable=False)
     # Idempotency key of the submitting form: a double click or a browser retry makes one case.
     indienings_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 

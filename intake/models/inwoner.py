@@ -104,6 +104,7 @@ class Inwoner(models.Model):
         related_name="leden",
     )
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+    geanonimiseerd_op = models.DateTimeField("geanonimiseerd op", null=True, blank=True, editable=False)
 
     objects = InwonerQuerySet.as_manager()
 

@@ -54,7 +54,11 @@ def test_the_log_and_the_timeline_are_append_only_tables():
 
 
 def test_application_role_is_no_superuser_and_owns_nothing(app_rol):
-    with _verbinding(user=app_rol, password="") as c, c.cursor() as cursor:
+    with (
+        _verbinding(user=app_rol, password="") as c,
+        c.transaction(force_rollback=True),
+        c.cursor() as cursor,
+    ):
         cursor.execute(
             "SELECT rolsuper, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname = current_user"
         )

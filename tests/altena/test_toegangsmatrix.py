@@ -79,6 +79,7 @@ MATRIX: dict[str, Regel] = {
     "intake:huishouden": Regel(obj="huishouden", rollen=CASE, anders={(FO, "team"): 200}),
     "intake:regisseur": Regel(obj="huishouden", rollen=BO, alleen_post=True),
     "backoffice:werkvoorraad": Regel(rollen=BO),
+    "backoffice:bewaartermijnen": Regel(rollen=(BH,)),
     "backoffice:casus": Regel(obj="maatwerk", rollen=BO),
     "backoffice:claimen": Regel(obj="maatwerk", rollen=(CO,), alleen_post=True),
     "backoffice:toewijzen": Regel(obj="maatwerk", rollen=(TL,)),
