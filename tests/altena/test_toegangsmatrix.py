@@ -22,6 +22,7 @@ from altena.access import Rol
 from backoffice.models import Onderzoek
 from tests.factories.altena import UserFactory
 from tests.factories.backoffice import BesluitFactory, BezwaarFactory, TermijnFactory, VoorzieningFactory
+from tests.factories.documenten import CasusDocumentFactory
 from tests.factories.intake import CasusFactory, HuishoudenFactory, InwonerFactory, VerwijzingFactory
 from tests.factories.netwerk import KernFactory, PartnerFactory, TeamFactory
 from tests.factories.signalen import SignaalFactory
@@ -105,13 +106,20 @@ MATRIX: dict[str, Regel] = {
         obj="signaal", rollen=CASE, ok=302, anders={(FO, "eigen"): 404, (TL, "eigen"): 404}
     ),
     "signalen:afhandelen": Regel(obj="signaal", rollen=CASE, alleen_post=True),
+    "documenten:casus": Regel(obj="maatwerk", rollen=BO),
+    "documenten:brief": Regel(obj="brief_besluit", rollen=BO),
+    # no letter exists in this world: the PDF is not found for anyone allowed (it names no object)
+    "documenten:brief_pdf": Regel(obj="brief_pdf", rollen=BO, anders={(r, "eigen"): 404 for r in BO}),
+    "documenten:document_toevoegen": Regel(obj="maatwerk", rollen=BO),
+    "documenten:document": Regel(obj="document", rollen=BO),
+    "documenten:document_verwijderen": Regel(obj="document", rollen=BO),
     "rapportage:dashboard": Regel(rollen=(TL,)),
     "rapportage:raad": Regel(rollen=(TL,)),
 }
 
 # Admin pages, per app: who gets in (beheerder: configuration; persons and cases: superuser only).
 # Anyone without is_staff is sent to the admin's login (302); staff without permission gets 403.
-ADMIN_BEHEERDER = {"netwerk", "backoffice", "signalen", "auth", "altena.heartbeat"}
+ADMIN_BEHEERDER = {"netwerk", "backoffice", "signalen", "documenten", "auth", "altena.heartbeat"}
 ADMIN_GEEN_BEHEERDER = {"intake", "altena", "axes"}
 
 
@@ -170,6 +178,7 @@ def wereld(kern, team, role_users):
             "termijn": TermijnFactory(casus=maatwerk),
             "bezwaar": BezwaarFactory(besluit=besluit),
             "signaal": signaal,
+            "document": CasusDocumentFactory(casus=maatwerk),
             "partner": PartnerFactory(gemeente=gemeente),
         }
     frontoffice.refresh_from_db()
@@ -179,11 +188,15 @@ def wereld(kern, team, role_users):
 def kwargs_voor(regel: Regel, objecten: dict) -> dict:
     if regel.obj is None:
         return {}
-    obj = objecten[regel.obj]
+    obj = objecten[{"brief_besluit": "besluit", "brief_pdf": "maatwerk"}.get(regel.obj, regel.obj)]
     if regel.obj in ("voordeur", "maatwerk"):
         return {"nummer": obj.nummer}
-    if regel.obj in ("voorziening", "termijn", "besluit", "bezwaar"):
+    if regel.obj in ("voorziening", "termijn", "besluit", "bezwaar", "document"):
         return {"nummer": obj.casus.nummer, "pk": obj.pk}
+    if regel.obj == "brief_besluit":
+        return {"nummer": obj.casus.nummer, "soort": "beschikking_toekenning", "object_id": obj.pk}
+    if regel.obj == "brief_pdf":
+        return {"nummer": obj.nummer, "pk": 0}
     return {"pk": obj.pk}
 
 
