@@ -22,8 +22,15 @@ from django.db import connection
 NAAM = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # Every table guarded by an append-only trigger function: altena's (migration 0003, for any app's
-# append-only table) or the timeline's (intake migration 0002).
-APPEND_ONLY_FUNCTIES = ("altena_refuse_change", "intake_refuse_update")
+# append-only table), intake's (migration 0002, also used by documenten) or the timeline's (0006).
+APPEND_ONLY_FUNCTIES = (
+    "altena_refuse_change",
+    "intake_refuse_update",
+    "intake_gebeurtenis_alleen_anonimiseren",
+)
+# Columns the application may still set on an append-only table, where its trigger allows only one
+# value: the retention task anonymises the timeline of an anonymised case (intake migration 0006).
+ANONIMISEERBARE_KOLOMMEN = {"intake_casusgebeurtenis": ("tekst", "gegevens")}
 APPEND_ONLY_SQL = """
 SELECT DISTINCT c.relname
 FROM pg_trigger t
@@ -57,6 +64,9 @@ def rechten_sql(app_rol: str, append_only: list[str]) -> list[str]:
     ]
     for tabel in append_only:
         sql.append(f'REVOKE UPDATE, DELETE, TRUNCATE ON "{tabel}" FROM {app}')
+        if tabel in ANONIMISEERBARE_KOLOMMEN:
+            kolommen = ", ".join(ANONIMISEERBARE_KOLOMMEN[tabel])
+            sql.append(f'GRANT UPDATE ({kolommen}) ON "{tabel}" TO {app}')
     return sql
 
 

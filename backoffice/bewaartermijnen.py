@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from altena.models import Verwerking
 from altena.verwerkingen import log_objecten
-from intake.models import Casus, Huishouden, Inwoner, Verwijzing, ZrmScore
+from intake.models import Casus, CasusGebeurtenis, Huishouden, Inwoner, Verwijzing, ZrmScore
 from intake.workflow import OPEN_FASEN
 
 from .models import (
@@ -125,6 +125,10 @@ def anonimiseer(casus_ids: list[int], *, regel: Bewaartermijn | None = None) -> 
     for model, pad, velden in TEKSTVELDEN:
         model.objects.filter(**{f"{pad}__in": ids}).update(**velden)
     Casus.objects.filter(pk__in=ids).update(geanonimiseerd_op=nu, versie=F("versie") + 1)
+    # The timeline's trigger lets exactly this through, and only now that the case is anonymised.
+    CasusGebeurtenis.objects.filter(casus_id__in=ids).exclude(tekst=ANONIEM).update(
+        tekst=ANONIEM, gegevens={}
+    )
     nog_in_gebruik = Casus.objects.filter(inwoner=OuterRef("pk")).filter(
         Q(geanonimiseerd_op__isnull=True) | Q(fase__in=OPEN_FASEN)
     )

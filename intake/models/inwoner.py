@@ -15,15 +15,32 @@ GEMEENTE_HELP = "De gemeente (verwerkingsverantwoordelijke) waartoe dit gegeven 
 
 class HuishoudenQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        """Households of the user's own gemeenten only, with a member the user may see or directed
-        by the user. A member of another gemeente never opens a household (each gemeente is its own
-        controller), so a made-up inwoner at someone else's address reveals nothing."""
+        """Households of the user's own gemeenten only, and there only with a reason of the user's
+        own: a case of the household in the user's scope, the regie, or (front door) a member living
+        in the user's werkgebied. A household is NOT visible merely because some member is visible
+        (a desk worker finds any person of the gemeente), and a member of another gemeente never
+        opens one, so a made-up inwoner at someone else's address reveals nothing."""
+        from .casus import Casus
+
         if not user.is_authenticated:
             return self.none()
-        leden = Inwoner.objects.zichtbaar_voor(user).filter(huishouden__isnull=False)
-        return self.filter(gemeente__in=gemeenten_query(user)).filter(
-            Q(pk__in=leden.values("huishouden")) | Q(regisseur=user)
+        roles = user_roles(user)
+        zichtbare_casussen = Casus.objects.zichtbaar_voor(user)
+        reden = (
+            Q(pk__in=zichtbare_casussen.filter(huishouden__isnull=False).values("huishouden"))
+            | Q(
+                pk__in=zichtbare_casussen.filter(inwoner__huishouden__isnull=False).values(
+                    "inwoner__huishouden"
+                )
+            )
+            | Q(regisseur=user)
         )
+        if Rol.FRONTOFFICE in roles:
+            from ..scope import werkgebied_kernen
+
+            in_werkgebied = Inwoner.objects.filter(kern__in=werkgebied_kernen(user).values("pk"))
+            reden |= Q(pk__in=in_werkgebied.filter(huishouden__isnull=False).values("huishouden"))
+        return self.filter(reden, gemeente__in=gemeenten_query(user))
 
 
 class Huishouden(models.Model):

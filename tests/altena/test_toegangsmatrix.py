@@ -77,7 +77,8 @@ MATRIX: dict[str, Regel] = {
     "intake:opschalen": Regel(obj="voordeur", rollen=(FO,)),
     "intake:afsluiten": Regel(obj="voordeur", rollen=(FO,), anders={(FO, "eigen"): 302}),  # not referred yet
     "intake:terugkoppeling": Regel(obj="verwijzing", rollen=(FO, CO)),
-    "intake:huishouden": Regel(obj="huishouden", rollen=CASE, anders={(FO, "team"): 200}),
+    # ...but a household only with a reason of the user's own (werkgebied, a case in scope, regie).
+    "intake:huishouden": Regel(obj="huishouden", rollen=CASE),
     "intake:regisseur": Regel(obj="huishouden", rollen=BO, alleen_post=True),
     "backoffice:werkvoorraad": Regel(rollen=BO),
     "backoffice:bewaartermijnen": Regel(rollen=(BH,)),

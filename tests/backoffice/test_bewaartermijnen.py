@@ -12,7 +12,7 @@ from altena.models import Verwerking
 from backoffice.bewaartermijnen import ANONIEM, bewaartermijnen_toepassen, proefrapport, voorbij_termijn
 from backoffice.models import Bewaartermijn, Voorziening
 from backoffice.tasks import bewaartermijnen as bewaartermijnen_taak
-from intake.models import Casus, Inwoner
+from intake.models import Casus, CasusGebeurtenis, Inwoner
 from tests.factories.backoffice import BesluitFactory, ProductFactory, VoorzieningFactory
 from tests.factories.intake import CasusFactory, HuishoudenFactory, InwonerFactory
 
@@ -104,6 +104,9 @@ def test_dry_run_changes_nothing_then_anonymising_keeps_the_raad_figures(kern, m
     assert bewaartermijnen_toepassen(over(15)) == {"casussen": 0, "inwoners": 0}  # all rules still dry run
     assert Casus.objects.get(pk=wmo.pk).hulpvraag.startswith("Geheim")
 
+    notitie = CasusGebeurtenis.objects.create(
+        casus=wmo, soort="notitie", tijdstip=timezone.now(), tekst="Geheime notitie", gegevens={"x": 1}
+    )
     voor = raadcijfers()
     Bewaartermijn.objects.filter(wet="wmo", met_voorziening=True).update(actief=True)
     assert bewaartermijnen_toepassen(over(15)) == {"casussen": 1, "inwoners": 1}
@@ -112,6 +115,8 @@ def test_dry_run_changes_nothing_then_anonymising_keeps_the_raad_figures(kern, m
     wmo.refresh_from_db()
     inwoner.refresh_from_db()
     assert wmo.hulpvraag == ANONIEM and wmo.geanonimiseerd_op is not None
+    notitie.refresh_from_db()
+    assert (notitie.tekst, notitie.gegevens, notitie.soort) == (ANONIEM, {}, "notitie")
     assert inwoner.bsn != bsn and inwoner.achternaam == "Geanonimiseerd" and not inwoner.voornamen
     assert inwoner.geboortedatum == datetime.date(inwoner.geboortedatum.year, 1, 1) and not inwoner.straat
     assert inwoner.huishouden.naam == "Huishouden (geanonimiseerd)"
@@ -149,3 +154,21 @@ def test_beheerder_sees_the_dry_run_report_without_case_content(client_for, behe
     assert response.status_code == 200 and "proefrapport" in html
     assert casus.nummer not in html and casus.inwoner.achternaam not in html
     assert client_for(consultant).get("/backoffice/bewaartermijnen/").status_code == 403
+
+
+def test_the_timeline_stays_append_only_except_anonymising_an_anonymised_case(kern):
+    from django.db import transaction
+    from django.db.utils import InternalError, ProgrammingError
+
+    casus = gesloten("wmo", met_voorziening=False, kern=kern)
+    event = CasusGebeurtenis.objects.create(casus=casus, soort="notitie", tijdstip=timezone.now(), tekst="x")
+    eigen = CasusGebeurtenis.objects.filter(pk=event.pk)
+    with pytest.raises((ProgrammingError, InternalError)), transaction.atomic():
+        eigen.update(tekst=ANONIEM, gegevens={})  # the case is not anonymised
+    Casus.objects.filter(pk=casus.pk).update(geanonimiseerd_op=timezone.now())
+    with pytest.raises((ProgrammingError, InternalError)), transaction.atomic():
+        eigen.update(tekst="iets anders")
+    with pytest.raises((ProgrammingError, InternalError)), transaction.atomic():
+        eigen.update(tekst=ANONIEM, gegevens={}, soort="besluit")
+    eigen.update(tekst=ANONIEM, gegevens={})
+    assert eigen.get().tekst == ANONIEM

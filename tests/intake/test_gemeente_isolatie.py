@@ -151,3 +151,20 @@ def test_nothing_of_another_gemeente_is_visible_or_searchable(
     html = response.content.decode()
     assert response.context["resultaten"] == [] and lid.achternaam not in html
     assert not Verwerking.objects.filter(inwoner_id=lid.pk).exists()
+
+
+def test_a_household_is_not_visible_merely_because_a_member_is(
+    client_for, frontoffice, consultant, kern, team
+):
+    andel = KernFactory(naam="Andel", postcodegebieden=["4281"])
+    huishouden = HuishoudenFactory(gemeente="Altena")
+    lid = InwonerFactory(kern=andel, huishouden=huishouden, postcode="4281 AA")
+    fo, co = client_for(frontoffice), client_for(consultant)
+    # the desk worker finds the person (gemeente-wide, against double registration) ...
+    assert fo.get(f"/intake/inwoner/{lid.pk}/").status_code == 200
+    # ... but the household outside the werkgebied stays closed, also to a consultant without a case
+    assert fo.get(f"/intake/huishouden/{huishouden.pk}/").status_code == 404
+    assert co.get(f"/intake/huishouden/{huishouden.pk}/").status_code == 404
+    # a case of the household in the consultant's team is a reason of their own (regie)
+    CasusFactory(inwoner=lid, team=team, maatwerk=True)
+    assert co.get(f"/intake/huishouden/{huishouden.pk}/").status_code == 200
