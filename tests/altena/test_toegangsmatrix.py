@@ -41,6 +41,7 @@ class Regel:
     ok: int = 200  # what those roles get on their own object
     anders: dict = field(default_factory=dict)  # exceptions: {(role, variant): status}
     anoniem: int = 302
+    kwargs: dict = field(default_factory=dict)  # fixed URL arguments of a page without an object
     alleen_post: bool = False  # a GET gets 405 before any object is looked up: it reveals nothing
 
     def __post_init__(self):
@@ -115,7 +116,12 @@ MATRIX: dict[str, Regel] = {
     "documenten:document": Regel(obj="document", rollen=BO),
     "documenten:document_verwijderen": Regel(obj="document", rollen=BO),
     "rapportage:dashboard": Regel(rollen=(TL,)),
-    "rapportage:raad": Regel(rollen=(TL,)),
+    "rapportage:raad": Regel(rollen=(TL, BL)),
+    "rapportage:raad_csv": Regel(rollen=(TL, BL), kwargs={"sleutel": "besluiten"}),
+    "rapportage:raad_xlsx": Regel(rollen=(TL, BL)),
+    "rapportage:raad_pdf": Regel(rollen=(TL, BL)),
+    "rapportage:cbs": Regel(rollen=(TL, BL)),
+    "rapportage:cbs_csv": Regel(rollen=(TL, BL)),
 }
 
 # Admin pages, per app: who gets in (beheerder: configuration; persons and cases: superuser only).
@@ -188,7 +194,7 @@ def wereld(kern, team, role_users):
 
 def kwargs_voor(regel: Regel, objecten: dict) -> dict:
     if regel.obj is None:
-        return {}
+        return dict(regel.kwargs)
     obj = objecten[{"brief_besluit": "besluit", "brief_pdf": "maatwerk"}.get(regel.obj, regel.obj)]
     if regel.obj in ("voordeur", "maatwerk"):
         return {"nummer": obj.nummer}
