@@ -30,7 +30,7 @@ class DashboardView(RoleRequiredMixin, TemplateView):
     """Team-lead start page: the team's figures, each a link to the queue behind it."""
 
     allowed_roles = (Rol.TEAMLEIDER,)
-    verwerking = "Sturing: teamoverzicht en escalaties"  # escalations name cases
+    verwerking = GEEN_PERSOONSGEGEVENS  # counts only (each a link to the queue, which logs)
     template_name = "rapportage/dashboard.html"
 
     def get_context_data(self, **kwargs):
