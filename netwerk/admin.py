@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from altena.importexport import NederlandsExportForm
 from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from .forms import PartnerAdminForm
@@ -83,6 +84,7 @@ class PartnerAdmin(ImportExportModelAdmin):
     verwerking = GEEN_PERSOONSGEGEVENS
     form = PartnerAdminForm
     resource_classes = [PartnerResource]
+    export_form_class = NederlandsExportForm
     import_formats = [CSV, XLSX]
     import_template_name = "netwerk/admin/partner_import.html"
     export_formats = [CSV, XLSX]
