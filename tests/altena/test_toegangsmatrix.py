@@ -137,8 +137,8 @@ MATRIX: dict[str, Regel] = {
 
 # Admin pages, per app: who gets in (beheerder: configuration; persons and cases: superuser only).
 # Anyone without is_staff is sent to the admin's login (302); staff without permission gets 403.
-ADMIN_BEHEERDER = {"netwerk", "backoffice", "signalen", "documenten", "berichten", "auth", "altena.heartbeat"}
-ADMIN_GEEN_BEHEERDER = {"intake", "altena", "axes"}
+ADMIN_BEHEERDER = {"netwerk", "backoffice", "signalen", "documenten", "auth", "altena.heartbeat"}
+ADMIN_GEEN_BEHEERDER = {"intake", "altena", "axes", "berichten"}
 
 
 def url_namen(resolver=None, ns=""):
