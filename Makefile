@@ -34,11 +34,18 @@ run: install
 	@$(SERVERS) -- $(MAKE) --no-print-directory serve
 
 # (internal: run by `make run` with DATABASE_URL and REDIS_URL set)
+# Least privilege (docs/database-rollen.md): DATABASE_URL (the local superuser) only creates the two
+# roles; migrations and demo data run as the owner, web/worker/beat as the application role that owns
+# nothing and cannot change the verwerkingenlog or the timeline.
+serve: OWNER_URL = $(shell $(PYTHON) scripts/rol_url.py altena_eigenaar)
+serve: APP_URL = $(shell $(PYTHON) scripts/rol_url.py altena_app)
 serve:
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py seed_demo --if-empty
+	$(PYTHON) manage.py db_rechten --maak-rollen --eigenaar altena_eigenaar --app-rol altena_app
+	DATABASE_URL=$(OWNER_URL) $(PYTHON) manage.py migrate --noinput
+	DATABASE_URL=$(OWNER_URL) $(PYTHON) manage.py db_rechten --app-rol altena_app
+	DATABASE_URL=$(OWNER_URL) $(PYTHON) manage.py seed_demo --if-empty
 	@$(PYTHON) scripts/banner.py
-	$(BIN)/honcho start -f Procfile
+	DATABASE_URL=$(APP_URL) $(BIN)/honcho start -f Procfile
 
 lint: install
 	$(BIN)/ruff check .

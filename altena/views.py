@@ -1,4 +1,4 @@
-"""Project-wide views: home (role redirect), the privacy officer's log, and the health check."""
+"""Project-wide views: home (role redirect) and the health check. The privacy officer's log: privacy.py."""
 
 from datetime import timedelta
 
@@ -9,42 +9,30 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
-from .access import Rol, RoleRequiredMixin, start_url
-from .models import Heartbeat, Verwerking
+from .access import start_url
+from .models import Heartbeat
+from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 
 def home(request):
     return redirect(start_url(request.user))
 
 
+home.verwerking = GEEN_PERSOONSGEGEVENS
+
+
 class GeenRolView(TemplateView):
+    verwerking = GEEN_PERSOONSGEGEVENS
     template_name = "altena/geen_rol.html"
-
-
-class VerwerkingenLogView(RoleRequiredMixin, ListView):
-    """The privacy officer's start page: the verwerkingenlogging, newest first."""
-
-    allowed_roles = (Rol.PRIVACY,)
-    model = Verwerking
-    paginate_by = 50
-    template_name = "altena/verwerkingen.html"
-
-    def get_queryset(self):
-        qs = Verwerking.objects.all()
-        actor = self.request.GET.get("actor", "").strip()
-        casus = self.request.GET.get("casus", "").strip()
-        if actor:
-            qs = qs.filter(actor_naam__icontains=actor)
-        if casus:
-            qs = qs.filter(casus_nummer=casus)
-        return qs
 
 
 @method_decorator(login_not_required, name="dispatch")
 class HealthView(View):
     """Database and Redis reachability and the last beat, as JSON. No login, no personal data."""
+
+    verwerking = GEEN_PERSOONSGEGEVENS
 
     def get(self, request):
         from django.conf import settings

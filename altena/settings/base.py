@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Logs refused attempts and guarantees a verwerkingenlog row for every personal-data page.
+    "altena.verwerkingen.VerwerkingMiddleware",
     "altena.replica.ReportingReadsMiddleware",
     "altena.replica.QueryCountMiddleware",
 ]
@@ -232,6 +234,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signalen.tasks.dagoverzichten",
         "schedule": crontab(minute=0, hour="7-17"),
         "options": {"expires": 3000},
+    },
+    # Retention: every night, anonymise what passed its term under the rules switched on (issue 10).
+    "bewaartermijnen": {
+        "task": "backoffice.tasks.bewaartermijnen",
+        "schedule": crontab(minute=30, hour=2),
+        "options": {"expires": 3600},
     },
 }
 
