@@ -85,6 +85,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_group",
         "backoffice.product.*",
         "backoffice.feestdag.*",
+        "backoffice.view_bewaartermijn",
+        "backoffice.change_bewaartermijn",
         "documenten.briefsjabloon.*",
         "documenten.briefhoofd.*",
         "documenten.view_briefsjabloonversie",
@@ -124,6 +126,7 @@ MENU = [
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
     ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER, Rol.BELEID)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
+    ("Bewaartermijnen", "backoffice:bewaartermijnen", "archive", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
 ]
 

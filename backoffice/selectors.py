@@ -94,8 +94,12 @@ def casus_voor(user, nummer: str) -> Casus | None:
     )
 
 
-def casus_dossier(casus: Casus) -> dict:
-    """Everything about a case for the consultant's detail page, in a fixed number of queries."""
+def casus_dossier(casus: Casus, user) -> dict:
+    """Everything about a case for the consultant's detail page, in a fixed number of queries.
+
+    Regie (1 gezin 1 plan): of the household's other open cases the page shows THAT they exist, under
+    which law, in which fase and whom to contact (team, behandelaar); the case itself opens, and its
+    voorzieningen show, only where that case is in the user's own scope. Never across gemeenten."""
     termijnen = list(
         casus.termijnen.select_related("bezwaar")
         .prefetch_related("opschortingen", "verdagingen")
@@ -112,16 +116,20 @@ def casus_dossier(casus: Casus) -> dict:
     stapeling = []
     huishouden_voorzieningen = []
     if huishouden_id:
-        andere = Casus.objects.filter(
-            Q(huishouden_id=huishouden_id) | Q(inwoner__huishouden_id=huishouden_id)
-        ).exclude(pk=casus.pk)
+        andere = (
+            Casus.objects.filter(gemeente=casus.gemeente)
+            .filter(Q(huishouden_id=huishouden_id) | Q(inwoner__huishouden_id=huishouden_id))
+            .exclude(pk=casus.pk)
+        )
+        in_scope = Casus.objects.zichtbaar_voor(user)
         stapeling = list(
             andere.filter(fase__in=OPEN_FASEN)
-            .select_related("inwoner", "behandelaar")
+            .select_related("inwoner", "behandelaar", "team")
+            .annotate(in_scope=Exists(in_scope.filter(pk=OuterRef("pk"))))
             .order_by("wet", "nummer")
         )
         huishouden_voorzieningen = list(
-            voorzieningen_qs.filter(casus__in=andere)
+            voorzieningen_qs.filter(casus__in=andere.filter(pk__in=in_scope.values("pk")))
             .select_related("casus", "casus__inwoner")
             .order_by("-startdatum")[:50]
         )

@@ -49,6 +49,7 @@ _fouten_naar_form = fout_naar_formulier
 
 class BerichtenboxView(RoleRequiredMixin, ListView):
     allowed_roles = BEHANDELAARS
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/box.html"
     paginate_by = 25
     casus = None
@@ -80,6 +81,7 @@ class BerichtenboxView(RoleRequiredMixin, ListView):
 
 class BerichtMixin(RoleRequiredMixin):
     allowed_roles = BEHANDELAARS
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
 
     def get_object(self, queryset=None):
         try:
@@ -127,6 +129,7 @@ def _verzoeken_voor(user):
 
 class VerzoekenView(RoleRequiredMixin, ListView):
     allowed_roles = BEHANDELAARS
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/verzoeken.html"
     paginate_by = 25
 
@@ -151,6 +154,7 @@ class LadenMixin:
 
 class VerzoekBeoordelenView(RoleRequiredMixin, LadenMixin, FormView):
     allowed_roles = (Rol.CONSULTANT,)
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/verzoek.html"
     form_class = VerzoekBeoordelenForm
 
@@ -190,6 +194,7 @@ class VoorzieningWijzigenView(RoleRequiredMixin, LadenMixin, FormView):
     """Extend a voorziening (the toewijzing keeps its number) or change its volume."""
 
     allowed_roles = (Rol.CONSULTANT,)
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/wijzigen.html"
     form_class = VoorzieningWijzigenForm
 

@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import FormView, ListView
 
 from altena.access import Rol, RoleRequiredMixin
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from . import selectors, services
 from .bestemming import bestemming
@@ -17,10 +18,13 @@ from .forms import VoorkeurForm
 from .models import Signaal, Voorkeur
 
 ONTVANGERS = Rol.CASE_WORKERS
+# Signals name cases (number, deadline text): pseudonymised personal data, logged per page.
+SIGNALEN = "Signalen: termijnbewaking en escalatie"
 
 
 class InboxView(RoleRequiredMixin, ListView):
     allowed_roles = ONTVANGERS
+    verwerking = SIGNALEN
     template_name = "signalen/inbox.html"
     paginate_by = 25
 
@@ -41,6 +45,7 @@ class SignaalOpenenView(RoleRequiredMixin, View):
 
     allowed_roles = ONTVANGERS
     NIET_GEVONDEN = "Dit signaal staat niet in uw inbox."
+    verwerking = SIGNALEN
 
     def get(self, request, pk):
         signaal = selectors.signalen_voor(request.user).select_related("casus").filter(pk=pk).first()
@@ -58,6 +63,7 @@ class SignaalOpenenView(RoleRequiredMixin, View):
 
 class SignaalAfhandelenView(RoleRequiredMixin, View):
     allowed_roles = ONTVANGERS
+    verwerking = SIGNALEN
 
     def post(self, request, pk):
         try:
@@ -73,6 +79,7 @@ class SignaalAfhandelenView(RoleRequiredMixin, View):
 
 class VoorkeurView(RoleRequiredMixin, FormView):
     allowed_roles = ONTVANGERS
+    verwerking = GEEN_PERSOONSGEGEVENS
     template_name = "signalen/voorkeur.html"
     form_class = VoorkeurForm
 

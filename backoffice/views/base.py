@@ -32,6 +32,10 @@ class CasusMixin(BasisCasusMixin):
 
     allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
     casus_selector = staticmethod(casus_voor)
+    verwerking = DOEL
+
+    def doel_voor(self, casus: Casus) -> str:
+        return doel_van(casus)
 
 
 def detail_url(casus: Casus) -> str:

@@ -4,13 +4,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from altena.verwerkingen import log_verwerking
+from altena.verwerkingen import log_personen, log_verwerking
 from intake.models import Wet
 
 from .. import termijnen as tw
 from ..acties import acties_voor, stand_uit_dossier
 from ..selectors import atw_feestdagen, casus_dossier
 from .base import CasusMixin, doel_van
+
+REGIE = "Maatwerk sociaal domein: regie huishouden (1 gezin 1 plan)"
 
 
 class CasusDetailView(CasusMixin, TemplateView):
@@ -20,7 +22,7 @@ class CasusDetailView(CasusMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         casus = self.get_casus()
         user = self.request.user
-        dossier = casus_dossier(casus)
+        dossier = casus_dossier(casus, user)
         vandaag = timezone.localdate()
         feestdagen = atw_feestdagen()
         for besluit in dossier["besluiten"]:
@@ -62,5 +64,14 @@ class CasusDetailView(CasusMixin, TemplateView):
             object_id=casus.pk,
             inwoner_id=casus.inwoner_id,
             casus_nummer=casus.nummer,
+        )
+        # The household members named on the page (stapeling, their voorzieningen) are read too.
+        huisgenoten = [c.inwoner for c in dossier["stapeling"]]
+        huisgenoten += [v.casus.inwoner for v in dossier["huishouden_voorzieningen"]]
+        log_personen(
+            request=self.request,
+            handeling="lezen",
+            verwerkingsactiviteit=REGIE,
+            inwoners=[i for i in huisgenoten if i.pk != casus.inwoner_id],
         )
         return ctx

@@ -20,6 +20,10 @@ class CasusDocumentMixin(CasusMixin):
 
     allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
     casus_selector = staticmethod(selectors.casus_voor)
+    verwerking = DOEL  # see docs/verwerkingenlog.md
+
+    def doel_voor(self, casus) -> str:
+        return f"{DOEL} ({casus.get_wet_display()})" if casus.wet else DOEL
 
     def loggen(self, handeling: str, object_type: str, object_id) -> None:
         casus = self.get_casus()

@@ -11,6 +11,7 @@ from altena.forms import DatumField, GeenTagHelper
 from altena.namen import naam_van
 from netwerk.models import Kern
 
+from ..scope import controleer_postcode_bij_kern
 from ..validators import normaliseer_bsn, normaliseer_postcode, validate_bsn, validate_postcode
 
 
@@ -155,6 +156,16 @@ class InwonerForm(forms.Form):
         else:
             self.add_error("kern", f"Bij postcode {data['postcode']} is geen kern bekend: kies de kern.")
         return data
+
+    def _post_clean(self):
+        super()._post_clean()
+        # A postcode outside the gemeente or the chosen kern is refused at the postcode field.
+        kern, postcode = self.cleaned_data.get("kern"), self.cleaned_data.get("postcode")
+        if kern is not None and postcode and "postcode" not in self.errors:
+            try:
+                controleer_postcode_bij_kern(postcode, kern)
+            except ValidationError as exc:
+                self.add_error(None, exc)
 
 
 class RegisseurForm(forms.Form):

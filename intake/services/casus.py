@@ -160,6 +160,8 @@ def casus_aanmaken(
             raise MogelijkDubbel(dubbel)
     if toestemming_delen and not toestemming_datum:
         toestemming_datum = timezone.localdate()
+    if kern is not None and kern.gemeente != inwoner.gemeente:
+        raise ValidationError({"kern": "Deze kern hoort bij een andere gemeente dan de inwoner."})
     casus = Casus(
         nummer=volgend_casusnummer(),
         inwoner=inwoner,

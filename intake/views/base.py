@@ -25,23 +25,37 @@ class CasusMixin(RoleRequiredMixin):
     casus_selector = staticmethod(selectors.casus_voor)
     NIET_GEVONDEN = "Deze casus bestaat niet of valt buiten uw werkgebied."
 
+    verwerking = verwerking.INZAGE
+
     @cached_property
     def casus(self):
         casus = type(self).casus_selector(self.request.user, self.kwargs["nummer"])
         if casus is None:
             raise Http404(self.NIET_GEVONDEN)
+        verwerking.verwerkt_object(
+            self.request,
+            object_type="casus",
+            object_id=casus.pk,
+            inwoner_id=casus.inwoner_id,
+            casus_nummer=casus.nummer,
+            doel=self.doel_voor(casus),
+        )
         return casus
+
+    def doel_voor(self, casus) -> str:
+        """The purpose (doelbinding) of this page's processing; backoffice names the law."""
+        return self.verwerking
 
     def get_casus(self):
         return self.casus
 
-    def log_inzage(self, verwerkingsactiviteit: str = verwerking.INZAGE) -> None:
+    def log_inzage(self, verwerkingsactiviteit: str = "") -> None:
         """A page that shows the case (who, where, what) is a read: one verwerkingenlogging row."""
         casus = self.casus
         verwerking.log_verwerking(
             request=self.request,
             handeling=verwerking.H.LEZEN,
-            verwerkingsactiviteit=verwerkingsactiviteit,
+            verwerkingsactiviteit=verwerkingsactiviteit or self.verwerking,
             object_type="casus",
             object_id=casus.pk,
             inwoner_id=casus.inwoner_id,

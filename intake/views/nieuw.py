@@ -11,13 +11,12 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
 from altena.access import Rol, RoleRequiredMixin, has_role
-from netwerk.models import Kern
 
 from .. import selectors, verwerking
 from ..forms import HulpvraagForm, InwonerForm, InwonerZoekForm, ZrmFormSet
 from ..models import Casus, Inwoner
 from ..routes import casus_url
-from ..scope import gemeenten_van, werkgebied_kernen
+from ..scope import werkgebied_kernen
 from ..services import BsnBestaatAl, MogelijkDubbel, casus_aanmaken, inwoner_registreren
 from .base import LEZERS, fout_naar_formulier
 
@@ -29,6 +28,7 @@ class NieuwView(RoleRequiredMixin, FormView):
     """Find the inwoner first, by POST so a BSN never appears in a URL or an access log."""
 
     allowed_roles = (Rol.FRONTOFFICE,)
+    verwerking = verwerking.ZOEKEN
     template_name = "intake/nieuw.html"
     form_class = InwonerZoekForm
 
@@ -73,12 +73,15 @@ class NieuwView(RoleRequiredMixin, FormView):
 
 class InwonerRegistrerenView(RoleRequiredMixin, FormView):
     allowed_roles = (Rol.FRONTOFFICE,)
+    verwerking = verwerking.REGISTREREN
+    verwerking_object = "inwoner"
     template_name = "intake/inwoner_registreren.html"
     form_class = InwonerForm
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["kernen"] = Kern.objects.filter(gemeente__in=gemeenten_van(self.request.user))
+        # Only kernen of the user's werkgebied: the next step (the hulpvraag) is limited to it too.
+        kwargs["kernen"] = werkgebied_kernen(self.request.user)
         return kwargs
 
     def get_initial(self):
@@ -120,11 +123,25 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
 
 
 class InwonerMixin(RoleRequiredMixin):
+    verwerking = verwerking.INZAGE
+    verwerking_object = "inwoner"
+    # True: only inwoners living in the user's werkgebied (registering work), not the whole gemeente.
+    alleen_werkgebied = False
+
     @cached_property
     def inwoner(self) -> Inwoner:
-        inwoner = selectors.inwoner_voor(self.request.user, self.kwargs["pk"])
+        inwoner = selectors.inwoner_voor(
+            self.request.user, self.kwargs["pk"], alleen_werkgebied=self.alleen_werkgebied
+        )
         if inwoner is None:
             raise Http404("Deze inwoner bestaat niet of valt buiten uw werkgebied.")
+        verwerking.verwerkt_object(
+            self.request,
+            object_type="inwoner",
+            object_id=inwoner.pk,
+            inwoner_id=inwoner.pk,
+            doel=self.verwerking,
+        )
         return inwoner
 
 
@@ -163,6 +180,8 @@ class HulpvraagView(InwonerMixin, TemplateView):
 
     allowed_roles = (Rol.FRONTOFFICE,)
     template_name = "intake/hulpvraag.html"
+    verwerking = verwerking.REGISTREREN
+    alleen_werkgebied = True
 
     def form_kwargs(self):
         return {

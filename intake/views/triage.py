@@ -42,6 +42,7 @@ class TriageView(CasusMixin, FormView):
     """A form on one case that calls one service. Subclasses set ``actie`` and ``uitvoeren``."""
 
     allowed_roles = (Rol.FRONTOFFICE,)
+    verwerking = verwerking.TRIAGE
     actie = ""
     template_name = "intake/triage.html"
     titel = ""
@@ -201,6 +202,8 @@ class TerugkoppelingView(RoleRequiredMixin, FormView):
     """Record what the partner reported back on a referral."""
 
     allowed_roles = (Rol.FRONTOFFICE, Rol.CONSULTANT)
+    verwerking = verwerking.TRIAGE
+    verwerking_object = "verwijzing"
     form_class = TerugkoppelingForm
     template_name = "intake/terugkoppeling.html"
 

@@ -17,10 +17,10 @@ from tests.queries import precies_queries
 pytestmark = pytest.mark.django_db
 
 # Named query budgets: a page's cost must not grow with its rows.
-WERKVOORRAAD_QUERIES = 12  # incl. the narrow key query of TweestapsPaginator
-# incl. the documenten section (its letters and number of files) and the berichten block (one
-# query when the case has no messages)
-CASUS_DETAIL_QUERIES = 25
+WERKVOORRAAD_QUERIES = 13  # incl. the narrow key query of TweestapsPaginator and the log INSERT
+# incl. the documenten section (its letters and number of files), the berichten block (one query when
+# the case has no messages) and the log INSERT of the household members shown
+CASUS_DETAIL_QUERIES = 26
 
 
 @pytest.fixture
