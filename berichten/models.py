@@ -198,6 +198,8 @@ class Bericht(models.Model):
         models.CharField(max_length=4), verbose_name="retourcodes", default=list, blank=True
     )
     fouten = models.JSONField("fouten", default=list, blank=True)
+    # False for a message the gemeente wrote while no schema folder was configured (BERICHTEN_XSD_MAP).
+    schema_gecontroleerd = models.BooleanField("tegen schema gecontroleerd", default=True)
     inhoud = models.BinaryField("inhoud")
     bestandsnaam = models.CharField("bestandsnaam", max_length=200, blank=True)
     checksum = models.CharField("SHA-256", max_length=64, null=True, blank=True, unique=True)

@@ -23,6 +23,7 @@ from intake.services import VersieConflict
 from .filters import BerichtFilter
 from .forms import VerzoekBeoordelenForm, VoorzieningWijzigenForm
 from .models import Bericht, Verzoek
+from .schema import configuratiefout
 from .services.verzoeken import verzoek_afwijzen, verzoek_goedkeuren
 from .services.wijzigen import voorziening_wijzigen
 
@@ -72,6 +73,7 @@ class BerichtenboxView(RoleRequiredMixin, ListView):
             casus__in=Casus.objects.zichtbaar_voor(self.request.user).values("pk"),
             **({"casus": self.casus} if self.casus else {}),
         ).count()
+        ctx["schemamelding"] = configuratiefout()
         if self.casus:
             _log(self.request, "lezen", "berichten van casus", self.casus, self.casus)
         return ctx

@@ -243,10 +243,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Berichtenverkeer (iWmo/iJw 3.2): the folder transport (outbox "uit", inbox "in") and the XSD's the
-# project validates with. Default under the project's data folder .data/ (ignored by git).
+# Berichtenverkeer (iWmo/iJw 3.2): the folder transport (outbox "uit", inbox "in"), by default under
+# the project's data folder .data/ (ignored by git).
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten"))
-BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(BASE_DIR / "berichten" / "xsd"))
+# BERICHTEN_XSD_MAP: the folder with the published XSD's in their own layout (wmo/xsd/, jw/xsd/); the
+# project carries no copy. Default: shared/istandaarden beside the project root when it exists.
+# Without it, received files stay in the inbox and sent ones are marked as not schema-checked.
+_ISTANDAARDEN = BASE_DIR.parent / "shared" / "istandaarden"
+BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(_ISTANDAARDEN) if _ISTANDAARDEN.is_dir() else None)
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,7 @@ from netwerk.models import Gemeente, Partner
 
 from ..codelijsten import GEEN_FOUTEN, WJ001
 from ..models import Bericht, Richting, Status
+from ..schema import SchemaOntbreekt, configuratiefout
 from ..transport import transport
 from ..typen import RETOUR_VAN, Berichttype
 from ..xml import schrijven
@@ -65,7 +66,12 @@ def checksum(inhoud: bytes) -> str:
 
 
 def inbox_verwerken(max_aantal: int = 200) -> int:
-    """Process the inbox (oldest name first); each file in its own transaction."""
+    """Process the inbox (oldest name first); each file in its own transaction. Without the
+    schemas (BERICHTEN_XSD_MAP) nothing is read: the files stay in the inbox for a later round."""
+    if melding := configuratiefout():
+        logger.error("Inbox niet verwerkt: %s", melding)
+        wachtende_versturen()
+        return 0
     t = transport()
     aantal = 0
     for bestand in t.ontvangen()[:max_aantal]:
@@ -96,6 +102,8 @@ def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
     locked first: a second worker with the same file waits for the first one's commit and then
     finds it done; a crash halfway rolls everything back, the row included, so the next run
     starts over."""
+    if melding := configuratiefout():
+        raise SchemaOntbreekt(melding)  # never judge a file without its schema
     som = checksum(inhoud)
     nieuw = Bericht(
         richting=Richting.IN,

@@ -18,7 +18,7 @@ from netwerk.models import Gemeente, Partner
 
 from ..models import Bericht, Richting, Status, Toewijzing
 from ..omvang import omvang
-from ..schema import schemafouten
+from ..schema import SchemaOntbreekt, schemafouten
 from ..typen import WET_STANDAARD, Berichttype
 from ..xml import schrijven
 from .versturen import na_commit_versturen
@@ -167,10 +167,16 @@ def product_van(t: Toewijzing) -> schrijven.ToegewezenProduct:
 def bericht_opslaan(*, bt: Berichttype, inhoud: bytes, casus, aanbieder, afzender, ontvanger, identificatie,
                     antwoord_op=None) -> Bericht:  # fmt: skip
     """Store a message the gemeente writes, after checking it against its own XSD, and send it
-    after commit. A message that does not validate is a bug: it is never sent."""
+    after commit. A message that does not validate is a bug: it is never sent. Without a schema
+    folder (BERICHTEN_XSD_MAP) it is still sent, marked as not checked against the schema."""
     from lxml import etree
 
-    fouten = schemafouten(bt.naam, etree.ElementTree(etree.fromstring(inhoud)))
+    gecontroleerd = True
+    try:
+        fouten = schemafouten(bt.naam, etree.ElementTree(etree.fromstring(inhoud)))
+    except SchemaOntbreekt as exc:
+        logger.warning("%s %s niet tegen schema gecontroleerd: %s", bt.naam, identificatie, exc)
+        fouten, gecontroleerd = [], False
     if fouten:
         raise ValueError(f"{bt.naam} voldoet niet aan de XSD: {fouten}")
     bericht = Bericht.objects.create(
@@ -184,6 +190,7 @@ def bericht_opslaan(*, bt: Berichttype, inhoud: bytes, casus, aanbieder, afzende
         casus=casus,
         antwoord_op=antwoord_op,
         status=Status.TE_VERSTUREN,
+        schema_gecontroleerd=gecontroleerd,
         inhoud=inhoud,
         bestandsnaam=f"{bt.naam}_{afzender}_{ontvanger}_{identificatie}.xml",
     )

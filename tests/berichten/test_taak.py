@@ -24,7 +24,7 @@ def test_taak_verstuurt_leest_en_haalt_in(berichtenmap, toekennen, huishoudelijk
     opzetten(voorbeeld("WMO305"))
     in_inbox(berichtenmap, "start.xml", voorbeeld("WMO305"))
     uitkomst = tasks.verwerken()
-    assert uitkomst == {"toewijzingen": 1, "verstuurd": 1, "ontvangen": 1}
+    assert uitkomst == {"toewijzingen": 1, "verstuurd": 1, "ontvangen": 1, "melding": None}
     assert Toewijzing.objects.filter(casus=casus).count() == 1
     assert Levering.objects.count() == 2
     assert not Bericht.objects.filter(status=Status.TE_VERSTUREN).exists()

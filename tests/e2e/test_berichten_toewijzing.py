@@ -13,12 +13,12 @@ from playwright.sync_api import expect
 from altena.access import Rol
 from backoffice.services import aanvraag_ontvangen
 from berichten import demo
-from berichten.models import Toewijzing
+from berichten.models import Bericht, Toewijzing
 from berichten.services.ontvangen import inbox_verwerken
 from berichten.transport import MapTransport
 from intake.workflow import Fase
 from netwerk.models import Gemeente
-from tests.berichten.conftest import assert_valid
+from tests.berichten.conftest import SHARED, assert_valid
 from tests.factories.altena import UserFactory
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def geldig(pad):
-    """Valid against the published XSD (the Wmo retours, not published, against the derived one)."""
+    """Valid against the published XSD (the Wmo retours, not published, against one derived from
+    the published iJw retour by the test's own code)."""
     naam = pad.name.split("_")[0]
     assert_valid(pad.read_bytes(), naam)
     return naam
@@ -40,6 +41,7 @@ def uitbox(map):
 
 def test_toewijzing_start_en_verzoek(page, live_server, login, settings, tmp_path):
     settings.BERICHTEN_MAP = str(tmp_path)
+    settings.BERICHTEN_XSD_MAP = str(SHARED)
     Gemeente.objects.get_or_create(naam="Altena", defaults={"cbs_code": "1959"})
     Group.objects.get_or_create(name=Rol.CONSULTANT)
     consultant = UserFactory(
@@ -111,6 +113,8 @@ def test_toewijzing_start_en_verzoek(page, live_server, login, settings, tmp_pat
     soorten = [geldig(p) for p in uitbox(tmp_path)]
     assert soorten.count("WMO301") == 2 and "WMO319" in soorten and "WMO306" in soorten
     assert "WMO316" in soorten
+    assert not Bericht.objects.filter(schema_gecontroleerd=False).exists()  # the app checked them too
+    expect(page.get_by_test_id("schemamelding")).to_have_count(0)
     assert Toewijzing.objects.filter(aanbieder=andere).count() == 1
 
     page.get_by_role("link", name="Berichten").first.click()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from berichten import demo
 from berichten.models import Levering, Toewijzing, Verzoek
+from berichten.schema import configuratiefout
 from berichten.services.ontvangen import inbox_verwerken
 from berichten.services.toewijzingen import gemeente_van
 from berichten.transport import MapTransport
@@ -68,6 +69,8 @@ class Command(BaseCommand):
         )
         if not niet_verwerken:
             self.stdout.write(f"{verwerkt + inbox_verwerken()} bestanden verwerkt.")
+            if melding := configuratiefout():
+                self.stderr.write(self.style.ERROR(melding))
 
     def _kandidaten_voor_verzoek(self, aantal):
         if aantal <= 0:

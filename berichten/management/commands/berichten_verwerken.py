@@ -12,3 +12,5 @@ class Command(BaseCommand):
             f"{uitkomst['verstuurd']} verstuurd, {uitkomst['ontvangen']} ontvangen, "
             f"{uitkomst['toewijzingen']} casus(sen) met nagekomen toewijzingen."
         )
+        if uitkomst["melding"]:
+            self.stderr.write(self.style.ERROR(uitkomst["melding"]))
