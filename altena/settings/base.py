@@ -199,6 +199,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour="7-17"),
         "options": {"expires": 3000},
     },
+    # The teamleider dashboard's summary tables (rapportage.stand): counted anew every 10 minutes;
+    # the page shows the time of the count. Expires so a backlog never piles up.
+    "rapportage-dashboard": {
+        "task": "rapportage.tasks.dashboard_verversen",
+        "schedule": crontab(minute="*/10"),
+        "options": {"expires": 540},
+    },
 }
 
 LOGGING = {
