@@ -77,3 +77,48 @@ class VerwijzingTelling(ScopeGroep):
     afgewezen = models.PositiveIntegerField(default=0)
     opgeschaald = models.PositiveIntegerField(default=0)
     open = models.PositiveIntegerField(default=0)
+
+
+class RaadTelling(models.Model):
+    """The raad report's additive counts per local day, current gemeente of the case, kern at the
+    time (rapportage.raad_queries.kern_op), key (law or partner kind), measure and lead time in days
+    (besluiten). A period's figure is the sum of its days: see rapportage.raad_stand."""
+
+    dag = models.DateField()
+    gemeente = models.CharField(max_length=100)
+    kern_id = models.IntegerField(null=True)
+    sleutel = models.CharField(max_length=30, blank=True)
+    maat = models.CharField(max_length=30)
+    dagen = models.IntegerField(null=True)
+    aantal = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["gemeente", "dag"],
+                include=["maat", "kern_id", "sleutel", "dagen", "aantal"],
+                name="raadtelling_periode",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.dag} {self.maat} {self.aantal}"
+
+
+class VoorzieningRegel(models.Model):
+    """Every voorziening with what the raad report needs of it and nothing personal (the household
+    is an opaque key), so the stock figures on a date need no joins."""
+
+    gemeente = models.CharField(max_length=100)
+    startdatum = models.DateField()
+    eind = models.DateField()
+    categorie = models.CharField(max_length=10, blank=True)
+    leveringsvorm = models.CharField(max_length=20)
+    wet = models.CharField(max_length=20)
+    huishouden = models.BigIntegerField()  # the household id, or minus the inwoner id without one
+
+    class Meta:
+        indexes = [models.Index(fields=["gemeente", "startdatum"], name="voorzieningregel_start")]
+
+    def __str__(self):
+        return f"{self.categorie} {self.startdatum} - {self.eind}"

@@ -206,6 +206,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/10"),
         "options": {"expires": 540},
     },
+    # The raad report's summary tables (rapportage.raad_stand): the whole history, every hour.
+    "rapportage-raad": {
+        "task": "rapportage.tasks.raad_verversen",
+        "schedule": crontab(minute=20),
+        "options": {"expires": 3000},
+    },
 }
 
 LOGGING = {
