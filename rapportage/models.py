@@ -3,7 +3,7 @@
 The dashboard's figures over a million cases cannot be counted within 100 ms on every page view, so a
 Celery beat task (``rapportage.tasks.dashboard_verversen``, static schedule in settings) counts them
 into these tables at a finer grain than any page shows: per scope group (team, behandelaar,
-regisseur, kern: the fields ``Casus.objects.zichtbaar_voor`` decides on). Every case belongs to
+regisseur, kern, gemeente: the fields ``Casus.objects.zichtbaar_voor`` decides on). Every case belongs to
 exactly one scope group, so the page adds the groups the user may see, also for distinct counts.
 ``Stand`` says when the tables were counted; the page shows it. See docs/rapportage.md.
 """
@@ -41,6 +41,7 @@ class ScopeGroep(models.Model):
     behandelaar = _fk(settings.AUTH_USER_MODEL)
     regisseur = _fk(settings.AUTH_USER_MODEL)
     kern = _fk("netwerk.Kern")
+    gemeente = models.CharField(max_length=100, blank=True, default="")
     aantal = models.PositiveIntegerField(default=0)
 
     class Meta:

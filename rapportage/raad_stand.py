@@ -52,7 +52,7 @@ def _insert(sql: str, params, maten: list[str], vast: str) -> None:
 
 def _orm(queryset, maten: list[str]) -> None:
     sql, params = queryset.query.sql_with_params()
-    _insert(sql, params, maten, "s.dag, s.gemeente, s.k::integer, s.sleutel")
+    _insert(sql, params, maten, "s.dag, s.g_gemeente, s.k::integer, s.sleutel")
 
 
 def verversen(nu=None) -> Stand:
@@ -81,8 +81,10 @@ def verversen(nu=None) -> Stand:
 def _groep(queryset, *, dag, gemeente, k, sleutel):
     """Annotate the grain columns (dag, gemeente, k, sleutel, dagen) on a queryset and group by it."""
     return (
-        queryset.annotate(dag=dag, gemeente=gemeente, k=k, sleutel=sleutel, dagen=Value(None, IntegerField()))
-        .values("dag", "gemeente", "k", "sleutel", "dagen")
+        queryset.annotate(
+            dag=dag, g_gemeente=gemeente, k=k, sleutel=sleutel, dagen=Value(None, IntegerField())
+        )
+        .values("dag", "g_gemeente", "k", "sleutel", "dagen")
         .order_by()
     )
 

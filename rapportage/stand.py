@@ -1,7 +1,7 @@
 """The dashboard's summary tables (rapportage.models): counted by ``verversen`` (Celery beat, see
 ``rapportage.tasks``) and read by ``cijfers`` for one user. Counting uses the same querysets as the
 direct computation in ``dashboard`` (and so as the queues); the rows only add the scope group (team,
-behandelaar, regisseur, kern) to the grain. tests/rapportage/test_stand.py proves that the figures
+behandelaar, regisseur, kern, gemeente) to the grain. tests/rapportage/test_stand.py proves that the figures
 from the tables equal the direct computation.
 """
 
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from altena.access import Rol, user_roles
 from intake.models import Casus, CasusGebeurtenis, Verwijzing
-from intake.scope import werkgebied_kernen
+from intake.scope import gemeenten_query, werkgebied_kernen
 from intake.stromen import STROMEN, VERWIJZING_UITKOMSTEN, dag_begin, opgeschaald_na_verwijzing
 from netwerk.models import Team
 
@@ -35,7 +35,7 @@ from .dashboard import (
 from .models import OpenCasusTelling, Stand, StroomTelling, VerwijzingTelling
 
 NAAM = "dashboard"
-SCOPE = ["team_id", "behandelaar_id", "regisseur_id", "kern_id"]
+SCOPE = ["team_id", "behandelaar_id", "regisseur_id", "kern_id", "gemeente"]
 UITKOMSTEN = list(VERWIJZING_UITKOMSTEN)
 
 
@@ -163,7 +163,7 @@ def zichtbaar(queryset, user):
         conditions.append(Q(kern_id__in=werkgebied_kernen(user).values("pk")))
     if not conditions:
         return queryset.none()
-    return queryset.filter(reduce(operator.or_, conditions))
+    return queryset.filter(reduce(operator.or_, conditions), gemeente__in=gemeenten_query(user))
 
 
 def cijfers(user, stand: Stand) -> dict:
