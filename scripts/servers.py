@@ -115,7 +115,7 @@ class EmbeddedPostgres:
         out = subprocess.run([str(self.bin / "postgres"), "--version"], capture_output=True, text=True)
         return out.stdout.split()[-1].split(".")[0]
 
-    def _run(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    def _run(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
         return subprocess.run(
             [str(self.bin / args[0]), *args[1:]],
             user=self.user,
@@ -203,7 +203,7 @@ class EmbeddedPostgres:
                 entry = pwd.getpwnam(self.user)
                 os.chown(log, entry.pw_uid, entry.pw_gid)
             # pg_ctl removes a stale postmaster.pid by itself when its process is gone.
-            result = self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-t", "60", "-l", str(log),
+            result = self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-t", "180", "-l", str(log),
                                "-o", options, "start")  # fmt: skip
             if result.returncode:
                 tail = log.read_text(errors="replace")[-1500:]

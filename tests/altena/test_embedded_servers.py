@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVERS = [sys.executable, str(ROOT / "scripts" / "servers.py")]
 
 
-def run_servers(data: Path, *command: str, timeout: int = 300) -> subprocess.CompletedProcess:
+def run_servers(data: Path, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": "embedded", "REDIS_URL": "embedded"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
