@@ -1,5 +1,6 @@
 """Benchmark stages for ``manage.py bench``: the dashboard of the demo teamleider (median of five),
-the raad report for a full year, and its XLSX export, uncached, on the seeded data."""
+the raad report for a full year, and its XLSX export, uncached, on the seeded data, after the beat
+tasks have counted the summary tables those pages read (rapportage.stand, rapportage.raad_stand)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from altena.demo import bench_stage
 
 from .dashboard import dashboard
 from .exports import xlsx_van
+from .models import Stand
 from .periode import periode_van
 from .raad import rapport
+from .tasks import dashboard_verversen, raad_verversen
 
 
 def _median_ms(func, keer: int = 5) -> str:
@@ -30,6 +33,16 @@ def _gemeente() -> str:
     from netwerk.models import Kern
 
     return Kern.objects.order_by("gemeente").values_list("gemeente", flat=True).first() or "Altena"
+
+
+@bench_stage("rapportage samenvattingen tellen (Celery-taken)")
+def bench_verversen(stdout) -> str:
+    """What the beat tasks do: count the summary tables the pages below read (and tidy them)."""
+    dashboard_verversen()
+    raad_verversen()
+    d = Stand.objects.get(naam="dashboard").duur
+    r = Stand.objects.get(naam="raad").duur
+    return f"dashboard {d:.1f} s, raad {r:.1f} s"
 
 
 @bench_stage("rapportage dashboard teamleider")

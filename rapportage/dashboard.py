@@ -53,70 +53,65 @@ def maandag(d: date) -> date:
 OPEN_CIJFERS_SQL = """
 SELECT GROUPING(c.wet, c.fase) AS g_wet, GROUPING(c.kern_id) AS g_kern, GROUPING(c.behandelaar_id) AS g_beh,
        c.wet, c.fase, c.kern_id, c.kern_naam, c.behandelaar_id, c.voornaam, c.achternaam, c.gebruikersnaam,
-       count(*) FILTER (WHERE c.fase = ANY(%(maatwerk)s)) AS maatwerk,
-       count(*) FILTER (WHERE c.fase = ANY(%(voordeur)s)) AS voordeur,
-       count(*) FILTER (WHERE c.crisis) AS crisis,
-       count(*) FILTER (WHERE c.crisis AND c.fase = ANY(%(maatwerk)s)) AS crisis_maatwerk,
-       count(*) FILTER (WHERE c.verstreken AND c.fase = ANY(%(maatwerk)s)) AS verstreken,
-       count(*) FILTER (WHERE c.binnen_7 AND c.fase = ANY(%(maatwerk)s)) AS binnen_7,
-       count(*) FILTER (WHERE c.wachtend) AS wachtend,
-       {leeftijden}
+       {tellingen}
 FROM ({basis}) c
 GROUP BY GROUPING SETS ((c.wet, c.fase), (c.kern_id, c.kern_naam),
                         (c.behandelaar_id, c.voornaam, c.achternaam, c.gebruikersnaam), ())
 """
+OPEN_TELLINGEN = {
+    "maatwerk": "c.fase = ANY(%(maatwerk)s)",
+    "voordeur": "c.fase = ANY(%(voordeur)s)",
+    "crisis": "c.crisis",
+    "crisis_maatwerk": "c.crisis AND c.fase = ANY(%(maatwerk)s)",
+    "verstreken": "c.verstreken AND c.fase = ANY(%(maatwerk)s)",
+    "binnen_7": "c.binnen_7 AND c.fase = ANY(%(maatwerk)s)",
+    "wachtend": "c.wachtend",
+}
+NAAM_VELDEN = {
+    "kern_naam": F("kern__naam"),
+    "voornaam": F("behandelaar__first_name"),
+    "achternaam": F("behandelaar__last_name"),
+    "gebruikersnaam": F("behandelaar__username"),
+}
+BASIS_VELDEN = ["wet", "fase", "kern_id", "behandelaar_id", "crisis", "verstreken", "binnen_7", "wachtend"]
 
 
 def _bool(q) -> ExpressionWrapper:
     return ExpressionWrapper(q, output_field=BooleanField())
 
 
-def open_cijfers(casussen, vandaag: date, nu, wacht_weken: int) -> list[dict]:
-    """Every figure about open cases in one scan: GROUP BY GROUPING SETS over the visible open cases
-    (per wet x fase, per kern, per behandelaar and the total). The term and referral conditions are
-    uncorrelated id lists (hashed subplans), the same sets the queue filters use."""
-    basis = (
-        casussen.filter(fase__in=OPEN_FASEN)
-        .annotate(
-            verstreken=_bool(Q(pk__in=verstreken_termijnen(vandaag).values("casus_id"))),
-            binnen_7=_bool(Q(pk__in=binnen_7_dagen_termijnen(vandaag).values("casus_id"))),
-            wachtend=_bool(Q(pk__in=wachtende_verwijzingen(wacht_weken, vandaag).values("casus_id"))),
-            kern_naam=F("kern__naam"),
-            voornaam=F("behandelaar__first_name"),
-            achternaam=F("behandelaar__last_name"),
-            gebruikersnaam=F("behandelaar__username"),
-        )
-        .values(
-            "wet",
-            "fase",
-            "kern_id",
-            "kern_naam",
-            "behandelaar_id",
-            "voornaam",
-            "achternaam",
-            "gebruikersnaam",
-            "crisis",
-            "aangemaakt",
-            "verstreken",
-            "binnen_7",
-            "wachtend",
-        )
-        .order_by()
+def open_casussen(casussen, vandaag: date, wacht_weken: int):
+    """The open cases annotated with their term and referral state. The term and referral conditions
+    are uncorrelated id lists (hashed subplans), the same sets the queue filters use."""
+    return casussen.filter(fase__in=OPEN_FASEN).annotate(
+        verstreken=_bool(Q(pk__in=verstreken_termijnen(vandaag).values("casus_id"))),
+        binnen_7=_bool(Q(pk__in=binnen_7_dagen_termijnen(vandaag).values("casus_id"))),
+        wachtend=_bool(Q(pk__in=wachtende_verwijzingen(wacht_weken, vandaag).values("casus_id"))),
     )
+
+
+def leeftijd_grenzen(nu) -> list[tuple[int, object, object]]:
+    """Per age class (index into LEEFTIJDSKLASSEN): aangemaakt <= van and (tot is None or > tot)."""
+    return [
+        (i, nu - timedelta(weeks=van), None if tot is None else nu - timedelta(weeks=tot))
+        for i, (_k, _l, van, tot) in enumerate(LEEFTIJDSKLASSEN)
+    ]
+
+
+def grouping_sets(basis, telling: str, leeftijden: list[str], extra: dict) -> list[dict]:
+    """Every open-case figure in one GROUPING SETS query over ``basis`` (a values() queryset with
+    BASIS_VELDEN and NAAM_VELDEN): per wet x fase, per kern, per behandelaar and the total.
+    ``telling`` is the aggregate of one row ("count(*)" over cases, "sum(c.aantal)" over a summary)."""
     sql, params = basis.query.sql_with_params()
-    leeftijden, extra = [], {}
-    for i, (_k, _label, van, tot) in enumerate(LEEFTIJDSKLASSEN):
-        conditie = f"c.aangemaakt <= %(l{i}_van)s"
-        extra[f"l{i}_van"] = nu - timedelta(weeks=van)
-        if tot is not None:
-            conditie += f" AND c.aangemaakt > %(l{i}_tot)s"
-            extra[f"l{i}_tot"] = nu - timedelta(weeks=tot)
-        leeftijden.append(f"count(*) FILTER (WHERE {conditie}) AS leeftijd_{i}")
     # The inner query's positional parameters become named ones, so both kinds can be mixed.
     basis_params = {f"b{i}": p for i, p in enumerate(params)}
     delen = sql.split("%s")
     sql = delen[0] + "".join(f"%(b{i})s{deel}" for i, deel in enumerate(delen[1:]))
-    volledig = OPEN_CIJFERS_SQL.replace("{leeftijden}", ",\n       ".join(leeftijden)).replace("{basis}", sql)
+    condities = [*OPEN_TELLINGEN.items(), *((f"leeftijd_{i}", c) for i, c in enumerate(leeftijden))]
+    tellingen = ",\n       ".join(
+        f"COALESCE({telling} FILTER (WHERE {conditie}), 0) AS {naam}" for naam, conditie in condities
+    )
+    volledig = OPEN_CIJFERS_SQL.replace("{tellingen}", tellingen).replace("{basis}", sql)
     parameters = {
         **basis_params,
         **extra,
@@ -127,6 +122,25 @@ def open_cijfers(casussen, vandaag: date, nu, wacht_weken: int) -> list[dict]:
         cursor.execute(volledig, parameters)
         namen = [c.name for c in cursor.description]
         return [dict(zip(namen, rij, strict=True)) for rij in cursor.fetchall()]
+
+
+def open_cijfers(casussen, vandaag: date, nu, wacht_weken: int) -> list[dict]:
+    """Every figure about open cases, counted directly over the visible open cases."""
+    basis = (
+        open_casussen(casussen, vandaag, wacht_weken)
+        .annotate(**NAAM_VELDEN)
+        .values(*BASIS_VELDEN, *NAAM_VELDEN, "aangemaakt")
+        .order_by()
+    )
+    leeftijden, extra = [], {}
+    for i, van, tot in leeftijd_grenzen(nu):
+        conditie = f"c.aangemaakt <= %(l{i}_van)s"
+        extra[f"l{i}_van"] = van
+        if tot is not None:
+            conditie += f" AND c.aangemaakt > %(l{i}_tot)s"
+            extra[f"l{i}_tot"] = tot
+        leeftijden.append(conditie)
+    return grouping_sets(basis, "count(*)", leeftijden, extra)
 
 
 def open_per_wet_en_fase(rijen: list[dict]) -> dict:
@@ -198,12 +212,15 @@ def _naam(r: dict) -> str:
     return volledig or r["gebruikersnaam"]
 
 
-def stroom_per_week(casussen, vandaag: date) -> dict:
+def twaalf_weken(vandaag: date) -> list[date]:
+    eerste = maandag(vandaag) - timedelta(weeks=WEKEN - 1)
+    return [eerste + timedelta(weeks=i) for i in range(WEKEN)]
+
+
+def stroom_tellingen(casussen, vandaag: date) -> dict[tuple[date, str], int]:
     """The two legs over the last 12 weeks (Monday to Sunday, Europe/Amsterdam): distinct cases per
     flow per week, from the timeline (one query) and the cases' aangemaakt (one query)."""
-    eerste = maandag(vandaag) - timedelta(weeks=WEKEN - 1)
-    weken = [eerste + timedelta(weeks=i) for i in range(WEKEN)]
-    begin = dag_begin(eerste)
+    begin = dag_begin(twaalf_weken(vandaag)[0])
     zichtbaar = Exists(casussen.filter(pk=OuterRef("casus_id")))
     nieuw = (
         casussen.filter(aangemaakt__gte=begin)
@@ -221,6 +238,11 @@ def stroom_per_week(casussen, vandaag: date) -> dict:
     for r in gebeurtenissen:
         for k in STROMEN:
             per_week[(r["week"].date(), k)] = r[k]
+    return per_week
+
+
+def stroom_per_week(per_week: dict[tuple[date, str], int], vandaag: date) -> dict:
+    weken = twaalf_weken(vandaag)
     labels = [("nieuw", "Nieuwe hulpvragen"), *[(k, v[0]) for k, v in STROMEN.items()]]
     reeksen = []
     for k, label in labels:
@@ -243,29 +265,50 @@ def verwijzing_drempel() -> int:
     return regel.drempel if regel else VERWIJZING_DREMPEL_STANDAARD
 
 
-def dashboard(user) -> dict:
-    vandaag, nu = timezone.localdate(), timezone.now()
+def verwijzing_tellingen(casussen, vandaag: date) -> list[dict]:
+    return verwijzingen.tellingen_per_soort_en_kern(
+        Verwijzing.objects.filter(
+            Exists(casussen.filter(pk=OuterRef("casus_id"))),
+            verstuurd_op__gte=dag_begin(twaalf_weken(vandaag)[0]),
+        )
+    )
+
+
+def direct(user, vandaag: date, nu) -> dict:
+    """The raw figures counted directly over the cases (the reference for the summary tables)."""
     casussen = Casus.objects.zichtbaar_voor(user)
     wacht_weken = verwijzing_drempel()
+    return {
+        "wacht_weken": wacht_weken,
+        "open": open_cijfers(casussen, vandaag, nu, wacht_weken),
+        "stroom": stroom_tellingen(casussen, vandaag),
+        "verwijzingen": verwijzing_tellingen(casussen, vandaag),
+    }
+
+
+def dashboard(user) -> dict:
+    """The dashboard from the summary tables when they were counted today (``stand``), else counted
+    directly (slow on a large data set; the page says which)."""
+    from . import stand
+
+    vandaag, nu = timezone.localdate(), timezone.now()
+    huidige = stand.van_vandaag(vandaag)
+    cijfers = stand.cijfers(user, huidige) if huidige else direct(user, vandaag, nu)
+    rijen = cijfers["open"]
+    wacht_weken = cijfers["wacht_weken"]
     escalaties = open_escalaties_voor_team(user)
     aantal = escalaties.count()
-    rijen = open_cijfers(casussen, vandaag, nu, wacht_weken)
-    begin = maandag(vandaag) - timedelta(weeks=WEKEN - 1)
     return {
         "vandaag": vandaag,
+        "stand": huidige,
         "wacht_weken": wacht_weken,
         "per_wet": open_per_wet_en_fase(rijen),
         "per_kern": open_per_kern(rijen),
         "kerngetallen": signalen_kerngetallen(rijen, wacht_weken),
         "werklast": werklast(rijen),
-        "stroom": stroom_per_week(casussen, vandaag),
+        "stroom": stroom_per_week(cijfers["stroom"], vandaag),
         "escalaties_getal": Getal(aantal, reverse("signalen:inbox") + "?status=open&escalatie=true"),
         "escalaties": escalaties[:10],
         "escalaties_aantal": aantal,
-        "verwijzingen": verwijzingen.per_soort_en_kern(
-            Verwijzing.objects.filter(
-                Exists(casussen.filter(pk=OuterRef("casus_id"))), verstuurd_op__gte=dag_begin(begin)
-            ),
-            begin,
-        ),
+        "verwijzingen": verwijzingen.per_soort_en_kern(cijfers["verwijzingen"], twaalf_weken(vandaag)[0]),
     }

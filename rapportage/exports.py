@@ -9,6 +9,7 @@ import io
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -73,6 +74,11 @@ def xlsx_van(rapport: dict) -> bytes:
     info.append(["Periode", rapport["periode"].label, rapport["periode"].van, rapport["periode"].tot])
     info.append(["Vorige periode", rapport["vorige"].label, rapport["vorige"].van, rapport["vorige"].tot])
     info.append(["Onderdrukking", onderdrukking_uitleg()])
+    if rapport.get("stand"):
+        info.append(
+            ["Stand van de cijfers", timezone.localtime(rapport["stand"].berekend_op).replace(tzinfo=None)]
+        )
+        info.cell(info.max_row, 2).number_format = "DD-MM-YYYY HH:MM"
     for rij in info.iter_rows(min_row=3, max_row=4, min_col=3, max_col=4):
         for cel in rij:
             cel.number_format = "DD-MM-YYYY"

@@ -260,11 +260,16 @@ SECTIES = [
 
 def rapport(periode: Periode, gemeente: str) -> dict:
     """The whole report: sections with their tables (current period, previous beside it)."""
+    from . import raad_stand
+
     vorige = periode.vorige()
     kernen = kernen_van(gemeente)
     kern_ids = [k.pk for k in kernen]
-    nu_cijfers = raad_queries.cijfers(periode, gemeente, kern_ids)
-    vorige_cijfers = raad_queries.cijfers(vorige, gemeente, kern_ids)
+    # From the summary tables when the beat task has counted them (the page says when), else direct.
+    stand = raad_stand.huidige()
+    bron = raad_stand.cijfers if stand else raad_queries.cijfers
+    nu_cijfers = bron(periode, gemeente, kern_ids)
+    vorige_cijfers = bron(vorige, gemeente, kern_ids)
     beide = (nu_cijfers, vorige_cijfers)
     categorieen = sorted({cat for c in beide for cat in c["voorzieningen"]["categorie"]})
     aanwezig = {r["partner__soort"] for c in beide for r in c["verwijzingen"]}
@@ -284,6 +289,7 @@ def rapport(periode: Periode, gemeente: str) -> dict:
     for sectie in secties:
         sectie.grafiek = sectie_grafiek(sectie, periode, vorige)
     return {
+        "stand": stand,
         "trend": trend_grafiek(nu_t, periode, vorige),
         "periode": periode,
         "vorige": vorige,

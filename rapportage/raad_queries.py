@@ -101,19 +101,18 @@ def _fetch(sql: str, params: dict) -> list[dict]:
         return [dict(zip(namen, rij, strict=True)) for rij in cursor.fetchall()]
 
 
-BESLUITEN_SQL = """
-SELECT COALESCE(NULLIF(a.wet, ''), c.wet) AS wet,
+BESLUIT_WET = "COALESCE(NULLIF(a.wet, ''), c.wet)"
+BESLUIT_TELLINGEN = f"""
        count(*) FILTER (WHERE b.soort = 'toekenning') AS toekenning,
        count(*) FILTER (WHERE b.soort = 'gedeeltelijke_toekenning') AS gedeeltelijk,
        count(*) FILTER (WHERE b.soort = 'afwijzing') AS afwijzing,
        count(a.id) AS met_aanvraag,
        count(a.id) FILTER (
          WHERE b.besluitdatum <= COALESCE(t.uiterste_datum, a.ontvangen_op + (
-           CASE COALESCE(NULLIF(a.wet, ''), c.wet) WHEN 'wmo' THEN %(wmo)s WHEN 'jeugdwet' THEN %(jeugdwet)s
+           CASE {BESLUIT_WET} WHEN 'wmo' THEN %(wmo)s WHEN 'jeugdwet' THEN %(jeugdwet)s
            ELSE %(participatiewet)s END))
-       ) AS op_tijd,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY b.besluitdatum - a.ontvangen_op) AS mediaan,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY b.besluitdatum - a.ontvangen_op) AS p90
+       ) AS op_tijd"""
+BESLUIT_BRON = """
 FROM backoffice_besluit b
 JOIN intake_casus c ON c.id = b.casus_id
 JOIN netwerk_kern k ON k.id = c.kern_id
@@ -123,22 +122,29 @@ LEFT JOIN LATERAL (
   WHERE t.casus_id = b.casus_id AND t.soort = ANY(%(soorten)s) AND t.startdatum = a.ontvangen_op
   ORDER BY t.id DESC LIMIT 1
 ) t ON true
-WHERE b.besluitdatum BETWEEN %(van)s AND %(tot)s AND k.gemeente = %(gemeente)s AND b.na_bezwaar_id IS NULL
+WHERE b.na_bezwaar_id IS NULL"""
+BESLUITEN_SQL = f"""
+SELECT {BESLUIT_WET} AS wet, {BESLUIT_TELLINGEN},
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY b.besluitdatum - a.ontvangen_op) AS mediaan,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY b.besluitdatum - a.ontvangen_op) AS p90
+{BESLUIT_BRON} AND b.besluitdatum BETWEEN %(van)s AND %(tot)s AND k.gemeente = %(gemeente)s
 GROUP BY 1
 """
+BESLUIT_PARAMS = {**WETTELIJKE_DAGEN, "soorten": list(BESCHIKKING.values())}
 
-BUITEN_BEHANDELING_SQL = """
-SELECT c.wet, count(*) AS n FROM intake_casus c JOIN netwerk_kern k ON k.id = c.kern_id
-WHERE c.afgesloten_op >= %(begin)s AND c.afgesloten_op < %(einde)s AND k.gemeente = %(gemeente)s
-  AND c.afsluitreden ILIKE 'buiten behandeling%%' AND c.wet <> ''
+BUITEN_BEHANDELING = """
+FROM intake_casus c JOIN netwerk_kern k ON k.id = c.kern_id
+WHERE c.afsluitreden ILIKE 'buiten behandeling%%' AND c.wet <> ''"""
+BUITEN_BEHANDELING_SQL = f"""
+SELECT c.wet, count(*) AS n {BUITEN_BEHANDELING}
+  AND c.afgesloten_op >= %(begin)s AND c.afgesloten_op < %(einde)s AND k.gemeente = %(gemeente)s
 GROUP BY 1
 """
 
 
 def besluiten(periode: Periode, gemeente: str) -> dict[str, dict]:
     params = {
-        **WETTELIJKE_DAGEN,
-        "soorten": list(BESCHIKKING.values()),
+        **BESLUIT_PARAMS,
         "van": periode.van,
         "tot": periode.tot,
         "gemeente": gemeente,

@@ -37,11 +37,9 @@ def per_soort(verwijzingen) -> list[dict]:
     return [{**r, "soort": SOORT_LABELS.get(r["partner__soort"], r["partner__soort"])} for r in rijen]
 
 
-def per_soort_en_kern(verwijzingen, vanaf: date) -> list[dict]:
+def tellingen_per_soort_en_kern(verwijzingen) -> list[dict]:
     """The dashboard: per partner kind and kern of the case, the number of cases with a referral of
-    each outcome sent from ``vanaf``; each number links to the intake queue of exactly those cases."""
-    from .dashboard import Getal
-
+    each outcome (one query)."""
     rijen = (
         verwijzingen.annotate(opgeschaald=opgeschaald_na_verwijzing())
         .values("partner__soort", "casus__kern_id", "casus__kern__naam")
@@ -49,23 +47,36 @@ def per_soort_en_kern(verwijzingen, vanaf: date) -> list[dict]:
             totaal=Count("casus_id", distinct=True),
             **{k: Count("casus_id", filter=q, distinct=True) for k, (_l, q) in VERWIJZING_UITKOMSTEN.items()},
         )
-        .order_by("partner__soort", "casus__kern__naam")
+        .order_by()
     )
+    return [
+        {"soort": r["partner__soort"], "kern_id": r["casus__kern_id"], "kern": r["casus__kern__naam"], **r}
+        for r in rijen
+    ]
+
+
+def per_soort_en_kern(rijen: list[dict], vanaf: date) -> list[dict]:
+    """The dashboard's referral table from ``tellingen_per_soort_en_kern`` (or the summary): each
+    number links to the intake queue of exactly those cases sent from ``vanaf``."""
+    from .dashboard import Getal
+
     basis = reverse("intake:werkvoorraad") + "?"
+    vanaf_param = urlencode({"verwezen_vanaf": vanaf.isoformat()})
 
-    def getal(r, uitkomst=""):
-        params = {"status": "alle", "kern": r["casus__kern_id"], "verwijzing_soort": r["partner__soort"]}
-        if uitkomst:
-            params["verwijzing_uitkomst"] = uitkomst
-        params["verwezen_vanaf"] = vanaf.isoformat()
-        return Getal(r[uitkomst or "totaal"], basis + urlencode(params))
+    def getallen(r) -> dict:
+        # One encoded prefix per row: hundreds of links, so urlencode runs once per row, not per link.
+        prefix = basis + urlencode({"status": "alle", "kern": r["kern_id"], "verwijzing_soort": r["soort"]})
+        uit = {"totaal": Getal(r["totaal"], f"{prefix}&{vanaf_param}")}
+        for k in VERWIJZING_UITKOMSTEN:
+            uit[k] = Getal(r[k], f"{prefix}&verwijzing_uitkomst={k}&{vanaf_param}")
+        return uit
 
+    rijen = sorted(rijen, key=lambda r: (r["soort"], r["kern"]))
     return [
         {
-            "soort": SOORT_LABELS.get(r["partner__soort"], r["partner__soort"]),
-            "kern": r["casus__kern__naam"],
-            "totaal": getal(r),
-            **{k: getal(r, k) for k in VERWIJZING_UITKOMSTEN},
+            "soort": SOORT_LABELS.get(r["soort"], r["soort"]),
+            "kern": r["kern"],
+            **getallen(r),
         }
         for r in rijen
     ]

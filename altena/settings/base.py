@@ -235,6 +235,19 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour="7-17"),
         "options": {"expires": 3000},
     },
+    # The teamleider dashboard's summary tables (rapportage.stand): counted anew every 10 minutes;
+    # the page shows the time of the count. Expires so a backlog never piles up.
+    "rapportage-dashboard": {
+        "task": "rapportage.tasks.dashboard_verversen",
+        "schedule": crontab(minute="*/10"),
+        "options": {"expires": 540},
+    },
+    # The raad report's summary tables (rapportage.raad_stand): the whole history, every hour.
+    "rapportage-raad": {
+        "task": "rapportage.tasks.raad_verversen",
+        "schedule": crontab(minute=20),
+        "options": {"expires": 3000},
+    },
     # Retention: every night, anonymise what passed its term under the rules switched on (issue 10).
     "bewaartermijnen": {
         "task": "backoffice.tasks.bewaartermijnen",

@@ -28,6 +28,7 @@ from backoffice.models import Besluit, Leveringsvorm
 from intake.models import CasusGebeurtenis, Verwijzing
 from intake.workflow import Fase
 from netwerk.models import PartnerSoort
+from rapportage import raad_stand
 from tests.factories.altena import UserFactory
 from tests.factories.backoffice import (
     AanvraagFactory,
@@ -76,8 +77,17 @@ def raad_beleid(raad_team):
     return user
 
 
+@pytest.fixture(params=["direct", "stand"])
+def q1(request, q1_gegevens):
+    """The data set, reported directly or from the summary tables counted by the beat task
+    (rapportage.raad_stand): every raad test runs both ways, with the same written answers."""
+    if request.param == "stand":
+        raad_stand.verversen()
+    return q1_gegevens
+
+
 @pytest.fixture
-def q1(db):
+def q1_gegevens(db):
     veen = KernFactory(naam="Veen", voormalige_gemeente="Aalburg")
     sleeuwijk = KernFactory(naam="Sleeuwijk", voormalige_gemeente="Werkendam")
     almkerk = KernFactory(naam="Almkerk", voormalige_gemeente="Woudrichem")
