@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
+from . import gebruikers
 from .models import Heartbeat, Verwerking
 
 
@@ -33,3 +37,17 @@ class HeartbeatAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# Users: the restricted user admin (altena/gebruikers.py). Admin access is for active superusers
+# and beheerders only; the admin's own login page sends people to the application's login (with
+# its lockout and two-factor step), and a logged-in user without admin access gets the 403 page.
+def _admin_login(request, extra_context=None):
+    if request.user.is_authenticated:
+        raise PermissionDenied("U heeft geen toegang tot het beheer met uw rol.")
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+gebruikers.register(admin.site)
+admin.site.has_permission = gebruikers.admin_toegang
+admin.site.login = _admin_login
