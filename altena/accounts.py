@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -61,7 +62,9 @@ def stuur_uitnodiging(user) -> None:
     """E-mail a new user a link to set their own password (valid PASSWORD_RESET_TIMEOUT seconds)."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    link = settings.SITE_URL.rstrip("/") + reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "password_reset_confirm", kwargs={"uidb64": uid, "token": token}
+    )
     context = {"user": user, "link": link, "uren": settings.PASSWORD_RESET_TIMEOUT // 3600}
     send_mail(
         "Uw account voor Altena Toegang",
@@ -109,3 +112,10 @@ urlpatterns = [
     path("wachtwoord-vergeten/", include(_password_patterns)),
     path("tweestaps/", include("altena.tweestaps")),
 ]
+
+
+class MinimumLengteValidator(MinimumLengthValidator):
+    """Django's length rule with its message in Dutch (the nl catalogue lacks the plural form)."""
+
+    def get_error_message(self):
+        return f"Dit wachtwoord is te kort. Het moet minstens {self.min_length} tekens bevatten."

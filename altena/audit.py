@@ -81,7 +81,9 @@ def _log_state(sender, instance, created, raw=False, **kwargs):
     if before["is_active"] != instance.is_active:
         log_gebruiker(gebruiker=instance, wijziging=W.GEACTIVEERD if instance.is_active else W.GEDEACTIVEERD)
     if before["is_superuser"] != instance.is_superuser:
-        log_gebruiker(gebruiker=instance, wijziging=W.SUPERUSER, waarde="aan" if instance.is_superuser else "uit")
+        log_gebruiker(
+            gebruiker=instance, wijziging=W.SUPERUSER, waarde="aan" if instance.is_superuser else "uit"
+        )
     if before["is_staff"] != instance.is_staff:
         log_gebruiker(gebruiker=instance, wijziging=W.STAFF, waarde="aan" if instance.is_staff else "uit")
 

@@ -11,6 +11,7 @@ import logging
 
 from django.http import HttpResponseServerError
 from django.template import loader
+from django.views.debug import SafeExceptionReporterFilter
 
 logger = logging.getLogger(__name__)
 
@@ -76,3 +77,11 @@ class ErrorPageMiddleware:
         if response.status_code == 405 and not response.content:
             return method_not_allowed(request, response)
         return response
+
+
+class AltijdFilteren(SafeExceptionReporterFilter):
+    """Hide sensitive POST parameters and settings on the debug page too (Django's default filter
+    only works with DEBUG off, so a debug page could show a submitted password)."""
+
+    def is_active(self, request):
+        return True

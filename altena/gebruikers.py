@@ -62,7 +62,9 @@ class GebruikerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["rollen"].queryset = Group.objects.filter(name__in=WERKROLLEN).order_by("name")
         self.fields["email"].required = True
-        self.fields["email"].help_text = "Hierheen gaat de link waarmee de medewerker zelf een wachtwoord instelt."
+        self.fields[
+            "email"
+        ].help_text = "Hierheen gaat de link waarmee de medewerker zelf een wachtwoord instelt."
         if self.instance.pk:
             self.fields["rollen"].initial = self.instance.groups.filter(name__in=WERKROLLEN)
 
@@ -151,14 +153,18 @@ class GebruikerAdmin(UserAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         if self._beperkt(request):
-            messages.info(request, f"Er is een e-mail naar {obj.email} gestuurd om een wachtwoord in te stellen.")
+            messages.info(
+                request, f"Er is een e-mail naar {obj.email} gestuurd om een wachtwoord in te stellen."
+            )
         return super().response_add(request, obj, post_url_continue)
 
     def _toegestaan(self, request, queryset):
         toegestaan = [u for u in queryset if beheerder_mag_wijzigen(request.user, u)]
         if len(toegestaan) < len(queryset):
             self.message_user(
-                request, "Accounts van beheerders, privacy officers en uzelf zijn overgeslagen.", messages.WARNING
+                request,
+                "Accounts van beheerders, privacy officers en uzelf zijn overgeslagen.",
+                messages.WARNING,
             )
         return toegestaan
 
@@ -180,14 +186,19 @@ class GebruikerAdmin(UserAdmin):
             log_gebruiker(gebruiker=user, wijziging=W.SESSIES_BEEINDIGD, waarde=str(aantal))
         self.message_user(request, f"{totaal} sessie(s) beëindigd.")
 
-    @admin.action(description="Tweestapsverificatie wissen (opnieuw instellen bij volgende login)", permissions=["change"])
+    @admin.action(
+        description="Tweestapsverificatie wissen (opnieuw instellen bij volgende login)",
+        permissions=["change"],
+    )
     def tweestaps_wissen(self, request, queryset):
         for user in self._toegestaan(request, queryset):
             TOTPDevice.objects.filter(user=user).delete()
             StaticDevice.objects.filter(user=user).delete()
             sessies_beeindigen(user)
             log_gebruiker(gebruiker=user, wijziging=W.TWEESTAPS_GEWIST)
-        self.message_user(request, "Tweestapsverificatie gewist; de medewerker stelt het bij de volgende login opnieuw in.")
+        self.message_user(
+            request, "Tweestapsverificatie gewist; de medewerker stelt het bij de volgende login opnieuw in."
+        )
 
     @admin.action(description="Uitnodiging (wachtwoordlink) opnieuw versturen", permissions=["change"])
     def uitnodiging_versturen(self, request, queryset):

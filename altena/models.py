@@ -73,7 +73,11 @@ class GebruikerAudit(models.Model):
 
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="door", null=True, on_delete=models.DO_NOTHING, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="door",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
     )
     actor_naam = models.CharField("door (naam)", max_length=150)
     gebruiker = models.ForeignKey(

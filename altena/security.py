@@ -134,4 +134,3 @@ def sessies_beeindigen(gebruiker) -> int:
 def connect() -> None:
     user_logged_in.connect(_on_login, dispatch_uid="altena.security.login")
     user_logged_out.connect(_on_logout, dispatch_uid="altena.security.logout")
-

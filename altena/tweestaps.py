@@ -39,7 +39,9 @@ class CodeForm(forms.Form):
         label="Code",
         max_length=16,
         help_text="De 6 cijfers uit uw authenticator-app, of een van uw herstelcodes.",
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )
 
     def clean_code(self):
@@ -61,7 +63,9 @@ def _markeer_geverifieerd(request, device) -> None:
 
 def nieuwe_herstelcodes(user) -> list[str]:
     """Replace the user's recovery codes with new ones; returns them (shown once)."""
-    device, _ = StaticDevice.objects.get_or_create(user=user, name="Herstelcodes", defaults={"confirmed": True})
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name="Herstelcodes", defaults={"confirmed": True}
+    )
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(AANTAL_HERSTELCODES)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
@@ -115,7 +119,9 @@ class InstellenView(View):
 
     def _device(self, request) -> TOTPDevice:
         device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-        return device or TOTPDevice.objects.create(user=request.user, name="Authenticator-app", confirmed=False)
+        return device or TOTPDevice.objects.create(
+            user=request.user, name="Authenticator-app", confirmed=False
+        )
 
     def _context(self, request, form):
         device = self._device(request)
@@ -143,14 +149,18 @@ class InstellenView(View):
                     device.confirmed = True
                     device.save(update_fields=["confirmed"])
                     codes = nieuwe_herstelcodes(request.user)
-                    log_gebruiker(gebruiker=request.user, wijziging=GebruikerAudit.Wijziging.TWEESTAPS_INGESTELD)
+                    log_gebruiker(
+                        gebruiker=request.user, wijziging=GebruikerAudit.Wijziging.TWEESTAPS_INGESTELD
+                    )
                 _markeer_geverifieerd(request, device)
                 return render(
                     request,
                     "registration/tweestaps_herstelcodes.html",
                     {"codes": codes, "next": _veilige_next(request)},
                 )
-            form.add_error("code", "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw.")
+            form.add_error(
+                "code", "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw."
+            )
         return render(request, self.template_name, self._context(request, form))
 
 
@@ -162,7 +172,9 @@ class HerstelcodesView(View):
             messages.error(request, "Stel eerst tweestapsverificatie in.")
             return redirect("tweestaps:instellen")
         codes = nieuwe_herstelcodes(request.user)
-        return render(request, "registration/tweestaps_herstelcodes.html", {"codes": codes, "next": reverse("home")})
+        return render(
+            request, "registration/tweestaps_herstelcodes.html", {"codes": codes, "next": reverse("home")}
+        )
 
 
 urlpatterns = [

@@ -14,6 +14,11 @@ print(
     beheerder     Django admin: kernen, partners, catalogus
     privacy       verwerkingenlogging
 
+  LET OP: tweestapsverificatie is in deze lokale demo NIET verplicht (DJANGO_2FA_REQUIRED=false in
+  altena/settings/local.py), zodat de demo-accounts zonder authenticator-app werken. In productie is
+  het verplicht voor teamleider, beheerder, privacy en beleid (productie weigert te starten zonder).
+  Proberen: http://127.0.0.1:8000/accounts/tweestaps/instellen/  (of start met DJANGO_2FA_REQUIRED=true)
+
   Gezondheid: http://127.0.0.1:8000/health/   (stoppen: Ctrl-C)
 """
 )
