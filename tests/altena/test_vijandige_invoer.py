@@ -204,7 +204,7 @@ def admin_doelen(beheerder, client_for, kern):
     client = client_for(beheerder)
     client.raise_request_exception = False
     doelen = []
-    for model, model_admin in admin.site._registry.items():
+    for model in list(admin.site._registry):
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         response = client.get(url)
         if response.status_code != 200:
