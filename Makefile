@@ -38,6 +38,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/bandit -q -c pyproject.toml -r altena netwerk intake backoffice documenten berichten signalen partner rapportage
 
 check-migrations: install
 	DJANGO_SETTINGS_MODULE=altena.settings.test $(PYTHON) manage.py check

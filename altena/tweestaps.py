@@ -130,7 +130,7 @@ class InstellenView(View):
             "form": form,
             "next": _veilige_next(request),
             # segno writes the SVG from our own data (the otpauth URI); no user input in it.
-            "qr_svg": mark_safe(qr.svg_inline(scale=4, dark="#000", light="#fff")),  # nosec B308 B703
+            "qr_svg": mark_safe(qr.svg_inline(scale=4, dark="#000", light="#fff")),  # nosec B308
             "geheim": b32encode(device.bin_key).decode(),
             "al_ingesteld": heeft_tweestaps(request.user),
             "verplicht": tweestaps_vereist(request.user),
