@@ -4,6 +4,7 @@ input refused early, and the registry of a user's sessions so a beheerder can en
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
 from django.urls import reverse
+from django.utils import timezone
 
 from .access import has_role
 from .models import Inlogsessie
@@ -113,6 +115,10 @@ def _on_login(sender, request, user, **kwargs):
     if session.session_key is None:
         session.save()
     Inlogsessie.objects.get_or_create(session_key=session.session_key, defaults={"gebruiker": user})
+    # Sessions past their absolute lifetime are gone anyway: forget their keys.
+    Inlogsessie.objects.filter(
+        gebruiker=user, begonnen__lt=timezone.now() - timedelta(seconds=settings.SESSION_ABSOLUTE_TIMEOUT)
+    ).delete()
 
 
 def _on_logout(sender, request, user, **kwargs):

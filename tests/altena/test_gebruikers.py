@@ -216,3 +216,17 @@ def test_beheerder_has_no_raw_permission_to_make_superusers(beheerder):
     assert "is_staff" not in GebruikerForm.base_fields
     assert "user_permissions" not in GebruikerForm.base_fields
     assert GebruikerAdmin.has_delete_permission(None, None) is False
+
+
+def test_session_registry_forgets_sessions_past_their_lifetime(client_for, consultant):
+    import datetime
+
+    from django.utils import timezone
+
+    from altena.models import Inlogsessie
+
+    oud = Inlogsessie.objects.create(gebruiker=consultant, session_key="oud")
+    Inlogsessie.objects.filter(pk=oud.pk).update(begonnen=timezone.now() - datetime.timedelta(hours=9))
+    client_for(consultant)
+    assert not Inlogsessie.objects.filter(session_key="oud").exists()
+    assert Inlogsessie.objects.filter(gebruiker=consultant).count() == 1
