@@ -25,6 +25,10 @@ class Regel(models.TextChoices):
     VOORZIENING_EINDIGT = "voorziening_eindigt", "Herbeoordelen of afschalen?"
     BEZWAAR_NADERT = "bezwaar_nadert", "Beslistermijn bezwaar nadert"
     BEZWAAR_VERSTREKEN = "bezwaar_verstreken", "Beslistermijn bezwaar overschreden"
+    # Berichtenverkeer iWmo/iJw (rules over the berichten app's tables).
+    VERZOEK_ONTVANGEN = "verzoek_ontvangen", "Verzoek van zorgaanbieder"
+    RETOUR_MET_FOUTEN = "retour_met_fouten", "Retourbericht met fouten"
+    GEEN_STARTBERICHT = "geen_startbericht", "Geen startbericht van aanbieder"
 
 
 # Escalations: what the teamleider sees on the dashboard.
