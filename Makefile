@@ -45,6 +45,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/bandit -q -c pyproject.toml -r altena netwerk intake backoffice documenten berichten signalen partner rapportage
+	$(BIN)/djlint . --lint
 
 check-migrations: install
 	DJANGO_SETTINGS_MODULE=altena.settings.test $(PYTHON) manage.py check
