@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import gebruikers
 from .models import Heartbeat, Verwerking
@@ -51,3 +53,9 @@ def _admin_login(request, extra_context=None):
 gebruikers.register(admin.site)
 admin.site.has_permission = gebruikers.admin_toegang
 admin.site.login = _admin_login
+
+# Two-factor devices are not edited in the admin (its pages would show anyone's TOTP secret as a QR
+# code): users enrol themselves; a beheerder resets with the user admin's action.
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)

@@ -1,10 +1,8 @@
 import pytest
-from django.test import Client
 
 from altena.access import Rol
-from altena.security import TWEESTAPS_NODIG, TWEESTAPS_SESSIE
 
-from .factories.altena import UserFactory
+from .factories.altena import UserFactory, ingelogde_client
 from .factories.netwerk import KernFactory, TeamFactory
 
 
@@ -87,12 +85,6 @@ def client_for():
     after the password, before the code."""
 
     def make(user, tweestaps=True):
-        c = Client()
-        c.force_login(user)
-        session = c.session
-        if tweestaps and session.get(TWEESTAPS_NODIG):
-            session[TWEESTAPS_SESSIE] = "test-fixture"
-            session.save()
-        return c
+        return ingelogde_client(user, tweestaps=tweestaps)
 
     return make
