@@ -128,6 +128,7 @@ MENU = [
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
     ("Bewaartermijnen", "backoffice:bewaartermijnen", "archive", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
+    ("Gebruikersaudit", "privacy_gebruikers", "person-lines-fill", (Rol.PRIVACY,)),
 ]
 
 

@@ -1,5 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import gebruikers
 from .models import Heartbeat, Verwerking
 from .verwerkingen import GEEN_PERSOONSGEGEVENS, log_objecten, verwerkt_object
 
@@ -102,3 +108,26 @@ class PersoonsgegevensAdmin(admin.ModelAdmin):
                 ],
             )
         return response
+
+
+# Users: the restricted user admin (altena/gebruikers.py). Admin access is for active superusers
+# and beheerders only; the admin's own login page sends people to the application's login (with
+# its lockout and two-factor step), and a logged-in user without admin access gets the 403 page.
+def _admin_login(request, extra_context=None):
+    if request.user.is_authenticated:
+        raise PermissionDenied("U heeft geen toegang tot het beheer met uw rol.")
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+_admin_login.verwerking = GEEN_PERSOONSGEGEVENS
+
+
+gebruikers.register(admin.site)
+admin.site.has_permission = gebruikers.admin_toegang
+admin.site.login = _admin_login
+
+# Two-factor devices are not edited in the admin (its pages would show anyone's TOTP secret as a QR
+# code): users enrol themselves; a beheerder resets with the user admin's action.
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)

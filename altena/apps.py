@@ -11,3 +11,8 @@ class AltenaConfig(AppConfig):
         from .access import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="altena.sync_role_permissions")
+
+        from . import audit, security
+
+        audit.connect()
+        security.connect()

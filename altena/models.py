@@ -52,3 +52,66 @@ class Heartbeat(models.Model):
 
     def __str__(self):
         return f"{self.naam}: {self.laatst:%Y-%m-%d %H:%M:%S}"
+
+
+class GebruikerAudit(models.Model):
+    """One change of a user's roles, active state or rights (created, role added or removed,
+    (de)activated, sessions ended, two-factor reset). Append-only: a trigger refuses UPDATE and DELETE
+    (migration 0004), like the verwerkingenlog. Names are copied so the row outlives renames."""
+
+    class Wijziging(models.TextChoices):
+        AANGEMAAKT = "aangemaakt", "Account aangemaakt"
+        ROL_TOEGEVOEGD = "rol_toegevoegd", "Rol toegekend"
+        ROL_VERWIJDERD = "rol_verwijderd", "Rol ingetrokken"
+        GEACTIVEERD = "geactiveerd", "Geactiveerd"
+        GEDEACTIVEERD = "gedeactiveerd", "Gedeactiveerd"
+        SUPERUSER = "superuser", "Superuser-status gewijzigd"
+        STAFF = "staff", "Staff-status gewijzigd"
+        RECHT = "recht", "Losse rechten gewijzigd"
+        SESSIES_BEEINDIGD = "sessies_beeindigd", "Sessies beëindigd"
+        TWEESTAPS_GEWIST = "tweestaps_gewist", "Tweestapsverificatie gewist"
+        TWEESTAPS_INGESTELD = "tweestaps_ingesteld", "Tweestapsverificatie ingesteld"
+
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="door",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+    )
+    actor_naam = models.CharField("door (naam)", max_length=150)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gebruiker",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+    )
+    gebruiker_naam = models.CharField("gebruiker (naam)", max_length=150, db_index=True)
+    wijziging = models.CharField("wijziging", max_length=30, choices=Wijziging.choices)
+    waarde = models.CharField("waarde", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "gebruikerswijziging"
+        verbose_name_plural = "gebruikersaudit"
+        ordering = ["-tijdstip", "-id"]
+
+    def __str__(self):
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_naam}: {self.gebruiker_naam} {self.wijziging}"
+
+
+class Inlogsessie(models.Model):
+    """The session keys of a user's logins, so a beheerder can end them (any session engine)."""
+
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    session_key = models.CharField(max_length=64, unique=True)
+    begonnen = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "inlogsessie"
+        verbose_name_plural = "inlogsessies"
+
+    def __str__(self):
+        return f"{self.gebruiker_id} {self.begonnen:%Y-%m-%d %H:%M}"

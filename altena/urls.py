@@ -1,8 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from altena import privacy, views
+from altena.gebruikers import GebruikerAuditView
 
 admin.site.site_header = "Altena Toegang – beheer"
 admin.site.site_title = "Altena Toegang"
@@ -10,10 +10,10 @@ admin.site.index_title = "Beheer"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("altena.accounts")),
     path("geen-rol/", views.GeenRolView.as_view(), name="geen_rol"),
     path("privacy/", privacy.VerwerkingenLogView.as_view(), name="privacy_log"),
+    path("privacy/gebruikers/", GebruikerAuditView.as_view(), name="privacy_gebruikers"),
     path("health/", views.HealthView.as_view(), name="health"),
     path("netwerk/", include("netwerk.urls")),
     path("intake/", include("intake.urls")),
@@ -25,3 +25,8 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "altena.errors.bad_request"
+handler403 = "altena.errors.permission_denied"
+handler404 = "altena.errors.page_not_found"
+handler500 = "altena.errors.server_error"

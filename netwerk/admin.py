@@ -74,7 +74,10 @@ class KernFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            kern = Kern.objects.filter(pk=self.value()).first()
+            waarde = self.value()
+            if not (waarde.isascii() and waarde.isdigit() and len(waarde) <= 18):  # hostile input: no match
+                return queryset.none()
+            kern = Kern.objects.filter(pk=int(waarde)).first()
             return queryset.voor_kern(kern) if kern else queryset.none()
         return queryset
 

@@ -17,6 +17,11 @@ print(
   Database: {os.environ.get("ALTENA_DATABASE_INFO", "PostgreSQL uit DATABASE_URL")}
   Redis:    {os.environ.get("ALTENA_REDIS_INFO", "Redis uit REDIS_URL")}
 
+  LET OP: tweestapsverificatie is in deze lokale demo NIET verplicht (DJANGO_2FA_REQUIRED=false in
+  altena/settings/local.py), zodat de demo-accounts zonder authenticator-app werken. In productie is
+  het verplicht voor teamleider, beheerder, privacy en beleid (productie weigert te starten zonder).
+  Proberen: http://127.0.0.1:8000/accounts/tweestaps/instellen/  (of start met DJANGO_2FA_REQUIRED=true)
+
   Gezondheid: http://127.0.0.1:8000/health/   (stoppen: Ctrl-C)
 """
 )

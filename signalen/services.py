@@ -8,10 +8,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Dagoverzicht, DagoverzichtSignaal, Signaal, SignaalRegel, Voorkeur
+from .models import Dagoverzicht, DagoverzichtSignaal, Regel, Signaal, SignaalRegel, Voorkeur
 from .regels import STANDAARD
 from .selectors import signalen_voor
 from .sweeps import AMSTERDAM, Peil, sweep_regel
@@ -19,7 +20,6 @@ from .sweeps import AMSTERDAM, Peil, sweep_regel
 logger = logging.getLogger(__name__)
 
 DIGEST_VENSTER = timedelta(days=7)  # a first digest never dumps months of old signals
-DIGEST_REGELS_IN_MAIL = 50
 
 
 def standaardregels_aanmaken() -> int:
@@ -154,16 +154,18 @@ def dagoverzicht_versturen(*, ontvanger, nu: datetime | None = None) -> Dagoverz
     overzicht = Dagoverzicht.objects.get(pk=overzicht_id)
     if not aantal:
         return overzicht
-    signalen = list(
+    # Only counts per kind and a link: an e-mail leaves our systems, so no case numbers, names or
+    # provision types in it (the inbox behind the login shows the details).
+    per_soort = (
         Signaal.objects.filter(pk__in=overzicht.regels.values("signaal_id"))
-        .select_related("casus")
-        .order_by("-aangemaakt", "-id")[:DIGEST_REGELS_IN_MAIL]
+        .values("regel")
+        .annotate(aantal=Count("id"))
+        .order_by("-aantal", "regel")
     )
     context = {
         "ontvanger": ontvanger,
-        "signalen": signalen,
+        "per_soort": [(Regel(r["regel"]).label, r["aantal"]) for r in per_soort],
         "aantal": aantal,
-        "meer": aantal - len(signalen),
         "site_url": getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
     }
     onderwerp = "Altena Toegang: " + ("1 nieuw signaal" if aantal == 1 else f"{aantal} nieuwe signalen")

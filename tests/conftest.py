@@ -1,9 +1,8 @@
 import pytest
-from django.test import Client
 
 from altena.access import Rol
 
-from .factories.altena import UserFactory
+from .factories.altena import UserFactory, ingelogde_client
 from .factories.netwerk import KernFactory, TeamFactory
 
 
@@ -78,11 +77,14 @@ def role_users(frontoffice, consultant, teamleider, beheerder, privacy, beleid, 
 
 @pytest.fixture
 def client_for():
-    """A logged-in test client for a user: client_for(user)."""
+    """A logged-in test client for a user: client_for(user).
 
-    def make(user):
-        c = Client()
-        c.force_login(user)
-        return c
+    The session counts as two-factor verified when the user's role requires a second factor (or
+    the user has a device), as after a real login with a code; tests of the two-factor step itself
+    use the plain ``client``. ``client_for(user, tweestaps=False)`` gives the session as it is right
+    after the password, before the code."""
+
+    def make(user, tweestaps=True):
+        return ingelogde_client(user, tweestaps=tweestaps)
 
     return make

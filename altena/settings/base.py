@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "altena",
     "netwerk",
     "intake",
@@ -55,9 +58,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "altena.security.HostileInputMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "altena.security.SessionTimeoutMiddleware",
+    "altena.security.TweestapsMiddleware",
+    "altena.audit.ActorMiddleware",
+    "altena.errors.ErrorPageMiddleware",
     "axes.middleware.AxesMiddleware",
     # Logs refused attempts and guarantees a verwerkingenlog row for every personal-data page.
     "altena.verwerkingen.VerwerkingMiddleware",
@@ -115,19 +123,32 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", 
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "altena.accounts.MinimumLengteValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id first; older hashes are still checked and upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Sensitive POST parameters (passwords, codes) are hidden in error reports, with DEBUG on as well.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "altena.errors.AltijdFilteren"
+# A set-password or reset link is valid for this many seconds (default 1 day).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
 
-# Login throttling (BIO: watch for bursts of failed logins): django-axes locks a username from an
-# IP address after AXES_FAILURE_LIMIT failures for AXES_COOLOFF_MINUTES.
+# Login throttling (BIO: watch for bursts of failed logins): django-axes locks a username (from any
+# address) AND an IP address (for any username) after AXES_FAILURE_LIMIT failures each, for
+# AXES_COOLOFF_MINUTES, so neither guessing one account nor spraying many accounts gets far.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 
@@ -148,8 +169,22 @@ CONTENT_SECURITY_POLICY = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+# SESSION_IDLE_MINUTES: log out after this many minutes without a request (default 15).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_MINUTES", default=15) * 60
+# SESSION_MAX_HOURS: absolute lifetime of a login, however active (default 8, one working day).
+SESSION_ABSOLUTE_TIMEOUT = env.int("SESSION_MAX_HOURS", default=8) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Two-factor login (django-otp, TOTP with recovery codes): required for these roles, offered to all.
+# DJANGO_2FA_REQUIRED=false relaxes the requirement for a local demo only (production refuses it).
+TWEESTAPS_VERPLICHT = env.bool("DJANGO_2FA_REQUIRED", default=True)
+TWEESTAPS_ROLLEN = ["Teamleider", "Beheerder", "Privacy", "Beleid"]
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Altena Toegang")
+# A BSN typed in an unsuccessful search pre-fills the registration form for at most this long.
+ZOEK_SESSIE_SECONDEN = 15 * 60
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

@@ -4,3 +4,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
+
+# Local development and the `make run` demo: two-factor login is offered but not required, so the
+# demo accounts work without an authenticator app (the banner says so). Production refuses this.
+TWEESTAPS_VERPLICHT = env.bool("DJANGO_2FA_REQUIRED", default=False)

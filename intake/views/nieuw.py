@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +25,7 @@ from .base import LEZERS, fout_naar_formulier
 
 # The last search is kept in the session (never in a URL) to pre-fill the registration form.
 ZOEK_SESSIE = "intake_laatste_zoekopdracht"
+ZOEK_SESSIE_TIJD = "intake_laatste_zoekopdracht_tijd"
 
 
 class NieuwView(RoleRequiredMixin, FormView):
@@ -68,6 +72,7 @@ class NieuwView(RoleRequiredMixin, FormView):
                 for k, v in data.items()
                 if k in form.fields and v
             }
+            self.request.session[ZOEK_SESSIE_TIJD] = int(time.time())
         return self.render_to_response(self.get_context_data(form=form, resultaten=resultaten, gezocht=True))
 
 
@@ -85,7 +90,11 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
         return kwargs
 
     def get_initial(self):
-        laatste = self.request.session.get(ZOEK_SESSIE) or {}
+        # Used once, and only within ZOEK_SESSIE_SECONDEN of the search: a BSN does not linger.
+        laatste = self.request.session.pop(ZOEK_SESSIE, None) or {}
+        gezocht = self.request.session.pop(ZOEK_SESSIE_TIJD, 0)
+        if time.time() - gezocht > settings.ZOEK_SESSIE_SECONDEN:
+            return {}
         return {k: v for k, v in laatste.items() if k in InwonerForm.base_fields}
 
     def form_valid(self, form):

@@ -9,7 +9,17 @@ from altena.access import Rol
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"/health/", "/accounts/login/", "/accounts/logout/", "/admin/login/"}
+PUBLIC = {
+    "/health/",
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/admin/login/",
+    # "Wachtwoord vergeten" and the set-password link are for people who cannot log in.
+    "/accounts/wachtwoord-vergeten/",
+    "/accounts/wachtwoord-vergeten/verzonden/",
+    "/accounts/wachtwoord-vergeten/nieuw/x/x/",
+    "/accounts/wachtwoord-vergeten/ingesteld/",
+}
 
 
 def _walk(patterns, prefix=""):
@@ -25,7 +35,7 @@ def _concrete(route: str) -> str | None:
     if route.startswith("^") or "(?P" in route:  # admin regex routes: covered by the admin's own login
         return None
     path = re.sub(r"<int:[^>]+>", "1", route)
-    path = re.sub(r"<(?:str|slug|uuid|path):?[^>]*>", "x", path)
+    path = re.sub(r"<(?:(?:str|slug|uuid|path):)?[^>]+>", "x", path)
     return "/" + path
 
 
@@ -95,6 +105,8 @@ def test_beheerder_reaches_admin_and_frontoffice_does_not(client_for, role_users
     assert client_for(role_users[Rol.BEHEERDER]).get("/admin/").status_code == 200
     response = client_for(role_users[Rol.FRONTOFFICE]).get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    # The admin's login page does not offer a second way in: a logged-in user without access gets 403.
+    assert client_for(role_users[Rol.FRONTOFFICE]).get(response["Location"]).status_code == 403
 
 
 def test_role_groups_get_their_permissions_after_migrate(db):
@@ -109,7 +121,17 @@ def test_role_groups_get_their_permissions_after_migrate(db):
 
 # Pages that beheerder and privacy may open; every other page of the site shows them no case content.
 # The retention dry-run report shows counts per rule only, no case content (issue 10).
-NON_CASE_PAGES = {"/", "/geen-rol/", "/privacy/", "/backoffice/bewaartermijnen/"}
+NON_CASE_PAGES = {
+    "/",
+    "/geen-rol/",
+    "/privacy/",
+    "/privacy/gebruikers/",
+    "/backoffice/bewaartermijnen/",
+    # Every user's own two-factor settings.
+    "/accounts/tweestaps/",
+    "/accounts/tweestaps/instellen/",
+    "/accounts/tweestaps/herstelcodes/",
+}
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,20 @@ MATRIX: dict[str, Regel] = {
     "logout": Regel(rollen=ALLE_ROLLEN, alleen_post=True),
     "geen_rol": Regel(rollen=ALLE_ROLLEN),
     "privacy_log": Regel(rollen=(PR,)),
+    "privacy_gebruikers": Regel(rollen=(PR,)),
+    # Password reset and the new user's set-password link (issue 10, part a): open to anyone, and an
+    # unknown link says so on its page.
+    "password_reset": Regel(rollen=ALLE_ROLLEN, anoniem=200),
+    "password_reset_done": Regel(rollen=ALLE_ROLLEN, anoniem=200),
+    "password_reset_confirm": Regel(
+        rollen=ALLE_ROLLEN, anoniem=200, kwargs={"uidb64": "MA", "token": "ongeldig-token"}
+    ),
+    "password_reset_complete": Regel(rollen=ALLE_ROLLEN, anoniem=200),
+    # Every user's own two-factor pages; the test clients have passed the two-factor step, so the
+    # verification page sends them on, and new recovery codes are made by a POST only.
+    "tweestaps:verifieren": Regel(rollen=ALLE_ROLLEN, ok=302),
+    "tweestaps:instellen": Regel(rollen=ALLE_ROLLEN),
+    "tweestaps:herstelcodes": Regel(rollen=ALLE_ROLLEN, alleen_post=True),
     "health": Regel(rollen=ALLE_ROLLEN, anoniem=200),
     "netwerk:sociale_kaart": Regel(rollen=CASE),
     # The sociale kaart is public information about organisations, no personal data: any gemeente's.
