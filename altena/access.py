@@ -87,6 +87,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "backoffice.feestdag.*",
         "signalen.signaalregel.*",
         "altena.view_heartbeat",
+        "partner.uitnodiging.*",
+        "partner.partnermedewerker.*",
     ],
     Rol.PRIVACY: ["altena.view_verwerking"],
     # Policy officer: the raad report and its exports only (rapportage), no case content.
@@ -102,6 +104,7 @@ START_PAGES = [
     (Rol.FRONTOFFICE, "intake:werkvoorraad"),
     (Rol.BEHEERDER, "admin:index"),
     (Rol.PRIVACY, "privacy_log"),
+    (Rol.PARTNER, "partner:overzicht"),
 ]
 
 # The navigation: (label, url name, bootstrap icon, roles that see it).
@@ -120,6 +123,8 @@ MENU = [
     ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER,)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
+    ("Verwijzingen", "partner:overzicht", "inbox", (Rol.PARTNER,)),
+    ("Capaciteit", "partner:capaciteit", "speedometer", (Rol.PARTNER,)),
 ]
 
 

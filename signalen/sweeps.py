@@ -80,6 +80,7 @@ tijdlijn AS (
     SELECT casus_id, 'signaal', aangemaakt, NULL, '', '', tekst,
            jsonb_build_object('signaal', id, 'regel', %(regel)s::text)
     FROM nieuw
+    WHERE %(op_tijdlijn)s
 )
 SELECT count(*) FROM nieuw
 """
@@ -277,6 +278,104 @@ def _bezwaar_verstreken(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     return sql, {"bezwaar": Soort.BEZWAAR_BESLISSING, **_verstreken_params(regel, p)}
 
 
+# The network leg. The referring staff member (who made the referral) hears first what the partner
+# did; without one, the regisseur or behandelaar; else the teamleiders of the case's team.
+VERWIJZER = "COALESCE(v.door_id, c.regisseur_id, h.regisseur_id, c.behandelaar_id)"
+VERWIJZING_BASIS = """
+    FROM intake_verwijzing v
+    JOIN intake_casus c ON c.id = v.casus_id
+    JOIN netwerk_partner pa ON pa.id = v.partner_id
+    LEFT JOIN intake_huishouden h ON h.id = c.huishouden_id"""
+
+
+def _verwijzing_niet_geaccepteerd(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A referral the partner has not accepted (nor answered) more than N working days after it was
+    sent: W(sent, today] > N, i.e. sent on a local date before ``werkdag_terug(today, N + 1)``."""
+    verstuurd = "(v.verstuurd_op AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'verwijzing:' || v.id AS onderwerp,
+           {verstuurd} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=VERWIJZER)},
+           'Verwijzing naar ' || pa.naam || ' van ' || {DATUM.format(verstuurd)} || ' is na meer dan '
+             || %(drempel)s || ' werkdagen nog niet geaccepteerd. Navragen, opnieuw verwijzen of opschalen?'
+             AS tekst
+    {VERWIJZING_BASIS}
+    WHERE v.status = 'verstuurd' AND v.geaccepteerd_op IS NULL AND v.terugkoppeling_datum IS NULL
+      AND v.verstuurd_op < %(grens)s
+      AND c.fase = ANY(%(open)s) AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    grens = werkdag_terug(p.vandaag, regel.drempel + 1, p.feestdagen)
+    return sql, {"drempel": regel.drempel, "grens": p.begin_van(grens)}
+
+
+def _venster(regel: SignaalRegel, p: Peil) -> datetime:
+    """The catch-up window of the event rules: events of the last ``drempel`` days (local dates)."""
+    return p.begin_van(p.vandaag - timedelta(days=regel.drempel))
+
+
+def _verwijzing_afgewezen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A partner declined a referral (with its reason): re-refer or opschalen? Not to the colleague
+    who recorded the decline themselves."""
+    afgewezen = "(v.afgerond_op AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'verwijzing:' || v.id AS onderwerp,
+           {afgewezen} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=VERWIJZER)},
+           pa.naam || ' wees de verwijzing af: ' || v.terugkoppeling_tekst
+             || ' Opnieuw verwijzen of opschalen?' AS tekst
+    {VERWIJZING_BASIS}
+    WHERE v.status = 'afgewezen' AND v.afgerond_op >= %(venster)s
+      AND v.terugkoppeling_door_id IS DISTINCT FROM {VERWIJZER}
+      AND c.fase = ANY(%(open)s) AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    return sql, {"venster": _venster(regel, p)}
+
+
+def _partner_opschaling(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A partner asks for opschaling: to the referring staff member and the teamleiders of the case's
+    team, while the case is still referred (once opgeschaald, nothing is left to ask)."""
+    gevraagd = "(v.opschaling_gevraagd_op AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, d.doel, 'verwijzing:' || v.id AS onderwerp, {gevraagd} AS peildatum,
+           0 AS herhaling,
+           CASE WHEN d.doel = 'persoon' THEN {VERWIJZER} END AS ontvanger_id,
+           CASE WHEN d.doel = 'teamleider' OR {VERWIJZER} IS NULL THEN c.team_id END AS team_id,
+           pa.naam || ' vraagt opschaling naar maatwerk: ' || v.opschaling_reden AS tekst
+    {VERWIJZING_BASIS}
+    CROSS JOIN (VALUES ('persoon'::text), ('teamleider'::text)) AS d(doel)
+    WHERE v.opschaling_gevraagd_op >= %(venster)s AND c.fase = %(verwezen)s
+      AND ((d.doel = 'persoon' AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL))
+           OR (d.doel = 'teamleider' AND c.team_id IS NOT NULL))
+    """
+    return sql, {"venster": _venster(regel, p), "verwezen": Fase.VERWEZEN}
+
+
+def _partner_terugkoppeling(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """What a partner did in the portal (accepted, first contact, progress, closed), from the case's
+    timeline: one signal per answer to the referring staff member. The answer already is on the
+    timeline, so the signal is not added there again."""
+    tijdstip = "(g.tijdstip AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'gebeurtenis:' || g.id AS onderwerp,
+           {tijdstip} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=VERWIJZER)},
+           g.tekst AS tekst
+    FROM intake_casusgebeurtenis g
+    JOIN intake_verwijzing v ON v.id = (g.gegevens ->> 'verwijzing')::bigint AND v.casus_id = g.casus_id
+    JOIN intake_casus c ON c.id = v.casus_id
+    LEFT JOIN intake_huishouden h ON h.id = c.huishouden_id
+    WHERE g.tijdstip >= %(venster)s AND g.soort = 'terugkoppeling'
+      AND g.gegevens ->> 'bron' = 'partner' AND g.gegevens ->> 'actie' = ANY(%(acties)s)
+      AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    return sql, {
+        "venster": _venster(regel, p),
+        "acties": list(PARTNER_ACTIES_ALS_TERUGKOPPELING),
+        "op_tijdlijn": False,
+    }
+
+
+# The partner's answers that the PARTNER_TERUGKOPPELING rule signals (a decline and an opschaling
+# request have their own rules).
+PARTNER_ACTIES_ALS_TERUGKOPPELING = ("geaccepteerd", "eerste_contact", "voortgang", "afgerond")
+
 SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     Regel.TERMIJN_NADERT: _termijn_nadert,
     Regel.TERMIJN_VERSTREKEN: _termijn_verstreken,
@@ -286,6 +385,10 @@ SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     Regel.VOORZIENING_EINDIGT: _voorziening_eindigt,
     Regel.BEZWAAR_NADERT: _bezwaar_nadert,
     Regel.BEZWAAR_VERSTREKEN: _bezwaar_verstreken,
+    Regel.VERWIJZING_NIET_GEACCEPTEERD: _verwijzing_niet_geaccepteerd,
+    Regel.VERWIJZING_AFGEWEZEN: _verwijzing_afgewezen,
+    Regel.PARTNER_OPSCHALING: _partner_opschaling,
+    Regel.PARTNER_TERUGKOPPELING: _partner_terugkoppeling,
 }
 assert set(SWEEPS) == set(Regel.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above
@@ -307,6 +410,7 @@ def sweep_regel(regel: SignaalRegel, peil: Peil) -> int:
         "nu": peil.nu,
         "vandaag": peil.vandaag,
         "open": sorted(OPEN_FASEN),
+        "op_tijdlijn": True,
         **params,
     }
     with transaction.atomic(), connection.cursor() as cursor:
