@@ -26,7 +26,10 @@ def medewerker_van(user) -> PartnerMedewerker | None:
 def verwijzingen_voor(user):
     """The referrals addressed to the user's partner organisation (none without one)."""
     medewerker = medewerker_van(user)
-    return Verwijzing.objects.voor_partner(medewerker.partner_id if medewerker else None)
+    # Without consent no referral can be made; the filter keeps it so for any old or loaded data.
+    return Verwijzing.objects.voor_partner(medewerker.partner_id if medewerker else None).filter(
+        casus__toestemming_delen=True
+    )
 
 
 def overzicht(user, *, alleen_open: bool = True):

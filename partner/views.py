@@ -164,12 +164,12 @@ class ActieView(VerwijzingMixin, View):
         verwijzing = self.verwijzing
         form = ACTIES[actie](request.POST, prefix=actie)
         if actie not in self.formulieren():
-            form.is_valid()
-            form.add_error(
-                None,
-                f"Dit kan niet (meer): de verwijzing staat op '{verwijzing.get_status_display().lower()}'.",
+            messages.error(
+                request,
+                f"Dit kan niet (meer): de verwijzing staat op '{verwijzing.get_status_display().lower()}'. "
+                "Er is niets opgeslagen.",
             )
-            return self.render_detail(**{actie: form})
+            return redirect("partner:verwijzing", pk=pk)
         if not form.is_valid():
             return self.render_detail(**{actie: form})
         try:
