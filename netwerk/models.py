@@ -145,8 +145,9 @@ class PartnerQuerySet(models.QuerySet):
         return self.alias(_naam_norm=genormaliseerd("naam")).filter(_naam_norm=normaliseer(naam))
 
     def voor_sociale_kaart(self):
-        """What a list of partners shows at once: kernen and contactpersonen in two fixed queries."""
-        return self.prefetch_related("kernen", "contactpersonen")
+        """What a list of partners shows at once: kernen, contactpersonen and capacity in three fixed
+        queries."""
+        return self.prefetch_related("kernen", "contactpersonen", "aanbod")
 
 
 class Partner(models.Model):
