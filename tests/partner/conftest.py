@@ -5,6 +5,7 @@ from intake.models import STANDAARD_GEDEELD
 from tests.factories.intake import CasusFactory, InwonerFactory, VerwijzingFactory
 from tests.factories.netwerk import PartnerFactory
 from tests.factories.partner import PartnerMedewerkerFactory
+from tests.signalen.conftest import regels, sweep  # noqa: F401 - the sweep fixtures, shared
 
 
 @pytest.fixture
