@@ -136,7 +136,9 @@ def demo_casussen(ctx: DemoContext) -> None:
     for _ in range(n_huishoudens):
         kern = kernen[rng.randrange(len(kernen))]
         pc4 = kern.postcodegebieden[0] if kern.postcodegebieden else "1000"
-        postcode = f"{pc4} {chr(65 + rng.randrange(26))}{chr(65 + rng.randrange(26))}"
+        letters = f"{chr(65 + rng.randrange(26))}{chr(65 + rng.randrange(26))}"
+        # SA, SD and SS are never used in Dutch postcodes (stdnum refuses them)
+        postcode = f"{pc4} {'AB' if letters in ('SA', 'SD', 'SS') else letters}"
         hh_addr.append(
             (kern, rng.choice(STRATEN), str(rng.randint(1, 180)), postcode, rng.choice(ACHTERNAMEN))
         )
