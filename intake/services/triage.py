@@ -157,6 +157,8 @@ def verwijzing_terugkoppeling(
     locked.terugkoppeling_door = door
     if status in (Verwijzing.Status.AFGEROND, Verwijzing.Status.AFGEWEZEN):
         locked.afgerond_op = timezone.now()
+    if status == Verwijzing.Status.GEACCEPTEERD and locked.geaccepteerd_op is None:
+        locked.geaccepteerd_op = timezone.now()  # counted as accepted, as when the partner does it
     locked.versie += 1
     locked.save()
     gebeurtenis_toevoegen(

@@ -48,6 +48,7 @@ ROLE_PAGES = {
     "/rapportage/": {Rol.TEAMLEIDER},
     "/rapportage/raad/": {Rol.TEAMLEIDER},
     "/privacy/": {Rol.PRIVACY},
+    "/partner/": {Rol.PARTNER},
 }
 
 
@@ -67,6 +68,7 @@ def test_role_page_matrix(client_for, role_users, role, path):
         (Rol.TEAMLEIDER, "/rapportage/"),
         (Rol.BEHEERDER, "/admin/"),
         (Rol.PRIVACY, "/privacy/"),
+        (Rol.PARTNER, "/partner/"),
     ],
 )
 def test_home_sends_each_role_to_its_start_page(client_for, role_users, role, start):

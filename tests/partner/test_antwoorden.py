@@ -183,7 +183,7 @@ def test_staff_still_record_feedback_for_partners_without_an_account(client_for,
     )
     assert response.status_code == 302
     verwijzing.refresh_from_db()
-    assert verwijzing.status == "geaccepteerd"
+    assert verwijzing.status == "geaccepteerd" and verwijzing.geaccepteerd_op is not None
 
 
 def test_the_desk_worker_sees_the_answers_on_the_case(
