@@ -23,7 +23,7 @@ class GedeeldGegeven(models.TextChoices):
     """
 
     NAAM = "naam", "Naam"
-    KERN = "kern", "Kern"
+    KERN = "kern", "Woonkern"
     ADRES = "adres", "Adres"
     TELEFOON = "telefoon", "Telefoonnummer"
     EMAIL = "email", "E-mailadres"
