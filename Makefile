@@ -4,12 +4,13 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
-DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena
-REDIS_URL ?= redis://127.0.0.1:6379/0
 CHROMIUM ?= /usr/bin/chromium
-export DATABASE_URL REDIS_URL
+# PostgreSQL and Redis: the machine's own when they answer on 127.0.0.1:5432 and :6379, those of
+# DATABASE_URL / REDIS_URL when set, else embedded servers from the virtual environment
+# (DATABASE_URL=embedded / REDIS_URL=embedded forces them). See scripts/servers.py.
+SERVERS := $(PYTHON) scripts/servers.py
 
-.PHONY: run test e2e bench install services lint check-migrations seed clean
+.PHONY: run serve test e2e bench install services lint check-migrations seed clean
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -24,11 +25,16 @@ node_modules/.package-lock.json: package-lock.json
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 
-# Stop early, with a clear message, when PostgreSQL or Redis is not reachable.
+# Check (or start) PostgreSQL and Redis and create the database; stops with a clear message on a fault.
 services: install
-	@$(PYTHON) scripts/check_services.py
+	@$(SERVERS)
 
-run: services
+# Data of embedded servers stays in .data/ between runs; they stop when `make run` stops.
+run: install
+	@$(SERVERS) -- $(MAKE) --no-print-directory serve
+
+# (internal: run by `make run` with DATABASE_URL and REDIS_URL set)
+serve:
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py seed_demo --if-empty
 	@$(PYTHON) scripts/banner.py
@@ -46,20 +52,19 @@ check-migrations: install
 chromium:
 	@test -x $(CHROMIUM) || { command -v apt-get >/dev/null && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "Chromium ontbreekt en kan niet worden geïnstalleerd; browsertests worden overgeslagen."; }
 
+# Embedded servers (when needed) get a throwaway data folder here.
 test: install chromium lint check-migrations
-	@$(PYTHON) scripts/check_services.py
-	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest --create-db
+	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db
 
 e2e: install chromium
-	@$(PYTHON) scripts/check_services.py
-	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest --create-db -m e2e tests/e2e
+	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -m e2e tests/e2e
 
 # The benchmark runs on its own database (altena_bench), dropped and made anew each time.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench
-bench: services
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) scripts/check_services.py --recreate
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PYTHON) manage.py bench --casussen $${CASUSSEN:-1000000}
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(SERVERS) --recreate -- bash -c \
+	  '$(PYTHON) manage.py migrate --noinput -v0 && $(PYTHON) manage.py bench --casussen $${CASUSSEN:-1000000}'
 
+# Keeps .data/ (the embedded servers' data): remove it yourself to start the demo afresh.
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

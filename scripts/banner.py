@@ -14,6 +14,9 @@ print(
     beheerder     Django admin: kernen, partners, catalogus
     privacy       verwerkingenlogging
 
+  Database: {os.environ.get("ALTENA_DATABASE_INFO", "PostgreSQL uit DATABASE_URL")}
+  Redis:    {os.environ.get("ALTENA_REDIS_INFO", "Redis uit REDIS_URL")}
+
   Gezondheid: http://127.0.0.1:8000/health/   (stoppen: Ctrl-C)
 """
 )

@@ -152,6 +152,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# ALTENA_MEDIA_ROOT: where uploaded case files and letters are kept (through Django's storage API,
+# never served as static files: only documenten's views hand them out, after an access check).
+MEDIA_ROOT = env.path("ALTENA_MEDIA_ROOT", default=BASE_DIR / "media")
+# DOCUMENTEN_MAX_UPLOAD_MB: the largest case file a consultant may upload.
+DOCUMENTEN_MAX_UPLOAD_MB = env.int("DOCUMENTEN_MAX_UPLOAD_MB", default=20)
+# DOCUMENTEN_CLAMAV: a ClamAV daemon that scans every upload before it is stored, as
+# tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty (default) means no scan.
+DOCUMENTEN_CLAMAV = env("DOCUMENTEN_CLAMAV", default="")
+# DOCUMENTEN_CLAMAV_TIMEOUT: seconds to wait for the scanner; no answer means the upload is refused.
+DOCUMENTEN_CLAMAV_TIMEOUT = env.int("DOCUMENTEN_CLAMAV_TIMEOUT", default=30)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,5 +1,7 @@
 """Test settings: the real PostgreSQL and Redis, fast hashing, locmem e-mail."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
@@ -18,3 +20,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 AXES_ENABLED = False
 # Static files come from the finders in tests; no collectstatic run is needed.
 WHITENOISE_AUTOREFRESH = True
+# Uploaded files and letters of a test run go to a temporary folder, never into the project.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")

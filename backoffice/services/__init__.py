@@ -2,6 +2,7 @@
 
 One module per concept (termijnen, proces, besluit, bezwaar); import them from here."""
 
+from .bekendmaking import besluit_bekendmaken, einde_bezwaartermijn
 from .besluit import (
     AFSLUITREDENEN,
     BESLUIT_GRONDSLAG,
@@ -40,6 +41,7 @@ __all__ = [
     "BESLUIT_GRONDSLAG",
     "AlInBehandeling",
     "aanvraag_ontvangen",
+    "besluit_bekendmaken",
     "besluit_nemen",
     "bezwaar_beslissen",
     "bezwaar_kan_nieuw_besluit",
@@ -47,6 +49,7 @@ __all__ = [
     "casus_afschalen",
     "casus_claimen",
     "casus_toewijzen_aan",
+    "einde_bezwaartermijn",
     "maatwerk_afsluiten",
     "onderzoek_starten",
     "onderzoek_vastleggen",

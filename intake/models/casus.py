@@ -223,6 +223,8 @@ class CasusGebeurtenis(models.Model):
         BESLUIT = "besluit", "Besluit"
         VOORZIENING = "voorziening", "Voorziening"
         BEZWAAR = "bezwaar", "Bezwaar"
+        BRIEF = "brief", "Brief verzonden"
+        DOCUMENT = "document", "Document"
 
     casus = models.ForeignKey(
         Casus, verbose_name="casus", on_delete=models.CASCADE, related_name="gebeurtenissen"

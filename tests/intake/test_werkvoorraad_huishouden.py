@@ -20,8 +20,8 @@ PER_REQUEST = 4
 # bulk insert into the verwerkingenlog for the inwoners shown
 WERKVOORRAAD_QUERIES = PER_REQUEST + 6
 # the household: household in scope, members, their cases, active referrals, visible cases,
-# regisseur choices, one bulk insert into the verwerkingenlog
-HUISHOUDEN_QUERIES = PER_REQUEST + 8
+# regisseur choices, one bulk insert into the verwerkingenlog, the household's letters (documenten)
+HUISHOUDEN_QUERIES = PER_REQUEST + 9
 
 
 def nummers(response):
