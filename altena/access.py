@@ -108,6 +108,7 @@ START_PAGES = [
     (Rol.BEHEERDER, "admin:index"),
     (Rol.PRIVACY, "privacy_log"),
     (Rol.PARTNER, "partner:overzicht"),
+    (Rol.BELEID, "rapportage:raad"),
 ]
 
 # The navigation: (label, url name, bootstrap icon, roles that see it).
@@ -123,7 +124,7 @@ MENU = [
     ("Sociale kaart", "netwerk:sociale_kaart", "geo-alt", Rol.CASE_WORKERS),
     ("Signalen", "signalen:inbox", "bell", Rol.CASE_WORKERS),
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
-    ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER,)),
+    ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER, Rol.BELEID)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
     ("Verwijzingen", "partner:overzicht", "inbox", (Rol.PARTNER,)),

@@ -51,12 +51,13 @@ DEMO_USERS = [
     ("teamleider", "Teamleider", "Tineke", "Leijten"),
     ("beheerder", "Beheerder", "Bram", "Beheer"),
     ("privacy", "Privacy", "Priya", "Veltman"),
+    ("beleid", "Beleid", "Bas", "Beleidsmedewerker"),
 ]
 
 
 @demo_step(20)
 def demo_users(ctx: DemoContext) -> None:
-    """The five demo users, one per role (only for a demo/dev set-up, never production)."""
+    """The demo users, one per role (only for a demo/dev set-up, never production)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 

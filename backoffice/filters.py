@@ -1,6 +1,7 @@
 """The filters of the maatwerk work queue (django-filter over ``selectors.werkvoorraad``)."""
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -10,9 +11,13 @@ from intake.models import Wet
 from intake.workflow import MAATWERK_FASEN, Fase
 from netwerk.models import Kern, Team
 
-from .selectors import einde_week, relevante_termijnen, verstreken_termijnen
+from .selectors import binnen_7_dagen_termijnen, einde_week, relevante_termijnen, verstreken_termijnen
 
-TERMIJN_KEUZES = [("verstreken", "Termijn verstreken"), ("deze_week", "Termijn verloopt deze week")]
+TERMIJN_KEUZES = [
+    ("verstreken", "Termijn verstreken"),
+    ("deze_week", "Termijn verloopt deze week"),
+    ("binnen_7_dagen", "Termijn verloopt binnen 7 dagen"),
+]
 
 
 class WerkvoorraadFilter(django_filters.FilterSet):
@@ -33,6 +38,10 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     )
     termijn = django_filters.ChoiceFilter(
         label="Termijn", choices=TERMIJN_KEUZES, method="filter_termijn", empty_label="Alle termijnen"
+    )
+    crisis = django_filters.BooleanFilter(
+        label="Crisis",
+        widget=forms.Select(choices=[("", "Alle"), ("true", "Alleen crisis"), ("false", "Geen crisis")]),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -66,6 +75,8 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         vandaag = timezone.localdate()
         if value == "verstreken":
             termijnen = verstreken_termijnen(vandaag)
+        elif value == "binnen_7_dagen":
+            termijnen = binnen_7_dagen_termijnen(vandaag)
         else:
             termijnen = relevante_termijnen(vandaag).filter(
                 opgeschort_sinds__isnull=True, uiterste_datum__range=(vandaag, einde_week(vandaag))

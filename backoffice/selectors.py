@@ -33,6 +33,16 @@ def verstreken_termijnen(op: date | None = None):
     return Termijn.objects.verstreken(op).exclude(soort=Soort.WMO_PLAN)
 
 
+def binnen_7_dagen_termijnen(op: date | None = None):
+    """Running, not paused terms of the municipality that end today or within the next 7 days."""
+    op = op or timezone.localdate()
+    return (
+        relevante_termijnen(op)
+        .exclude(soort=Soort.WMO_PLAN)
+        .filter(opgeschort_sinds__isnull=True, uiterste_datum__range=(op, op + timedelta(days=7)))
+    )
+
+
 def einde_week(op: date) -> date:
     return op + timedelta(days=6 - op.weekday())
 

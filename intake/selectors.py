@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from altena.access import Rol
-from netwerk.models import Capaciteit, Partner, PartnerSoort, Team, capaciteit_geldig_weken
+from netwerk.models import Capaciteit, Partner, Team, capaciteit_geldig_weken
 
 from .models import Casus, Huishouden, Inwoner, Verwijzing
 from .scope import gemeenten_van
@@ -177,35 +177,4 @@ def regisseur_kandidaten(user):
         .objects.filter(is_active=True, groups__name=Rol.CONSULTANT, teams__gemeente__in=gemeenten_van(user))
         .distinct()
         .order_by("first_name", "last_name", "username")
-    )
-
-
-def verwijzing_uitkomsten(*, gemeente: str | None = None, van: date | None = None, tot: date | None = None):
-    """For the dashboard: per partner soort and kern, how many referrals were sent, accepted,
-    declined and escalated (a partner asked opschaling). One GROUP BY in PostgreSQL; ``van``/``tot``
-    limit the date the referral was sent (local dates, inclusive). Rows are dicts ordered by soort
-    and kern: soort, soort_label, kern, verstuurd, geaccepteerd, afgewezen, opgeschaald."""
-    qs = Verwijzing.objects.all()
-    if gemeente:
-        qs = qs.filter(casus__kern__gemeente=gemeente)
-    if van:
-        qs = qs.filter(verstuurd_op__date__gte=van)
-    if tot:
-        qs = qs.filter(verstuurd_op__date__lte=tot)
-    return (
-        qs.values(
-            soort=F("partner__soort"),
-            soort_label=Case(
-                *[When(partner__soort=code, then=Value(label)) for code, label in PartnerSoort.choices],
-                default=F("partner__soort"),
-            ),
-            kern=F("casus__kern__naam"),
-        )
-        .annotate(
-            verstuurd=Count("pk"),
-            geaccepteerd=Count("pk", filter=Q(geaccepteerd_op__isnull=False)),
-            afgewezen=Count("pk", filter=Q(status=Verwijzing.Status.AFGEWEZEN)),
-            opgeschaald=Count("pk", filter=Q(opschaling_gevraagd_op__isnull=False)),
-        )
-        .order_by("soort", "kern")
     )

@@ -49,6 +49,11 @@ def demo_teams(ctx: DemoContext) -> None:
     for role in ("Consultant", "Teamleider"):
         if role in users:
             maatwerk.leden.add(users[role])
+    if "Beleid" in users:  # the policy officer's gemeente (for the raad report); no case scope
+        beleid, _ = Team.objects.get_or_create(
+            naam=f"Beleid {data['naam']}", defaults={"gemeente": data["naam"]}
+        )
+        beleid.leden.add(users["Beleid"])
     ctx.shared["team_toegang"] = toegang
     ctx.shared["team_maatwerk"] = maatwerk
 

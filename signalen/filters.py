@@ -2,7 +2,7 @@
 
 import django_filters
 
-from .models import Regel
+from .models import ESCALATIES, Doel, Regel
 
 STATUS_KEUZES = [("open", "Open"), ("afgehandeld", "Afgehandeld")]
 
@@ -12,6 +12,14 @@ class InboxFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=STATUS_KEUZES, method="filter_status", empty_label="Open en afgehandeld"
     )
+
+    # The dashboard's escalation count links here (rapportage).
+    escalatie = django_filters.BooleanFilter(label="Alleen escalaties", method="filter_escalatie")
+
+    def filter_escalatie(self, queryset, name, value):
+        if value:
+            return queryset.filter(doel=Doel.TEAMLEIDER, regel__in=ESCALATIES)
+        return queryset
 
     def filter_status(self, queryset, name, value):
         if value == "open":

@@ -85,6 +85,7 @@ class Aanvraag(models.Model):
         verbose_name = "aanvraag"
         verbose_name_plural = "aanvragen"
         ordering = ["-ontvangen_op", "-id"]
+        indexes = [models.Index(fields=["ontvangen_op"], name="aanvraag_ontvangen")]  # rapportage
 
     def __str__(self):
         return f"Aanvraag {self.ontvangen_op:%d-%m-%Y}"
@@ -131,6 +132,7 @@ class Besluit(models.Model):
         verbose_name = "besluit"
         verbose_name_plural = "besluiten"
         ordering = ["-besluitdatum", "-id"]
+        indexes = [models.Index(fields=["besluitdatum"], name="besluit_datum")]  # rapportage
         constraints = [
             models.CheckConstraint(condition=~Q(motivering=""), name="besluit_heeft_motivering"),
             models.CheckConstraint(
@@ -205,7 +207,8 @@ class Voorziening(models.Model):
         indexes = [
             models.Index(
                 fields=["einddatum"], name="voorziening_lopend_eind", condition=Q(beeindigd_op__isnull=True)
-            )
+            ),
+            models.Index(fields=["startdatum"], name="voorziening_start"),  # rapportage
         ]
 
     def __str__(self):

@@ -248,7 +248,16 @@ class CasusGebeurtenis(models.Model):
         verbose_name = "gebeurtenis"
         verbose_name_plural = "tijdlijn"
         ordering = ["tijdstip", "id"]
-        indexes = [models.Index(fields=["casus", "tijdstip"], name="gebeurtenis_casus_tijd")]
+        indexes = [
+            models.Index(fields=["casus", "tijdstip"], name="gebeurtenis_casus_tijd"),
+            # rapportage: the flows of a period, and the kern of a case at a moment (its moves)
+            models.Index(
+                fields=["tijdstip"], name="gebeurtenis_overgang_tijd", condition=Q(soort="overgang")
+            ),
+            models.Index(
+                fields=["casus", "tijdstip"], name="gebeurtenis_gewijzigd", condition=Q(soort="gewijzigd")
+            ),
+        ]
 
     def __str__(self):
         return f"{self.casus_id} {self.get_soort_display()} {self.tijdstip:%Y-%m-%d %H:%M}"

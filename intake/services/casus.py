@@ -226,6 +226,10 @@ def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
         raise ValueError(f"Niet bewerkbaar via casus_bijwerken: {sorted(onbekend)}")
     locked = lock_casus(casus, versie)
     gewijzigd = {}
+    # A move to another kern keeps both ids, so reports can place the case where it was at a moment.
+    kern_verhuizing = {}
+    if "kern" in velden and velden["kern"] is not None and velden["kern"].pk != locked.kern_id:
+        kern_verhuizing = {"kern": [locked.kern_id, velden["kern"].pk]}
     for veld, waarde in velden.items():
         oud = getattr(locked, veld)
         if oud != waarde:
@@ -241,7 +245,7 @@ def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
         soort=CasusGebeurtenis.Soort.GEWIJZIGD,
         door=door,
         tekst="Gewijzigd: " + ", ".join(sorted(gewijzigd)),
-        gegevens={"velden": sorted(gewijzigd)},
+        gegevens={"velden": sorted(gewijzigd), **kern_verhuizing},
     )
     return locked
 

@@ -46,7 +46,7 @@ ROLE_PAGES = {
     "/backoffice/": {Rol.CONSULTANT, Rol.TEAMLEIDER},
     "/netwerk/": {Rol.FRONTOFFICE, Rol.CONSULTANT, Rol.TEAMLEIDER},
     "/rapportage/": {Rol.TEAMLEIDER},
-    "/rapportage/raad/": {Rol.TEAMLEIDER},
+    "/rapportage/raad/": {Rol.TEAMLEIDER, Rol.BELEID},
     "/privacy/": {Rol.PRIVACY},
     "/partner/": {Rol.PARTNER},
 }
@@ -69,6 +69,7 @@ def test_role_page_matrix(client_for, role_users, role, path):
         (Rol.BEHEERDER, "/admin/"),
         (Rol.PRIVACY, "/privacy/"),
         (Rol.PARTNER, "/partner/"),
+        (Rol.BELEID, "/rapportage/raad/"),
     ],
 )
 def test_home_sends_each_role_to_its_start_page(client_for, role_users, role, start):

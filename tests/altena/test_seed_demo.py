@@ -53,6 +53,6 @@ def test_seed_demo_for_a_second_municipality_by_data_alone():
 
 def test_demo_users_log_in_with_the_demo_password(client):
     call_command("seed_demo", casussen=0, stdout=open("/dev/null", "w"))
-    for username in ("frontoffice", "consultant", "teamleider", "beheerder", "privacy"):
+    for username in ("frontoffice", "consultant", "teamleider", "beheerder", "privacy", "beleid"):
         assert client.login(username=username, password="altena-demo"), username
         client.logout()

@@ -15,6 +15,7 @@ START = {
     Rol.TEAMLEIDER: ("/rapportage/", "Dashboard teamleider"),
     Rol.BEHEERDER: ("/admin/", "Beheer"),
     Rol.PRIVACY: ("/privacy/", "Verwerkingenlogging"),
+    Rol.BELEID: ("/rapportage/raad/", "Raadsrapportage"),
 }
 
 

@@ -1,13 +1,11 @@
 """The network leg's rules: a referral not accepted after N working days (Atw), a decline, exactly
-once; and the dashboard's counts per partner soort and kern from PostgreSQL."""
+once."""
 
 import pytest
 
 from intake.models import Verwijzing
-from intake.selectors import verwijzing_uitkomsten
 from signalen.models import Regel, Signaal, SignaalRegel
 from tests.factories.intake import CasusFactory, InwonerFactory, VerwijzingFactory
-from tests.factories.netwerk import KernFactory, PartnerFactory
 from tests.signalen.conftest import op
 
 pytestmark = pytest.mark.django_db
@@ -70,53 +68,3 @@ def test_a_decline_recorded_by_the_referrer_themselves_makes_no_signal(sweep, re
     )
     sweep(op(2026, 4, 14, 12))
     assert not Signaal.objects.filter(regel=Regel.VERWIJZING_AFGEWEZEN).exists()
-
-
-def test_dashboard_counts_per_partner_soort_and_kern():
-    almkerk, andel = KernFactory(naam="Almkerk"), KernFactory(naam="Andel")
-    welzijn, school = PartnerFactory(soort="welzijn"), PartnerFactory(soort="school")
-
-    def v(kern, partner, **velden):
-        casus = CasusFactory(inwoner=InwonerFactory(kern=kern), verwezen=True, met_toestemming=True)
-        return VerwijzingFactory(casus=casus, partner=partner, **velden)
-
-    from django.utils import timezone
-
-    nu = timezone.now()
-    v(almkerk, welzijn, geaccepteerd_op=nu, status="geaccepteerd")
-    v(almkerk, welzijn, geaccepteerd_op=nu, status="geaccepteerd", opschaling_gevraagd_op=nu)
-    v(almkerk, welzijn, status="afgewezen")
-    v(andel, welzijn)
-    v(andel, school, status="afgewezen")
-    rijen = list(verwijzing_uitkomsten(gemeente="Altena"))
-    assert [
-        (r["soort"], r["kern"], r["verstuurd"], r["geaccepteerd"], r["afgewezen"], r["opgeschaald"])
-        for r in rijen
-    ] == [
-        ("school", "Andel", 1, 0, 1, 0),
-        ("welzijn", "Almkerk", 3, 2, 1, 1),
-        ("welzijn", "Andel", 1, 0, 0, 0),
-    ]
-    assert rijen[1]["soort_label"] == "Welzijnsorganisatie"
-    assert list(verwijzing_uitkomsten(gemeente="Westerkwartier")) == []
-
-
-def test_the_dashboard_include_renders_the_counts(db):
-    from django.template.loader import render_to_string
-
-    html = render_to_string(
-        "rapportage/_verwijzingen_partners.html",
-        {
-            "uitkomsten": [
-                {
-                    "soort_label": "School",
-                    "kern": "Andel",
-                    "verstuurd": 4,
-                    "geaccepteerd": 3,
-                    "afgewezen": 1,
-                    "opgeschaald": 2,
-                }
-            ]
-        },
-    )
-    assert "School" in html and "Andel" in html and "Opschaling gevraagd" in html
