@@ -123,6 +123,7 @@ MENU = [
     ("Maatwerk", "backoffice:werkvoorraad", "briefcase", (Rol.CONSULTANT, Rol.TEAMLEIDER)),
     ("Sociale kaart", "netwerk:sociale_kaart", "geo-alt", Rol.CASE_WORKERS),
     ("Signalen", "signalen:inbox", "bell", Rol.CASE_WORKERS),
+    ("Berichten", "berichten:box", "envelope-paper", (Rol.CONSULTANT, Rol.TEAMLEIDER)),
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
     ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER, Rol.BELEID)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),

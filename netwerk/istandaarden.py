@@ -1,4 +1,5 @@
-"""The iStandaarden categories (iWmo, iJw) a zorgaanbieder can deliver; see docs: domain.md."""
+"""The iStandaarden categories (iWmo WMO020 01-18, iJw JZ020 40-55) a zorgaanbieder can deliver; see
+docs: domain.md and docs/berichtenverkeer.md."""
 
 from django.db import models
 
@@ -35,3 +36,8 @@ class IStandaardCategorie(models.TextChoices):
     JEUGDBESCHERMING = "48", "48 Jeugdbescherming"
     PREVENTIEF_JUSTITIEEL = "49", "49 Activiteiten preventief justitieel kader"
     MAATWERK_JEUGD = "50", "50 Maatwerkarrangementen jeugd"
+    GENERALISTISCHE_BASIS_GGZ = "51", "51 Generalistische basis-ggz"
+    SPECIALISTISCHE_GGZ = "52", "52 Specialistische ggz"
+    KINDERGENEESKUNDE = "53", "53 Kindergeneeskunde"
+    JEUGD_GGZ = "54", "54 Jeugd-ggz"
+    LANDELIJK_INGEKOCHT = "55", "55 Landelijk ingekochte zorg"

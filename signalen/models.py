@@ -30,6 +30,10 @@ class Regel(models.TextChoices):
     VERWIJZING_AFGEWEZEN = "verwijzing_afgewezen", "Verwijzing afgewezen door partner"
     PARTNER_OPSCHALING = "partner_opschaling", "Partner vraagt opschaling"
     PARTNER_TERUGKOPPELING = "partner_terugkoppeling", "Terugkoppeling van partner"
+    # Berichtenverkeer iWmo/iJw (rules over the berichten app's tables).
+    VERZOEK_ONTVANGEN = "verzoek_ontvangen", "Verzoek van zorgaanbieder"
+    RETOUR_MET_FOUTEN = "retour_met_fouten", "Retourbericht met fouten"
+    GEEN_STARTBERICHT = "geen_startbericht", "Geen startbericht van aanbieder"
 
 
 # Escalations: what the teamleider sees on the dashboard.

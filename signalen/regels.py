@@ -84,4 +84,22 @@ STANDAARD: dict[str, tuple[int, str, int, str]] = {
         "Aan wie verwees: een partner accepteerde, legde eerste contact vast of gaf terugkoppeling "
         "(antwoorden van de afgelopen zoveel dagen).",
     ),
+    Regel.VERZOEK_ONTVANGEN: (
+        0,
+        Eenheid.DAGEN,
+        0,
+        "Aan de behandelaar: een zorgaanbieder vraagt om een toewijzing (315) of een wijziging (317).",
+    ),
+    Regel.RETOUR_MET_FOUTEN: (
+        0,
+        Eenheid.DAGEN,
+        0,
+        "Aan de behandelaar: de zorgaanbieder meldt fouten in een toewijzing (301) of antwoord (319).",
+    ),
+    Regel.GEEN_STARTBERICHT: (
+        4,
+        Eenheid.WEKEN,
+        0,
+        "Aan de behandelaar: een toewijzing zonder startbericht (305) zoveel weken na de ingangsdatum.",
+    ),
 }

@@ -376,6 +376,62 @@ def _partner_terugkoppeling(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
 # request have their own rules).
 PARTNER_ACTIES_ALS_TERUGKOPPELING = ("geaccepteerd", "eerste_contact", "voortgang", "afgerond")
 
+
+# Berichtenverkeer (the berichten app's tables): to the behandelaar, else the case's team.
+def _verzoek_ontvangen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A provider's verzoek (315/317) waits for a decision."""
+    ontvangen = "(v.aangemaakt AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'verzoek:' || v.id AS onderwerp,
+           {ontvangen} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
+           CASE WHEN v.soort = 'wijziging' THEN 'Verzoek om wijziging' ELSE 'Verzoek om toewijzing' END
+             || ' van ' || pa.naam || ' (referentie ' || v.referentie_aanbieder || '): beoordelen.' AS tekst
+    FROM berichten_verzoek v
+    JOIN intake_casus c ON c.id = v.casus_id
+    JOIN netwerk_partner pa ON pa.id = v.aanbieder_id
+    WHERE v.uitkomst = 'open' AND {ontvangen} <= %(vandaag)s
+      AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    return sql, {}
+
+
+def _retour_met_fouten(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """The provider's retour on a 301 or 319 of the gemeente reports errors."""
+    sql = f"""
+    SELECT b.casus_id, 'persoon'::text AS doel, 'bericht:' || b.id AS onderwerp,
+           (b.aangemaakt AT TIME ZONE 'Europe/Amsterdam')::date AS peildatum, 0 AS herhaling,
+           {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
+           b.berichttype || ' aan ' || COALESCE(pa.naam, b.ontvanger) || ': de aanbieder meldt fouten ('
+             || array_to_string(b.retourcodes, ', ') || ').' AS tekst
+    FROM berichten_bericht b
+    JOIN intake_casus c ON c.id = b.casus_id
+    LEFT JOIN netwerk_partner pa ON pa.id = b.aanbieder_id
+    WHERE b.status = 'retour_fouten' AND b.richting = 'uit'
+      AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    return sql, {}
+
+
+def _geen_startbericht(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A toewijzing without a start (305) N weeks after its ingangsdatum (not withdrawn, and long
+    enough that a start was due; at most a year back, so old history is never swept)."""
+    sql = f"""
+    SELECT t.casus_id, 'persoon'::text AS doel, 'toewijzing:' || t.id AS onderwerp,
+           t.ingangsdatum AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
+           'Toewijzing ' || t.nummer || ' bij ' || pa.naam || ': ' || %(drempel)s
+             || ' weken na de ingangsdatum ' || {DATUM.format("t.ingangsdatum")}
+             || ' nog geen startbericht (305).' AS tekst
+    FROM berichten_toewijzing t
+    JOIN intake_casus c ON c.id = t.casus_id
+    JOIN netwerk_partner pa ON pa.id = t.aanbieder_id
+    WHERE t.ingangsdatum <= %(grens)s AND t.ingangsdatum > %(vandaag)s::date - 365
+      AND t.einddatum > %(grens)s AND t.reden_wijziging <> '13'
+      AND NOT EXISTS (SELECT 1 FROM berichten_levering l WHERE l.toewijzing_id = t.id)
+      AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    return sql, {"drempel": regel.drempel, "grens": p.vandaag - timedelta(weeks=regel.drempel)}
+
+
 SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     Regel.TERMIJN_NADERT: _termijn_nadert,
     Regel.TERMIJN_VERSTREKEN: _termijn_verstreken,
@@ -389,6 +445,9 @@ SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     Regel.VERWIJZING_AFGEWEZEN: _verwijzing_afgewezen,
     Regel.PARTNER_OPSCHALING: _partner_opschaling,
     Regel.PARTNER_TERUGKOPPELING: _partner_terugkoppeling,
+    Regel.VERZOEK_ONTVANGEN: _verzoek_ontvangen,
+    Regel.RETOUR_MET_FOUTEN: _retour_met_fouten,
+    Regel.GEEN_STARTBERICHT: _geen_startbericht,
 }
 assert set(SWEEPS) == set(Regel.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above

@@ -200,6 +200,13 @@ CELERY_BEAT_SCHEDULE = {
     # Signals are a sweep, not a timer: every 2 minutes make what is due and not yet made. A beat
     # queued while no worker ran expires instead of piling up; the next one catches up anyway.
     "signalen-sweep": {"task": "signalen.tasks.sweep", "schedule": 120.0, "options": {"expires": 110}},
+    # Berichtenverkeer iWmo/iJw: send what waits in the outbox, read the inbox (exactly once by
+    # database constraints, so an overlapping or retried run is harmless).
+    "berichten-verwerken": {
+        "task": "berichten.tasks.verwerken",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # The daily digest: tried every hour from 7:00 to 17:00 Amsterdam time, sent once a day.
     "signalen-dagoverzichten": {
         "task": "signalen.tasks.dagoverzichten",
@@ -213,6 +220,11 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 3000},
     },
 }
+
+# Berichtenverkeer (iWmo/iJw 3.2): the folder transport (outbox "uit", inbox "in") and the XSD's the
+# project validates with. Default under the project's data folder .data/ (ignored by git).
+BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten"))
+BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(BASE_DIR / "berichten" / "xsd"))
 
 LOGGING = {
     "version": 1,

@@ -11,7 +11,7 @@ from netwerk.istandaarden import IStandaardCategorie
 Categorie = IStandaardCategorie
 
 WMO_CATEGORIEEN = frozenset(f"{n:02d}" for n in range(1, 19))
-JEUGD_CATEGORIEEN = frozenset(str(n) for n in range(40, 51))
+JEUGD_CATEGORIEEN = frozenset(str(n) for n in range(40, 56))
 
 
 class Eenheid(models.TextChoices):
@@ -71,7 +71,7 @@ class Product(models.Model):
         if self.wet == Wet.WMO and self.categorie not in WMO_CATEGORIEEN:
             errors["categorie"] = "Een Wmo-product hoort in een Wmo-categorie (01 tot en met 18)."
         elif self.wet == Wet.JEUGDWET and self.categorie not in JEUGD_CATEGORIEEN:
-            errors["categorie"] = "Een Jeugdwet-product hoort in een Jeugd-categorie (40 tot en met 50)."
+            errors["categorie"] = "Een Jeugdwet-product hoort in een Jeugd-categorie (40 tot en met 55)."
         elif self.wet == Wet.PARTICIPATIEWET and self.categorie:
             errors["categorie"] = "Participatiewet-producten vallen niet onder de iStandaarden."
         if self.productcode and self.categorie and not self.productcode.startswith(self.categorie):

@@ -1,0 +1,21 @@
+"""The code tables in admin, read-only: they follow the published lists and change by migration."""
+
+from django.contrib import admin
+
+from .models import Code
+
+
+@admin.register(Code)
+class CodeAdmin(admin.ModelAdmin):
+    list_display = ("lijst", "code", "betekenis")
+    list_filter = ("lijst",)
+    search_fields = ("code", "betekenis")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

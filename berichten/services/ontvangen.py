@@ -1,0 +1,261 @@
+"""Receive: every file in the inbox is processed exactly once, judged against the XSD and the
+technical rules (docs/berichtenverkeer.md names them), applied all-or-nothing, and answered with
+its retour. A bad file never blocks the others and is kept (in the database and in ``fout/``)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from netwerk.models import Gemeente, Partner
+
+from ..codelijsten import GEEN_FOUTEN, WJ001
+from ..models import Bericht, Richting, Status
+from ..transport import transport
+from ..typen import RETOUR_VAN, Berichttype
+from ..xml import schrijven
+from ..xml.lezen import Gelezen, Onleesbaar, lezen
+from . import regie, verzoeken
+from .toewijzingen import bericht_opslaan, volgende_identificatie
+from .versturen import wachtende_versturen
+
+logger = logging.getLogger(__name__)
+
+# Own rules where WJ001 has no code; shown with their name in the berichtenbox.
+EIGEN_REGELS = {
+    "AT01": "Het bestand is geen leesbaar iWmo- of iJw-bericht (release 3.2).",
+    "AT02": "De afzender (AGB-code {agb}) is geen gecontracteerde zorgaanbieder van de gemeente.",
+    "AT03": "De cliënt (BSN) is niet bekend bij de gemeente of heeft geen passende casus.",
+    "AT04": "Dit berichttype ontvangt de gemeente niet of verwerkt zij (nog) niet: {type}.",
+    "AT05": "Het bericht voldoet niet aan de XSD: {fouten}",
+}
+RETOURS = ("302", "320")
+TOEGESTANE_AANBIEDERS = {"wmo": "zorgaanbieder_wmo", "jw": "zorgaanbieder_jeugd"}
+
+
+@dataclass
+class Oordeel:
+    """What the rules found: codes on the header and per berichtklasse (keyed by XPath)."""
+
+    header: list[str] = field(default_factory=list)
+    klassen: dict[str, list[str]] = field(default_factory=dict)
+    fouten: list[dict] = field(default_factory=list)
+    casus: object = None
+
+    def fout(self, code: str, tekst: str = "", *, klasse: str | None = None, regel: str = "") -> None:
+        if klasse is None:
+            self.header.append(code)
+        else:
+            self.klassen.setdefault(klasse, []).append(code)
+        self.fouten.append({"code": code, "regel": regel, "tekst": tekst or WJ001.get(code, "")})
+
+    @property
+    def afgekeurd(self) -> bool:
+        return bool(self.fouten)
+
+
+def checksum(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+def inbox_verwerken(max_aantal: int = 200) -> int:
+    """Process the inbox (oldest name first); each file in its own transaction."""
+    t = transport()
+    aantal = 0
+    for bestand in t.ontvangen()[:max_aantal]:
+        try:
+            inhoud = t.lezen(bestand)
+        except FileNotFoundError:
+            continue  # another worker moved it
+        except (OSError, ValueError) as exc:
+            t.afronden(bestand, fout=str(exc))
+            continue
+        try:
+            bericht = bestand_verwerken(bestandsnaam=bestand.naam, inhoud=inhoud)
+        except Exception:  # a bug must not block the other files; the file stays for a retry
+            logger.exception("Bericht %s verwerken mislukt", bestand.naam)
+            continue
+        fout = ""
+        if bericht.status in (Status.AFGEWEZEN, Status.ONLEESBAAR):
+            fout = "\n".join(f"{f.get('code') or f.get('regel')}: {f['tekst']}" for f in bericht.fouten)
+        t.afronden(bestand, fout=fout or "")
+        aantal += 1
+    wachtende_versturen()
+    return aantal
+
+
+@transaction.atomic
+def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
+    """Process one file exactly once. The row with the file's checksum is inserted (or found) and
+    locked first: a second worker with the same file waits for the first one's commit and then
+    finds it done; a crash halfway rolls everything back, the row included, so the next run
+    starts over."""
+    som = checksum(inhoud)
+    nieuw = Bericht(
+        richting=Richting.IN,
+        status=Status.ONTVANGEN,
+        inhoud=inhoud,
+        checksum=som,
+        bestandsnaam=bestandsnaam[:200],
+    )
+    Bericht.objects.bulk_create([nieuw], ignore_conflicts=True)
+    bericht = Bericht.objects.select_for_update().get(checksum=som)
+    if bericht.status != Status.ONTVANGEN:
+        return bericht  # done before: the same file again changes nothing
+    try:
+        g = lezen(inhoud)
+    except Onleesbaar as exc:
+        bericht.status = Status.ONLEESBAAR
+        bericht.fouten = [{"code": "", "regel": "AT01", "tekst": str(exc)}]
+        bericht.verwerkt_op = timezone.now()
+        bericht.save()
+        return bericht
+    _kop_vastleggen(bericht, g)
+    oordeel = Oordeel()
+    _header_beoordelen(bericht, g, oordeel)
+    if not oordeel.afgekeurd:
+        _inhoud_verwerken(bericht, g, oordeel)
+    bericht.casus = oordeel.casus or bericht.casus
+    bericht.fouten = oordeel.fouten
+    bericht.retourcodes = sorted({c for codes in [oordeel.header, *oordeel.klassen.values()] for c in codes})
+    bericht.status = Status.AFGEWEZEN if oordeel.afgekeurd else Status.VERWERKT
+    bericht.verwerkt_op = timezone.now()
+    bericht.save()
+    _retour_sturen(bericht, g, oordeel)
+    if not oordeel.afgekeurd and g.bt.nummer in ("315", "317"):
+        try:
+            with transaction.atomic():
+                verzoeken.in_onderzoek_melden(bericht.verzoek)
+        except (ValueError, ValidationError):  # the task stands; the answer follows on the decision
+            logger.exception("Antwoord 'in onderzoek' op bericht %s niet gemaakt", bericht.pk)
+    return bericht
+
+
+def _kop_vastleggen(bericht: Bericht, g: Gelezen) -> None:
+    bericht.berichttype = g.bt.naam
+    bericht.afzender = g.kop["afzender"][:8]
+    bericht.ontvanger = g.kop["ontvanger"][:8]
+    bericht.identificatie = g.kop["identificatie"][:12]
+    try:
+        bericht.dagtekening = date.fromisoformat(g.kop["dagtekening"])
+    except ValueError:
+        bericht.dagtekening = None
+    agb = bericht.afzender
+    if g.bt.nummer in RETOURS:
+        # A provider's retour keeps the header of the gemeente's message; its own identification
+        # is IdentificatieRetour.
+        agb = bericht.ontvanger
+        bericht.identificatie = g.tekst(g.root, "m:Header/m:IdentificatieRetour")[:12]
+    soort = TOEGESTANE_AANBIEDERS[g.bt.standaard]
+    bericht.aanbieder = (
+        Partner.objects.filter(agb_code=agb, soort=soort, actief=True).order_by("pk").first() if agb else None
+    )
+
+
+def _header_beoordelen(bericht: Bericht, g: Gelezen, oordeel: Oordeel) -> None:
+    if g.schemafouten:
+        oordeel.fout("0001", EIGEN_REGELS["AT05"].format(fouten="; ".join(g.schemafouten)), regel="AT05")
+        return
+    if g.bt.nummer not in RETOUR_VAN:
+        oordeel.fout("0001", EIGEN_REGELS["AT04"].format(type=g.bt.naam), regel="AT04")
+        return
+    retour = g.bt.nummer in RETOURS
+    if not Gemeente.objects.filter(cbs_code=bericht.afzender if retour else bericht.ontvanger).exists():
+        oordeel.fout("S300", regel="TR378")
+    if bericht.aanbieder is None:
+        agb = bericht.ontvanger if retour else bericht.afzender
+        oordeel.fout("0001", EIGEN_REGELS["AT02"].format(agb=agb), regel="AT02")
+    # Two files with one identification at once: the second waits here until the first commits.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))",
+            [f"berichten:{bericht.afzender}:{bericht.identificatie}"],
+        )
+    dubbel = (
+        Bericht.objects.filter(
+            richting=Richting.IN,
+            afzender=bericht.afzender,
+            identificatie=bericht.identificatie,
+            berichttype=bericht.berichttype,
+        )
+        .exclude(pk=bericht.pk)
+        .exclude(status__in=[Status.ONLEESBAAR, Status.ONTVANGEN])
+    )
+    if dubbel.exists():
+        oordeel.fout("9056", regel="TR056")
+    if bericht.dagtekening and bericht.dagtekening > timezone.localdate():
+        oordeel.fout("8848", regel="TR135")
+
+
+def _inhoud_verwerken(bericht: Bericht, g: Gelezen, oordeel: Oordeel) -> None:
+    """Apply the message in a savepoint: one error anywhere undoes all of it (never half-applied)."""
+    verwerkers = {
+        "305": regie.start_verwerken,
+        "307": regie.stop_verwerken,
+        "315": verzoeken.vot_verwerken,
+        "317": verzoeken.vow_verwerken,
+        "302": regie.retour_verwerken,
+        "320": regie.retour_verwerken,
+    }
+    verwerker = verwerkers.get(g.bt.nummer)
+    if verwerker is None:
+        oordeel.fout("0001", EIGEN_REGELS["AT04"].format(type=g.bt.naam), regel="AT04")
+        return
+    sid = transaction.savepoint()
+    verwerker(bericht, g, oordeel)
+    if oordeel.afgekeurd:
+        transaction.savepoint_rollback(sid)
+    else:
+        transaction.savepoint_commit(sid)
+
+
+def _retour_sturen(bericht: Bericht, g: Gelezen, oordeel: Oordeel) -> None:
+    nummer = RETOUR_VAN.get(g.bt.nummer)
+    if not nummer:
+        return
+    bt = Berichttype(g.bt.standaard, nummer)
+    gemeente = bericht.ontvanger
+    for heen in (None if g.schemafouten else g.root, None):
+        identificatie = volgende_identificatie()
+        inhoud = schrijven.retourbericht(
+            bt=bt,
+            heen=heen,
+            kop=g.kop,
+            identificatie=identificatie,
+            dagtekening=timezone.localdate(),
+            header_codes=oordeel.header,
+            klasse_codes=oordeel.klassen,
+        )
+        try:
+            with transaction.atomic():
+                bericht_opslaan(
+                    bt=bt,
+                    inhoud=inhoud,
+                    casus=bericht.casus,
+                    aanbieder=bericht.aanbieder,
+                    afzender=gemeente,
+                    ontvanger=bericht.afzender,
+                    identificatie=identificatie,
+                    antwoord_op=bericht,
+                )
+            return
+        except ValueError:
+            continue  # the echo or the header itself breaks the XSD: try the header alone
+    bericht.fouten = [
+        *bericht.fouten,
+        {
+            "code": "",
+            "regel": "",
+            "tekst": "Geen retourbericht mogelijk: de header van het bericht is onbruikbaar.",
+        },
+    ]
+    bericht.save(update_fields=["fouten"])
+
+
+__all__ = ["GEEN_FOUTEN", "bestand_verwerken", "inbox_verwerken"]

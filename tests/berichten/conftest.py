@@ -1,0 +1,128 @@
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from lxml import etree
+
+from backoffice.services import aanvraag_ontvangen, besluit_nemen
+from intake.workflow import Fase
+from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
+from tests.factories.intake import CasusFactory, InwonerFactory
+
+# The outside oracle: the published schemas and examples (../shared/istandaarden from the root).
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "istandaarden"
+
+
+def oracle_schema(berichttype: str) -> etree.XMLSchema:
+    folder = "wmo" if berichttype.startswith("WMO") else "jw"
+    return etree.XMLSchema(etree.parse(str(SHARED / folder / "xsd" / f"{berichttype}.xsd")))
+
+
+def assert_valid(bericht_of_bytes, berichttype: str | None = None):
+    """Validate against the published XSD (or, for the Wmo retours that are not published, the
+    project's derived one)."""
+    inhoud = bytes(getattr(bericht_of_bytes, "inhoud", bericht_of_bytes))
+    berichttype = berichttype or bericht_of_bytes.berichttype
+    doc = etree.fromstring(inhoud)
+    pad = SHARED / ("wmo" if berichttype.startswith("WMO") else "jw") / "xsd" / f"{berichttype}.xsd"
+    if not pad.exists():
+        pad = Path(__file__).resolve().parents[2] / "berichten" / "xsd" / "wmo" / f"{berichttype}.xsd"
+    schema = etree.XMLSchema(etree.parse(str(pad)))
+    assert schema.validate(doc), [e.message for e in schema.error_log]
+    return doc
+
+
+@pytest.fixture(autouse=True)
+def altena(request):
+    """The gemeente of the demo kernen (seeded by migration; a transactional test elsewhere may
+    have flushed it)."""
+    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        return None
+    from netwerk.models import Gemeente
+
+    return Gemeente.objects.get_or_create(naam="Altena", defaults={"cbs_code": "1959"})[0]
+
+
+@pytest.fixture(autouse=True)
+def berichtenmap(settings, tmp_path):
+    settings.BERICHTEN_MAP = str(tmp_path / "berichten")
+    return tmp_path / "berichten"
+
+
+@pytest.fixture
+def huishoudelijke_hulp(db):
+    return ProductFactory(
+        wet="wmo", naam="Hulp bij het huishouden", categorie="01", productcode="01A01", eenheid="uur"
+    )
+
+
+@pytest.fixture
+def jeugd_ggz(db):
+    return ProductFactory(
+        wet="jeugdwet", naam="Jeugd-ggz behandeling", categorie="54", productcode="54001", eenheid="uur"
+    )
+
+
+@pytest.fixture
+def thuiszorg(db):
+    return ZorgaanbiederFactory(
+        naam="Thuiszorg Altena", agb_code="75123456", istandaarden_categorieen=["01", "02"]
+    )
+
+
+@pytest.fixture
+def jeugdaanbieder(db):
+    return ZorgaanbiederFactory(
+        naam="Jeugdhulp West",
+        agb_code="76111111",
+        soort="zorgaanbieder_jeugd",
+        istandaarden_categorieen=["45", "54"],
+    )
+
+
+@pytest.fixture
+def toekennen(consultant, team, django_capture_on_commit_callbacks):
+    """toekennen(product, aanbieder, wet="wmo", inwoner=None, **voorziening): a besluit through the
+    backoffice service on a fresh case; the after-commit hook runs as in production."""
+
+    def make(product, aanbieder, wet="wmo", inwoner=None, **velden):
+        casus = CasusFactory(
+            maatwerk=True, wet=wet, fase=Fase.ONDERZOEK, team=team, behandelaar=consultant,
+            **({"inwoner": inwoner} if inwoner else {}),
+        )  # fmt: skip
+        vandaag = timezone.localdate()
+        aanvraag_ontvangen(casus=casus, ontvangen_op=vandaag, omschrijving="Hulp", door=consultant)
+        voorziening = {
+            "product": product,
+            "leveringsvorm": "natura",
+            "aanbieder": aanbieder,
+            "volume": 3,
+            "eenheid": "uur",
+            "frequentie": "week",
+            "startdatum": vandaag,
+            "einddatum": vandaag + timedelta(days=180),
+            **velden,
+        }
+        with django_capture_on_commit_callbacks(execute=True):
+            besluit_nemen(
+                casus=casus,
+                soort="toekenning",
+                besluitdatum=vandaag,
+                verzonden_op=vandaag,
+                motivering="Uit het onderzoek blijkt dat hulp nodig is.",
+                grondslag="Wmo 2015 art. 2.3.5",
+                door=consultant,
+                voorzieningen=[voorziening],
+            )
+        casus.refresh_from_db()
+        return casus
+
+    return make
+
+
+@pytest.fixture
+def inwoner(db):
+    return InwonerFactory(
+        voornamen="Tim", tussenvoegsel="de", achternaam="Wit", geboortedatum=date(1967, 8, 13)
+    )
