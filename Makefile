@@ -44,6 +44,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/djlint . --lint
 
 check-migrations: install
 	DJANGO_SETTINGS_MODULE=altena.settings.test $(PYTHON) manage.py check

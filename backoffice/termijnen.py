@@ -1,6 +1,6 @@
 """The legal terms (wettelijke termijnen) of maatwerk: pure date arithmetic, no database.
 
-Every deadline of ``domain.md`` is computed here, in calendar days counted from the day after the
+Every deadline of ``docs/domain.md`` is computed here, in calendar days counted from the day after the
 start event (a melding on Monday 2 March with a six-week term ends on Monday 13 April), then:
 
 1. opschorting (Awb 4:15, 7:10 lid 2): the days the term stood still are added;

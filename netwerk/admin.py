@@ -3,6 +3,8 @@ from django.db.models import Count, Q
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from altena.importexport import NederlandsExportForm
+
 from .forms import PartnerAdminForm
 from .models import Aanbod, Contactpersoon, Gemeente, Kern, Partner, Team
 from .resources import PartnerResource
@@ -85,6 +87,7 @@ class KernFilter(admin.SimpleListFilter):
 class PartnerAdmin(ImportExportModelAdmin):
     form = PartnerAdminForm
     resource_classes = [PartnerResource]
+    export_form_class = NederlandsExportForm
     import_formats = [CSV, XLSX]
     import_template_name = "netwerk/admin/partner_import.html"
     export_formats = [CSV, XLSX]

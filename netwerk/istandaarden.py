@@ -1,5 +1,5 @@
 """The iStandaarden categories (iWmo WMO020 01-18, iJw JZ020 40-55) a zorgaanbieder can deliver; see
-docs: domain.md and docs/berichtenverkeer.md."""
+docs/domain.md and docs/berichtenverkeer.md."""
 
 from django.db import models
 
