@@ -12,7 +12,6 @@ class UitnodigingAdmin(admin.ModelAdmin):
     list_filter = ["partner"]
     search_fields = ["email", "partner__naam"]
     fields = ["partner", "email", "voornaam", "achternaam"]
-    autocomplete_fields = ["partner"]
 
     @admin.display(description="stand")
     def stand(self, obj):
