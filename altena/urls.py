@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from altena import views
+from altena import privacy, views
 
 admin.site.site_header = "Altena Toegang – beheer"
 admin.site.site_title = "Altena Toegang"
@@ -13,7 +13,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("geen-rol/", views.GeenRolView.as_view(), name="geen_rol"),
-    path("privacy/", views.VerwerkingenLogView.as_view(), name="privacy_log"),
+    path("privacy/", privacy.VerwerkingenLogView.as_view(), name="privacy_log"),
     path("health/", views.HealthView.as_view(), name="health"),
     path("netwerk/", include("netwerk.urls")),
     path("intake/", include("intake.urls")),

@@ -147,9 +147,9 @@ def demo_casussen(ctx: DemoContext) -> None:
         for h, (kern, straat, nr, _pc, (tv, an)) in enumerate(hh_addr):
             naam = f"Huishouden {(tv + ' ' if tv else '')}{an}, {straat} {nr}, {kern.naam}"
             regisseur = consultant.pk if consultant and rng.random() < 0.05 else None
-            yield (hh_first + h, naam, regisseur, 1)
+            yield (hh_first + h, naam, regisseur, 1, kern.gemeente)
 
-    copy_rows("intake_huishouden", ["id", "naam", "regisseur_id", "versie"], huishoudens())
+    copy_rows("intake_huishouden", ["id", "naam", "regisseur_id", "versie", "gemeente"], huishoudens())
 
     inw_kern = []
 
@@ -176,6 +176,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 "",
                 hh_first + h,
                 now,
+                kern.gemeente,
             )
 
     copy_rows(
@@ -196,6 +197,7 @@ def demo_casussen(ctx: DemoContext) -> None:
             "email",
             "huishouden_id",
             "aangemaakt",
+            "gemeente",
         ],
         inwoners(),
     )
@@ -282,6 +284,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 stamps[-1] if stamps else aangemaakt,
                 len(pad),
                 None,
+                ctx.gemeente_naam,
             )
 
     n = copy_rows(
@@ -316,6 +319,7 @@ def demo_casussen(ctx: DemoContext) -> None:
             "gewijzigd",
             "versie",
             "indienings_token",
+            "gemeente",
         ],
         casussen(),
     )

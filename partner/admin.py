@@ -2,12 +2,16 @@
 
 from django.contrib import admin, messages
 
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
+
 from .accounts import uitnodiging_versturen
 from .models import PartnerMedewerker, Uitnodiging
 
 
 @admin.register(Uitnodiging)
 class UitnodigingAdmin(admin.ModelAdmin):
+    # Accounts of partners' workers (like the staff accounts), no inwoner's data.
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["email", "partner", "stand", "verloopt_op", "uitgenodigd_door", "aangemaakt"]
     list_filter = ["partner"]
     search_fields = ["email", "partner__naam"]
@@ -33,6 +37,7 @@ class UitnodigingAdmin(admin.ModelAdmin):
 
 @admin.register(PartnerMedewerker)
 class PartnerMedewerkerAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["gebruiker", "partner", "actief", "aangemaakt"]
     list_filter = ["actief", "partner"]
     search_fields = ["gebruiker__username", "gebruiker__email", "partner__naam"]

@@ -6,7 +6,7 @@ class PartnerConfig(AppConfig):
     verbose_name = "Partnerportaal"
 
     def ready(self):
-        from intake.signals import verwijzing_gemaakt
+        from intake.hooks import verwijzing_gemaakt
 
         from .meldingen import bij_verwijzing_gemaakt
 

@@ -1,5 +1,5 @@
 """Reads of the partner portal. What a partner's worker may see is decided here and only here:
-the referrals addressed to its own organisation, nothing else."""
+the referrals addressed to its own organisation, within its own gemeente, nothing else."""
 
 from __future__ import annotations
 
@@ -26,9 +26,16 @@ def medewerker_van(user) -> PartnerMedewerker | None:
 def verwijzingen_voor(user):
     """The referrals addressed to the user's partner organisation (none without one)."""
     medewerker = medewerker_van(user)
+    if medewerker is None:
+        return Verwijzing.objects.none()
+    gemeente = medewerker.partner.gemeente
     # Without consent no referral can be made; the filter keeps it so for any old or loaded data.
-    return Verwijzing.objects.voor_partner(medewerker.partner_id if medewerker else None).filter(
-        casus__toestemming_delen=True
+    # Gemeente isolation (issue 10): each gemeente is its own controller, so a partner sees only the
+    # referrals of cases (and inwoners) of its own gemeente, never another's, whoever referred.
+    return Verwijzing.objects.voor_partner(medewerker.partner_id).filter(
+        casus__toestemming_delen=True,
+        casus__gemeente=gemeente,
+        casus__inwoner__gemeente=gemeente,
     )
 
 

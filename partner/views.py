@@ -20,13 +20,13 @@ from django.views.generic import TemplateView
 
 from altena.access import Rol, RoleRequiredMixin
 from altena.models import Verwerking
-from altena.verwerkingen import log_verwerking
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS, log_objecten, log_verwerking
 from intake.models import Verwijzing
 
 from . import selectors, services
 from .accounts import UitnodigingOngeldig, uitnodiging_aanvaarden, uitnodiging_controleren
 from .forms import ACTIES, AanbodForm, UitnodigingForm
-from .middleware import PORTAAL, weigering_loggen
+from .middleware import PORTAAL
 from .weergave import gedeeld, verwijzer_contact
 
 S = Verwijzing.Status
@@ -45,7 +45,12 @@ def _log(request, verwijzing: Verwijzing, handeling: str) -> None:
 
 
 class PartnerMixin(RoleRequiredMixin):
+    """Behind the Partner role. Pages that show an inwoner's data declare the portal's purpose, so
+    ``VerwerkingMiddleware`` logs a refused attempt (403, 404) on them (issue 10's one mechanism)."""
+
     allowed_roles = (Rol.PARTNER,)
+    verwerking = PORTAAL
+    verwerking_object = "verwijzing"
 
     @cached_property
     def medewerker(self):
@@ -62,21 +67,12 @@ class OverzichtView(PartnerMixin, TemplateView):
     def get_context_data(self, **kwargs):
         alle = self.request.GET.get("toon") == "alle"
         rijen = list(selectors.overzicht(self.request.user, alleen_open=not alle)[: self.MAX])
-        if rijen:
-            Verwerking.objects.bulk_create(
-                Verwerking(
-                    actor=self.request.user,
-                    actor_naam=self.request.user.get_username(),
-                    handeling=Verwerking.Handeling.LEZEN,
-                    verwerkingsactiviteit=PORTAAL,
-                    object_type="verwijzing",
-                    object_id=str(v.pk),
-                    inwoner_id=v.casus.inwoner_id,
-                    casus_nummer=v.casus.nummer,
-                    oorsprong=f"{self.request.method} {self.request.path}"[:200],
-                )
-                for v in rijen
-            )
+        log_objecten(
+            request=self.request,
+            handeling=Verwerking.Handeling.LEZEN,
+            verwerkingsactiviteit=PORTAAL,
+            objecten=[("verwijzing", v.pk, v.casus.inwoner_id, v.casus.nummer) for v in rijen],
+        )
         return super().get_context_data(
             medewerker=self.medewerker,
             verwijzingen=[gedeeld(v) for v in rijen],
@@ -91,7 +87,7 @@ class VerwijzingMixin(PartnerMixin):
     def verwijzing(self) -> Verwijzing:
         verwijzing = selectors.verwijzing_voor(self.request.user, self.kwargs["pk"])
         if verwijzing is None:
-            weigering_loggen(self.request, object_type="verwijzing", object_id=self.kwargs["pk"])
+            # Logged as refused by VerwerkingMiddleware (the view declares the portal's purpose).
             raise Http404("Deze verwijzing bestaat niet of is niet aan uw organisatie gericht.")
         return verwijzing
 
@@ -187,9 +183,11 @@ class ActieView(VerwijzingMixin, View):
 
 
 class CapaciteitView(PartnerMixin, TemplateView):
-    """The organisation's offers with their capacity; saving one confirms it as of today."""
+    """The organisation's offers with their capacity; saving one confirms it as of today. About the
+    organisation, not about inwoners: no personal data."""
 
     template_name = "partner/capaciteit.html"
+    verwerking = GEEN_PERSOONSGEGEVENS
 
     def get_context_data(self, **kwargs):
         gebonden = kwargs.pop("gebonden", {})
@@ -229,6 +227,7 @@ class UitnodigingView(View):
     """Set up an account from an invitation link: valid once, until it expires (said in Dutch)."""
 
     template_name = "partner/uitnodiging.html"
+    verwerking = GEEN_PERSOONSGEGEVENS  # the invited worker's own account, no inwoner's data
 
     def _ongeldig(self, request, exc: UitnodigingOngeldig):
         return render(

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('intake', '0004_gebeurtenis_brief_document'),
-        ('intake', '0004_verwijzing_partnerportaal'),
+        ('intake', '0004_gemeente_als_verwerkingsverantwoordelijke'),
     ]
 
     operations = [

@@ -13,6 +13,8 @@ from django.utils import timezone
 from altena.access import Rol
 from netwerk.models import Team
 
+from ..acties import actie_vereist
+from ..hooks import verwijzing_gemaakt
 from ..models import (
     CONTACT_GEGEVENS,
     STANDAARD_GEDEELD,
@@ -22,9 +24,14 @@ from ..models import (
     Verwijzing,
     Wet,
 )
-from ..signals import verwijzing_gemaakt
-from ..workflow import TRANSITIONS, Fase
-from .casus import OvergangNietToegestaan, VersieConflict, casus_overgang, gebeurtenis_toevoegen, lock_casus
+from ..workflow import Fase
+from .casus import (
+    VersieConflict,
+    casus_overgang,
+    gebeurtenis_toevoegen,
+    intake_overgang,
+    lock_casus,
+)
 
 
 def _verplicht(waarde: str, melding: str, veld: str) -> str:
@@ -43,14 +50,9 @@ def _niet_in_de_toekomst(datum: date | None, veld: str) -> None:
 def casus_afhandelen(*, casus: Casus, door, notitie: str, versie: int | None = None) -> Casus:
     """Settled at the door with information or advice: aangemeld -> afgehandeld."""
     notitie = _verplicht(notitie, "Noteer kort welke informatie of welk advies is gegeven.", "notitie")
-    return casus_overgang(
-        casus=casus,
-        naar=Fase.AFGEHANDELD,
-        door=door,
-        tekst=notitie,
-        versie=versie,
-        afgesloten_op=timezone.now(),
-    )
+    locked = lock_casus(casus, versie)
+    actie_vereist(locked, "afhandelen")
+    return intake_overgang(locked, naar=Fase.AFGEHANDELD, door=door, tekst=notitie)
 
 
 def gedeelde_gegevens_controleren(gedeelde_gegevens) -> list[str]:
@@ -99,11 +101,10 @@ def verwijzing_maken(
         )
     if not partner.actief:
         raise ValidationError({"partner": "Deze partner is niet meer actief."})
+    actie_vereist(locked, "verwijzen")
     if locked.fase != Fase.VERWEZEN:
-        if (locked.fase, Fase.VERWEZEN) not in TRANSITIONS:
-            raise OvergangNietToegestaan(locked, Fase.VERWEZEN)
-        locked = casus_overgang(
-            casus=locked,
+        locked = intake_overgang(
+            locked,
             naar=Fase.VERWEZEN,
             door=door,
             tekst=f"Verwezen naar {partner.naam}.",
@@ -217,16 +218,15 @@ def casus_opschalen(
     meldingsdatum = meldingsdatum or timezone.localdate()
     _niet_in_de_toekomst(meldingsdatum, "meldingsdatum")
     locked = lock_casus(casus, versie)
+    actie_vereist(locked, "opschalen")
     team = maatwerkteam_voor(locked) or locked.team
-    return casus_overgang(
-        casus=locked,
+    return intake_overgang(
+        locked,
         naar=Fase.MELDING,
         door=door,
         tekst=f"Opgeschaald naar maatwerk ({Wet(wet).label}): {reden.strip()}",
         gegevens={"wet": wet, "meldingsdatum": meldingsdatum.isoformat(), "team": team.pk if team else None},
-        wet=wet,
-        meldingsdatum=meldingsdatum,
-        team=team,
+        velden={"wet": wet, "meldingsdatum": meldingsdatum, "team": team},
     )
 
 
