@@ -92,6 +92,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "documenten.view_briefsjabloonversie",
         "signalen.signaalregel.*",
         "altena.view_heartbeat",
+        "partner.uitnodiging.*",
+        "partner.partnermedewerker.*",
     ],
     Rol.PRIVACY: ["altena.view_verwerking"],
     # Policy officer: the raad report and its exports only (rapportage), no case content.
@@ -107,6 +109,7 @@ START_PAGES = [
     (Rol.FRONTOFFICE, "intake:werkvoorraad"),
     (Rol.BEHEERDER, "admin:index"),
     (Rol.PRIVACY, "privacy_log"),
+    (Rol.PARTNER, "partner:overzicht"),
     (Rol.BELEID, "rapportage:raad"),
 ]
 
@@ -129,6 +132,8 @@ MENU = [
     ("Bewaartermijnen", "backoffice:bewaartermijnen", "archive", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
     ("Gebruikersaudit", "privacy_gebruikers", "person-lines-fill", (Rol.PRIVACY,)),
+    ("Verwijzingen", "partner:overzicht", "inbox", (Rol.PARTNER,)),
+    ("Capaciteit", "partner:capaciteit", "speedometer", (Rol.PARTNER,)),
 ]
 
 

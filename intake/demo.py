@@ -18,7 +18,7 @@ from altena.demo import DemoContext, demo_step
 from netwerk.models import Kern
 
 from .demo_names import ACHTERNAMEN, HULPVRAGEN, STRATEN, VOORNAMEN
-from .models import Casus
+from .models import STANDAARD_GEDEELD, Casus
 from .workflow import Fase, Route
 
 SPAN_DAYS = 730  # cases are spread over two years
@@ -136,7 +136,9 @@ def demo_casussen(ctx: DemoContext) -> None:
     for _ in range(n_huishoudens):
         kern = kernen[rng.randrange(len(kernen))]
         pc4 = kern.postcodegebieden[0] if kern.postcodegebieden else "1000"
-        postcode = f"{pc4} {chr(65 + rng.randrange(26))}{chr(65 + rng.randrange(26))}"
+        letters = f"{chr(65 + rng.randrange(26))}{chr(65 + rng.randrange(26))}"
+        # SA, SD and SS are never used in Dutch postcodes (stdnum refuses them)
+        postcode = f"{pc4} {'AB' if letters in ('SA', 'SD', 'SS') else letters}"
         hh_addr.append(
             (kern, rng.choice(STRATEN), str(rng.randint(1, 180)), postcode, rng.choice(ACHTERNAMEN))
         )
@@ -355,7 +357,8 @@ def demo_verwijzingen(ctx: DemoContext) -> None:
             """
             INSERT INTO intake_verwijzing (
                 casus_id, partner_id, status, toelichting, verstuurd_op, door_id, terugkoppeling_tekst,
-                terugkoppeling_datum, terugkoppeling_door_id, afgerond_op, versie)
+                terugkoppeling_datum, terugkoppeling_door_id, afgerond_op, versie, gedeelde_gegevens,
+                geaccepteerd_op)
             SELECT c.id, p.id,
                    CASE WHEN c.fase = 'afgesloten' THEN 'afgerond'
                         WHEN c.id %% 3 = 0 THEN 'geaccepteerd' ELSE 'verstuurd' END,
@@ -367,7 +370,9 @@ def demo_verwijzingen(ctx: DemoContext) -> None:
                         THEN (c.gewijzigd AT TIME ZONE 'Europe/Amsterdam')::date + 7 END,
                    NULL,
                    CASE WHEN c.fase = 'afgesloten' THEN c.gewijzigd + interval '14 days' END,
-                   1
+                   1,
+                   CASE WHEN c.toestemming_delen THEN %(gedeeld)s::varchar(20)[] ELSE '{}' END,
+                   CASE WHEN c.fase = 'afgesloten' OR c.id %% 3 = 0 THEN c.gewijzigd + interval '2 days' END
             FROM intake_casus c
             JOIN netwerk_kern k ON k.id = c.kern_id
             JOIN LATERAL (
@@ -383,6 +388,10 @@ def demo_verwijzingen(ctx: DemoContext) -> None:
             WHERE k.gemeente = %(gemeente)s AND c.route = 'voorliggend_veld'
               AND NOT EXISTS (SELECT 1 FROM intake_verwijzing v WHERE v.casus_id = c.id)
             """,
-            {"gemeente": ctx.gemeente_naam, "door": frontoffice.pk if frontoffice else None},
+            {
+                "gemeente": ctx.gemeente_naam,
+                "door": frontoffice.pk if frontoffice else None,
+                "gedeeld": list(STANDAARD_GEDEELD),
+            },
         )
         ctx.log(f"  {cursor.rowcount} verwijzingen")

@@ -10,8 +10,12 @@ Receivers (backoffice: the legal terms) run in the same transaction, so a failin
 the transition back. A higher app that moves a case itself (backoffice's onderzoek, aanvraag,
 besluit, zorg) calls ``overgang_uitvoeren`` on the case it already locked and handles its own
 consequences in its own service; no hook is sent then.
+
+``verwijzing_gemaakt`` is sent inside the transaction of ``verwijzing_maken`` with ``verwijzing``
+(e.g. the partner portal mails the partner's workers after commit).
 """
 
 from django.dispatch import Signal
 
 casus_fase_gewijzigd = Signal()
+verwijzing_gemaakt = Signal()

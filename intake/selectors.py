@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Case, Count, F, IntegerField, Min, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from altena.access import Rol
-from netwerk.models import Partner, Team
+from netwerk.models import Capaciteit, Partner, Team, capaciteit_geldig_weken
 
 from .models import Casus, Huishouden, Inwoner, Verwijzing
 from .scope import gemeenten_van, werkgebied_kernen
@@ -132,7 +134,27 @@ def partners_voor_verwijzing(*, casus: Casus, kern=None, leefgebieden: list[str]
     )
     if leefgebieden:
         qs = qs.filter(leefgebieden__overlap=list(leefgebieden))
-    return Partner.objects.filter(pk__in=qs.values("pk")).order_by("naam")
+    return (
+        Partner.objects.filter(pk__in=qs.values("pk"))
+        .annotate(capaciteit_rang=capaciteit_rang())
+        .prefetch_related("aanbod")
+        .order_by("capaciteit_rang", "naam")
+    )
+
+
+def capaciteit_rang():
+    """A partner's best capacity as a rank, for "partners with room first": 0 room now (confirmed
+    recently), 1 room but stale, 2 a waiting list, 3 unknown (no offer), 4 full everywhere."""
+    grens = timezone.localdate() - timedelta(weeks=capaciteit_geldig_weken())
+    per_aanbod = Case(
+        When(aanbod__capaciteit=Capaciteit.RUIMTE, aanbod__bevestigd_op__gt=grens, then=Value(0)),
+        When(aanbod__capaciteit=Capaciteit.RUIMTE, then=Value(1)),
+        When(aanbod__capaciteit=Capaciteit.WACHTLIJST, then=Value(2)),
+        When(aanbod__capaciteit=Capaciteit.VOL, then=Value(4)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    return Coalesce(Min(per_aanbod), Value(3))
 
 
 def voordeurteam(user, kern):

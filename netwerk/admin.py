@@ -7,7 +7,7 @@ from altena.importexport import NederlandsExportForm
 from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from .forms import PartnerAdminForm
-from .models import Contactpersoon, Gemeente, Kern, Partner, Team
+from .models import Aanbod, Contactpersoon, Gemeente, Kern, Partner, Team
 from .resources import PartnerResource
 
 
@@ -63,6 +63,14 @@ class ContactpersoonInline(admin.TabularInline):
     extra = 1
 
 
+class AanbodInline(admin.TabularInline):
+    """The partner's offers with their capacity (the partner keeps them current in its portal)."""
+
+    model = Aanbod
+    extra = 1
+    fields = ["naam", "capaciteit", "wachttijd_weken", "bevestigd_op"]
+
+
 class KernFilter(admin.SimpleListFilter):
     """Partners serving a kern: named in their kernen or serving all kernen of its gemeente."""
 
@@ -101,7 +109,7 @@ class PartnerAdmin(ImportExportModelAdmin):
         "contactpersonen__naam__unaccent",
     ]
     filter_horizontal = ["kernen"]
-    inlines = [ContactpersoonInline]
+    inlines = [ContactpersoonInline, AanbodInline]
     actions = ["deactiveren", "activeren"]
     list_per_page = 50
     fieldsets = [

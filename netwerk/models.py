@@ -1,5 +1,7 @@
 """Kernen (villages), teams and their werkgebied. Partners of the sociale kaart join them here."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -7,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from .istandaarden import IStandaardCategorie
 from .leefgebieden import Leefgebied
@@ -142,8 +145,9 @@ class PartnerQuerySet(models.QuerySet):
         return self.alias(_naam_norm=genormaliseerd("naam")).filter(_naam_norm=normaliseer(naam))
 
     def voor_sociale_kaart(self):
-        """What a list of partners shows at once: kernen and contactpersonen in two fixed queries."""
-        return self.prefetch_related("kernen", "contactpersonen")
+        """What a list of partners shows at once: kernen, contactpersonen and capacity in three fixed
+        queries."""
+        return self.prefetch_related("kernen", "contactpersonen", "aanbod")
 
 
 class Partner(models.Model):
@@ -274,3 +278,86 @@ class Contactpersoon(models.Model):
 
     def __str__(self):
         return self.naam
+
+
+def capaciteit_geldig_weken() -> int:
+    """After how many weeks a partner's confirmed capacity counts as stale (setting, default 4)."""
+    return int(getattr(settings, "SOCIALE_KAART_CAPACITEIT_GELDIG_WEKEN", 4))
+
+
+class Capaciteit(models.TextChoices):
+    RUIMTE = "ruimte", "Ruimte nu"
+    WACHTLIJST = "wachtlijst", "Wachtlijst"
+    VOL = "vol", "Vol"
+
+
+class AanbodQuerySet(models.QuerySet):
+    def actueel(self, vandaag=None):
+        """Offers whose capacity was confirmed within the configured number of weeks."""
+        vandaag = vandaag or timezone.localdate()
+        return self.filter(bevestigd_op__gt=vandaag - timedelta(weeks=capaciteit_geldig_weken()))
+
+
+class Aanbod(models.Model):
+    """One offer of a partner on the sociale kaart with its current capacity (room now, a waiting
+    list with expected weeks, or full) and the date the partner last confirmed it."""
+
+    partner = models.ForeignKey(
+        Partner, verbose_name="partner", on_delete=models.CASCADE, related_name="aanbod"
+    )
+    naam = models.CharField("aanbod", max_length=150)
+    capaciteit = models.CharField(
+        "capaciteit", max_length=12, choices=Capaciteit.choices, default=Capaciteit.RUIMTE
+    )
+    wachttijd_weken = models.PositiveSmallIntegerField(
+        "verwachte wachttijd (weken)", null=True, blank=True, help_text="Alleen bij een wachtlijst."
+    )
+    bevestigd_op = models.DateField("laatst bevestigd op", null=True, blank=True)
+    bevestigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bevestigd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = AanbodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aanbod"
+        verbose_name_plural = "aanbod"
+        ordering = ["partner", "naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "naam"], name="aanbod_uniek_per_partner"),
+            models.CheckConstraint(
+                condition=Q(capaciteit="wachtlijst") | Q(wachttijd_weken__isnull=True),
+                name="aanbod_wachttijd_alleen_bij_wachtlijst",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner}: {self.naam}"
+
+    def clean(self):
+        if self.capaciteit != Capaciteit.WACHTLIJST:
+            self.wachttijd_weken = None
+        elif self.wachttijd_weken is None:
+            raise ValidationError(
+                {"wachttijd_weken": "Vul bij een wachtlijst de verwachte wachttijd in weken in."}
+            )
+
+    @property
+    def is_verouderd(self) -> bool:
+        """No confirmation, or one older than the configured number of weeks."""
+        if self.bevestigd_op is None:
+            return True
+        return self.bevestigd_op <= timezone.localdate() - timedelta(weeks=capaciteit_geldig_weken())
+
+    @property
+    def capaciteit_tekst(self) -> str:
+        if self.capaciteit == Capaciteit.WACHTLIJST and self.wachttijd_weken is not None:
+            return (
+                f"Wachtlijst, ca. {self.wachttijd_weken} {'week' if self.wachttijd_weken == 1 else 'weken'}"
+            )
+        return self.get_capaciteit_display()

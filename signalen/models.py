@@ -25,6 +25,11 @@ class SignaalSoort(models.TextChoices):
     VOORZIENING_EINDIGT = "voorziening_eindigt", "Herbeoordelen of afschalen?"
     BEZWAAR_NADERT = "bezwaar_nadert", "Beslistermijn bezwaar nadert"
     BEZWAAR_VERSTREKEN = "bezwaar_verstreken", "Beslistermijn bezwaar overschreden"
+    # The network leg: what partners do (or fail to do) with a referral.
+    VERWIJZING_NIET_GEACCEPTEERD = "verwijzing_niet_geaccepteerd", "Verwijzing niet geaccepteerd"
+    VERWIJZING_AFGEWEZEN = "verwijzing_afgewezen", "Verwijzing afgewezen door partner"
+    PARTNER_OPSCHALING = "partner_opschaling", "Partner vraagt opschaling"
+    PARTNER_TERUGKOPPELING = "partner_terugkoppeling", "Terugkoppeling van partner"
     # Berichtenverkeer iWmo/iJw (rules over the berichten app's tables).
     VERZOEK_ONTVANGEN = "verzoek_ontvangen", "Verzoek van zorgaanbieder"
     RETOUR_MET_FOUTEN = "retour_met_fouten", "Retourbericht met fouten"

@@ -57,6 +57,33 @@ STANDAARD: dict[str, tuple[int, str, int, str]] = {
         "Aan behandelaar en teamleider: zoveel dagen na het einde van de beslistermijn op bezwaar, en "
         "opnieuw elke zoveel dagen zolang er niet is beslist.",
     ),
+    SignaalSoort.VERWIJZING_NIET_GEACCEPTEERD: (
+        5,
+        DrempelEenheid.WERKDAGEN,
+        0,
+        "Aan wie verwees: een verwijzing die de partner na zoveel werkdagen nog niet heeft geaccepteerd.",
+    ),
+    SignaalSoort.VERWIJZING_AFGEWEZEN: (
+        14,
+        DrempelEenheid.DAGEN,
+        0,
+        "Aan wie verwees: een partner wees de verwijzing af (afwijzingen van de afgelopen zoveel dagen, "
+        "zodat een gemiste sweep ze inhaalt).",
+    ),
+    SignaalSoort.PARTNER_OPSCHALING: (
+        14,
+        DrempelEenheid.DAGEN,
+        0,
+        "Aan wie verwees en de teamleider: een partner vraagt opschaling naar maatwerk (verzoeken van de "
+        "afgelopen zoveel dagen, zolang de casus nog verwezen is).",
+    ),
+    SignaalSoort.PARTNER_TERUGKOPPELING: (
+        14,
+        DrempelEenheid.DAGEN,
+        0,
+        "Aan wie verwees: een partner accepteerde, legde eerste contact vast of gaf terugkoppeling "
+        "(antwoorden van de afgelopen zoveel dagen).",
+    ),
     SignaalSoort.VERZOEK_ONTVANGEN: (
         0,
         DrempelEenheid.DAGEN,

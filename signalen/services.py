@@ -59,6 +59,16 @@ def sweep_alle(*, nu: datetime | None = None) -> dict[str, int]:
     return gemaakt
 
 
+def sweep_regels(*codes: str, nu: datetime | None = None) -> dict[str, int]:
+    """Run the sweeps of these (active) rules now, e.g. right after a partner answered a referral,
+    so the signal is there at once; the next beat finds nothing left to make."""
+    peil = Peil.op(nu)
+    return {
+        regel.code: sweep_regel(regel, peil)
+        for regel in SignaalRegel.objects.filter(actief=True, code__in=codes).order_by("code")
+    }
+
+
 def _eigen_signaal(signaal_id: int, door) -> Signaal:
     """The signal, locked, if it is in ``door``'s inbox; Signaal.DoesNotExist otherwise."""
     return signalen_voor(door).select_for_update(of=("self",)).get(pk=signaal_id)

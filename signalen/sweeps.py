@@ -108,6 +108,7 @@ tijdlijn_bron AS (
     SELECT casus_id, %(soort_signaal)s::text AS soort, aangemaakt AS tijdstip, tekst,
            jsonb_build_object('signaal', id, 'regel', %(regel)s::text) AS gegevens
     FROM nieuw
+    WHERE %(op_tijdlijn)s
 ),
 tijdlijn AS ({gebeurtenissen_bulk_sql("tijdlijn_bron")})
 SELECT count(*) FROM nieuw
@@ -306,6 +307,105 @@ def _bezwaar_verstreken(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     return sql, {"bezwaar": TermijnSoort.BEZWAAR_BESLISSING, **_verstreken_params(regel, p)}
 
 
+# The network leg. The referring staff member (who made the referral) hears first what the partner
+# did; without one, the regisseur or behandelaar; else the teamleiders of the case's team.
+VERWIJZER = "COALESCE(v.door_id, c.regisseur_id, h.regisseur_id, c.behandelaar_id)"
+VERWIJZING_BASIS = """
+    FROM intake_verwijzing v
+    JOIN intake_casus c ON c.id = v.casus_id
+    JOIN netwerk_partner pa ON pa.id = v.partner_id
+    LEFT JOIN intake_huishouden h ON h.id = c.huishouden_id"""
+
+
+def _verwijzing_niet_geaccepteerd(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A referral the partner has not accepted (nor answered) more than N working days after it was
+    sent: W(sent, today] > N, i.e. sent on a local date before ``werkdag_terug(today, N + 1)``."""
+    verstuurd = "(v.verstuurd_op AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'verwijzing:' || v.id AS onderwerp,
+           {verstuurd} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=VERWIJZER)},
+           'Verwijzing naar ' || pa.naam || ' van ' || {DATUM.format(verstuurd)} || ' is na meer dan '
+             || %(drempel)s || ' werkdagen nog niet geaccepteerd. Navragen, opnieuw verwijzen of opschalen?'
+             AS tekst
+    {VERWIJZING_BASIS}
+    WHERE v.status = 'verstuurd' AND v.geaccepteerd_op IS NULL AND v.terugkoppeling_datum IS NULL
+      AND v.verstuurd_op < %(grens)s
+      AND c.fase = ANY(%(open)s) AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    grens = werkdag_terug(p.vandaag, regel.drempel + 1, p.feestdagen)
+    return sql, {"drempel": regel.drempel, "grens": p.begin_van(grens)}
+
+
+def _venster(regel: SignaalRegel, p: Peil) -> datetime:
+    """The catch-up window of the event rules: events of the last ``drempel`` days (local dates)."""
+    return p.begin_van(p.vandaag - timedelta(days=regel.drempel))
+
+
+def _verwijzing_afgewezen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A partner declined a referral (with its reason): re-refer or opschalen? Not to the colleague
+    who recorded the decline themselves."""
+    afgewezen = "(v.afgerond_op AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'verwijzing:' || v.id AS onderwerp,
+           {afgewezen} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=VERWIJZER)},
+           pa.naam || ' wees de verwijzing af: ' || v.terugkoppeling_tekst
+             || ' Opnieuw verwijzen of opschalen?' AS tekst
+    {VERWIJZING_BASIS}
+    WHERE v.status = 'afgewezen' AND v.afgerond_op >= %(venster)s
+      AND v.terugkoppeling_door_id IS DISTINCT FROM {VERWIJZER}
+      AND c.fase = ANY(%(open)s) AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    return sql, {"venster": _venster(regel, p)}
+
+
+def _partner_opschaling(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """A partner asks for opschaling: to the referring staff member and the teamleiders of the case's
+    team, while the case is still referred (once opgeschaald, nothing is left to ask)."""
+    gevraagd = "(v.opschaling_gevraagd_op AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, d.doel, 'verwijzing:' || v.id AS onderwerp, {gevraagd} AS peildatum,
+           0 AS herhaling,
+           CASE WHEN d.doel = 'persoon' THEN {VERWIJZER} END AS ontvanger_id,
+           CASE WHEN d.doel = 'teamleider' OR {VERWIJZER} IS NULL THEN c.team_id END AS team_id,
+           pa.naam || ' vraagt opschaling naar maatwerk: ' || v.opschaling_reden AS tekst
+    {VERWIJZING_BASIS}
+    CROSS JOIN (VALUES ('persoon'::text), ('teamleider'::text)) AS d(doel)
+    WHERE v.opschaling_gevraagd_op >= %(venster)s AND c.fase = %(verwezen)s
+      AND ((d.doel = 'persoon' AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL))
+           OR (d.doel = 'teamleider' AND c.team_id IS NOT NULL))
+    """
+    return sql, {"venster": _venster(regel, p), "verwezen": Fase.VERWEZEN}
+
+
+def _partner_terugkoppeling(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """What a partner did in the portal (accepted, first contact, progress, closed), from the case's
+    timeline: one signal per answer to the referring staff member. The answer already is on the
+    timeline, so the signal is not added there again."""
+    tijdstip = "(g.tijdstip AT TIME ZONE 'Europe/Amsterdam')::date"
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'gebeurtenis:' || g.id AS onderwerp,
+           {tijdstip} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=VERWIJZER)},
+           g.tekst AS tekst
+    FROM intake_casusgebeurtenis g
+    JOIN intake_verwijzing v ON v.id = (g.gegevens ->> 'verwijzing')::bigint AND v.casus_id = g.casus_id
+    JOIN intake_casus c ON c.id = v.casus_id
+    LEFT JOIN intake_huishouden h ON h.id = c.huishouden_id
+    WHERE g.tijdstip >= %(venster)s AND g.soort = 'terugkoppeling'
+      AND g.gegevens ->> 'bron' = 'partner' AND g.gegevens ->> 'actie' = ANY(%(acties)s)
+      AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
+    """
+    return sql, {
+        "venster": _venster(regel, p),
+        "acties": list(PARTNER_ACTIES_ALS_TERUGKOPPELING),
+        "op_tijdlijn": False,
+    }
+
+
+# The partner's answers that the PARTNER_TERUGKOPPELING rule signals (a decline and an opschaling
+# request have their own rules).
+PARTNER_ACTIES_ALS_TERUGKOPPELING = ("geaccepteerd", "eerste_contact", "voortgang", "afgerond")
+
+
 # Berichtenverkeer (the berichten app's tables): to the behandelaar, else the case's team.
 def _verzoek_ontvangen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     """A provider's verzoek (315/317) waits for a decision."""
@@ -370,6 +470,10 @@ SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     SignaalSoort.VOORZIENING_EINDIGT: _voorziening_eindigt,
     SignaalSoort.BEZWAAR_NADERT: _bezwaar_nadert,
     SignaalSoort.BEZWAAR_VERSTREKEN: _bezwaar_verstreken,
+    SignaalSoort.VERWIJZING_NIET_GEACCEPTEERD: _verwijzing_niet_geaccepteerd,
+    SignaalSoort.VERWIJZING_AFGEWEZEN: _verwijzing_afgewezen,
+    SignaalSoort.PARTNER_OPSCHALING: _partner_opschaling,
+    SignaalSoort.PARTNER_TERUGKOPPELING: _partner_terugkoppeling,
     SignaalSoort.VERZOEK_ONTVANGEN: _verzoek_ontvangen,
     SignaalSoort.RETOUR_MET_FOUTEN: _retour_met_fouten,
     SignaalSoort.GEEN_STARTBERICHT: _geen_startbericht,
@@ -394,6 +498,7 @@ def sweep_regel(regel: SignaalRegel, peil: Peil) -> int:
         "nu": peil.nu,
         "vandaag": peil.vandaag,
         "open": sorted(OPEN_FASEN),
+        "op_tijdlijn": True,
         "soort_signaal": CasusGebeurtenis.Soort.SIGNAAL.value,
         **params,
     }

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "altena.verwerkingen.VerwerkingMiddleware",
     "altena.replica.ReportingReadsMiddleware",
     "altena.replica.QueryCountMiddleware",
+    # A partner organisation's worker sees /partner/ only; every other page is refused and logged.
+    "partner.middleware.PartnerAfschermingMiddleware",
 ]
 
 ROOT_URLCONF = "altena.urls"
@@ -234,6 +236,11 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # DEMO_PASSWORD: password of the demo users made by seed_demo (never in production).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="altena-demo")
 
+# SOCIALE_KAART_CAPACITEIT_GELDIG_WEKEN: after how many weeks a partner's confirmed capacity is stale.
+SOCIALE_KAART_CAPACITEIT_GELDIG_WEKEN = env.int("SOCIALE_KAART_CAPACITEIT_GELDIG_WEKEN", default=4)
+# PARTNER_UITNODIGING_GELDIG_DAGEN: how long an invitation link for a partner's worker stays valid.
+PARTNER_UITNODIGING_GELDIG_DAGEN = env.int("PARTNER_UITNODIGING_GELDIG_DAGEN", default=7)
+
 # Celery (altena/celery.py reads every CELERY_* setting).
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
@@ -281,6 +288,12 @@ CELERY_BEAT_SCHEDULE = {
     "rapportage-raad": {
         "task": "rapportage.tasks.raad_verversen",
         "schedule": crontab(minute=20),
+        "options": {"expires": 3000},
+    },
+    # Partners' workers: a daily summary of their open referrals (a link only), once a day from 8:00.
+    "partner-dagoverzichten": {
+        "task": "partner.tasks.dagoverzichten",
+        "schedule": crontab(minute=5, hour="8-16"),
         "options": {"expires": 3000},
     },
     # Retention: every night, anonymise what passed its term under the rules switched on (issue 10).

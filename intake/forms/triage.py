@@ -9,7 +9,7 @@ from altena.forms import DatumField, VersieForm
 from netwerk.leefgebieden import Leefgebied
 from netwerk.models import Kern
 
-from ..models import Verwijzing, Wet
+from ..models import STANDAARD_GEDEELD, GedeeldGegeven, Verwijzing, Wet
 from .inwoner import niet_in_de_toekomst
 
 
@@ -81,11 +81,36 @@ class VerwijzenForm(VersieForm):
     toelichting = forms.CharField(
         label="Toelichting voor de partner", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    gedeelde_gegevens = forms.MultipleChoiceField(
+        label="Toestemming: wat mag de partner zien?",
+        choices=GedeeldGegeven.choices,
+        initial=STANDAARD_GEDEELD,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Vink alleen aan waarvoor de inwoner toestemming gaf. Het BSN, andere casussen en "
+        "maatwerk deelt u nooit.",
+        error_messages={"required": "Kies welke gegevens de partner mag zien (ten minste naam en contact)."},
+    )
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners
-        self.fields["partner"].label_from_instance = lambda p: f"{p.naam} ({p.get_soort_display()})"
+        self.fields["partner"].label_from_instance = partner_label
+
+
+def partner_label(p) -> str:
+    """The partner with its soort and its capacity (partners with room come first in the list)."""
+    label = f"{p.naam} ({p.get_soort_display()})"
+    aanbod = list(p.aanbod.all()) if hasattr(p, "_prefetched_objects_cache") else []
+    if aanbod:
+        delen = []
+        for a in aanbod:
+            stand = a.capaciteit_tekst.lower()
+            if a.is_verouderd:
+                bevestigd = f"{a.bevestigd_op:%d-%m-%Y}" if a.bevestigd_op else "nooit"
+                stand += f" (verouderd, bevestigd {bevestigd})"
+            delen.append(f"{a.naam}: {stand}")
+        label += " — " + "; ".join(delen)
+    return label
 
 
 class TerugkoppelingForm(VersieForm):

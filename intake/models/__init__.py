@@ -3,10 +3,23 @@ referrals and ZRM scores. One module per concept; import everything from ``intak
 
 from .casus import Casus, CasusGebeurtenis, CasusnummerTeller, CasusQuerySet, Kanaal, Urgentie, Verwijzer, Wet
 from .inwoner import Huishouden, HuishoudenQuerySet, Inwoner, InwonerQuerySet
-from .triage import ZRM_GELDIG_DAGEN, Verwijzing, VerwijzingQuerySet, ZrmScore
+from .triage import (
+    CONTACT_GEGEVENS,
+    STANDAARD_GEDEELD,
+    ZRM_GELDIG_DAGEN,
+    GedeeldGegeven,
+    Uitkomst,
+    Verwijzing,
+    VerwijzingQuerySet,
+    ZrmScore,
+)
 
 __all__ = [
+    "CONTACT_GEGEVENS",
+    "STANDAARD_GEDEELD",
     "ZRM_GELDIG_DAGEN",
+    "GedeeldGegeven",
+    "Uitkomst",
     "Casus",
     "CasusGebeurtenis",
     "CasusQuerySet",

@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from netwerk.leefgebieden import Leefgebied
@@ -14,9 +16,50 @@ from netwerk.models import Partner
 from .casus import Casus
 
 
+class GedeeldGegeven(models.TextChoices):
+    """What the inwoner consented to share with the partner of one referral (the consent's scope).
+
+    The BSN, other cases and the maatwerk history are never among them: no choice can share them.
+    """
+
+    NAAM = "naam", "Naam"
+    KERN = "kern", "Woonkern"
+    ADRES = "adres", "Adres"
+    TELEFOON = "telefoon", "Telefoonnummer"
+    EMAIL = "email", "E-mailadres"
+    GEBOORTEDATUM = "geboortedatum", "Geboortedatum"
+    HULPVRAAG = "hulpvraag", "Hulpvraag (in de woorden van de inwoner)"
+    LEEFGEBIEDEN = "leefgebieden", "Leefgebieden"
+
+
+# What a referral shares unless the desk worker narrows it with the inwoner.
+STANDAARD_GEDEELD = [
+    GedeeldGegeven.NAAM,
+    GedeeldGegeven.KERN,
+    GedeeldGegeven.TELEFOON,
+    GedeeldGegeven.EMAIL,
+    GedeeldGegeven.HULPVRAAG,
+]
+CONTACT_GEGEVENS = (GedeeldGegeven.ADRES, GedeeldGegeven.TELEFOON, GedeeldGegeven.EMAIL)
+
+
+class Uitkomst(models.TextChoices):
+    """How a partner closed a referral."""
+
+    DOEL_BEREIKT = "doel_bereikt", "Doel bereikt"
+    INGETROKKEN = "ingetrokken", "Inwoner trok zich terug"
+    MEER_NODIG = "meer_nodig", "Meer nodig dan wij kunnen bieden"
+
+
 class VerwijzingQuerySet(models.QuerySet):
     def actief(self):
         return self.filter(status__in=Verwijzing.ACTIEVE_STATUSSEN)
+
+    def voor_partner(self, partner_id):
+        """The referrals addressed to one partner organisation: the only ones its workers see."""
+        if partner_id is None:
+            return self.none()
+        return self.filter(partner_id=partner_id)
 
 
 class Verwijzing(models.Model):
@@ -63,6 +106,23 @@ class Verwijzing(models.Model):
         related_name="+",
     )
     afgerond_op = models.DateTimeField("afgerond op", null=True, blank=True)
+    # The consent's scope at the moment of referral: which fields the partner may see.
+    gedeelde_gegevens = ArrayField(
+        models.CharField(max_length=20, choices=GedeeldGegeven.choices),
+        verbose_name="gedeelde gegevens (toestemming)",
+        default=list,
+        db_default=RawSQL("'{}'::varchar(20)[]", ()),
+        blank=True,
+    )
+    # The partner's own answers (partner portal) or as recorded by staff.
+    geaccepteerd_op = models.DateTimeField("geaccepteerd op", null=True, blank=True)
+    eerste_contact_op = models.DateField("eerste contact op", null=True, blank=True)
+    # Database defaults too, so bulk loaders (seed_demo's INSERT ... SELECT) need not name them.
+    uitkomst = models.CharField(
+        "uitkomst", max_length=20, choices=Uitkomst.choices, blank=True, default="", db_default=""
+    )
+    opschaling_gevraagd_op = models.DateTimeField("opschaling gevraagd op", null=True, blank=True)
+    opschaling_reden = models.TextField("reden opschaling (partner)", blank=True, default="", db_default="")
     versie = models.PositiveIntegerField("versie", default=1)
 
     objects = VerwijzingQuerySet.as_manager()
@@ -85,6 +145,13 @@ class Verwijzing(models.Model):
 
     def volgende_statussen(self) -> tuple[str, ...]:
         return self.VOLGENDE_STATUSSEN.get(self.status, ())
+
+    def deelt(self, gegeven: str) -> bool:
+        return gegeven in (self.gedeelde_gegevens or [])
+
+    @property
+    def gedeelde_labels(self) -> list[str]:
+        return [GedeeldGegeven(g).label for g in self.gedeelde_gegevens or [] if g in GedeeldGegeven.values]
 
 
 ZRM_GELDIG_DAGEN = 30  # a ZRM score describes the present; older than this it is stale

@@ -14,7 +14,16 @@ from altena.access import Rol
 from netwerk.models import Team
 
 from ..acties import actie_vereist
-from ..models import Casus, CasusGebeurtenis, Verwijzing, Wet
+from ..hooks import verwijzing_gemaakt
+from ..models import (
+    CONTACT_GEGEVENS,
+    STANDAARD_GEDEELD,
+    Casus,
+    CasusGebeurtenis,
+    GedeeldGegeven,
+    Verwijzing,
+    Wet,
+)
 from ..workflow import Fase
 from .casus import (
     VersieConflict,
@@ -46,16 +55,43 @@ def casus_afhandelen(*, casus: Casus, door, notitie: str, versie: int | None = N
     return intake_overgang(locked, naar=Fase.AFGEHANDELD, door=door, tekst=notitie)
 
 
+def gedeelde_gegevens_controleren(gedeelde_gegevens) -> list[str]:
+    """The consent's scope for one referral: known fields only, at least the name and one way to
+    reach the inwoner (a partner cannot act on less). Kept in the fixed order of the choices."""
+    gekozen = set(gedeelde_gegevens or [])
+    onbekend = gekozen - set(GedeeldGegeven.values)
+    if onbekend:
+        raise ValidationError({"gedeelde_gegevens": "Onbekend gegeven gekozen om te delen."})
+    if GedeeldGegeven.NAAM not in gekozen or not gekozen & set(CONTACT_GEGEVENS):
+        raise ValidationError(
+            {
+                "gedeelde_gegevens": "Deel ten minste de naam en één manier om contact op te nemen "
+                "(adres, telefoon of e-mail); zonder die toestemming kan de partner niets met de verwijzing."
+            }
+        )
+    return [g for g in GedeeldGegeven.values if g in gekozen]
+
+
 @transaction.atomic
 def verwijzing_maken(
-    *, casus: Casus, partner, door, toelichting: str = "", versie: int | None = None
+    *,
+    casus: Casus,
+    partner,
+    door,
+    toelichting: str = "",
+    versie: int | None = None,
+    gedeelde_gegevens: list[str] | None = None,
 ) -> Verwijzing:
     """Refer a case to a partner in the voorliggend veld.
 
-    Needs the inhabitant's consent to share data. Moves the case to ``verwezen`` when the
-    transition table allows it from its fase (a first referral or an afschaling); a case that is
-    already ``verwezen`` only gets another Verwijzing.
+    Needs the inhabitant's consent to share data; ``gedeelde_gegevens`` records its scope for this
+    referral (default: name, kern, phone, e-mail and the question), which decides what the partner
+    sees. Moves the case to ``verwezen`` when the transition table allows it from its fase (a first
+    referral or an afschaling); a case that is already ``verwezen`` only gets another Verwijzing.
     """
+    gedeeld = gedeelde_gegevens_controleren(
+        STANDAARD_GEDEELD if gedeelde_gegevens is None else gedeelde_gegevens
+    )
     locked = lock_casus(casus, versie)
     if not locked.toestemming_delen:
         raise ValidationError(
@@ -83,6 +119,7 @@ def verwijzing_maken(
         toelichting=(toelichting or "").strip(),
         door=door,
         verstuurd_op=timezone.now(),
+        gedeelde_gegevens=gedeeld,
     )
     gebeurtenis_toevoegen(
         casus=locked,
@@ -90,8 +127,9 @@ def verwijzing_maken(
         door=door,
         tekst=f"Verwijzing naar {partner.naam} verstuurd."
         + (f" {verwijzing.toelichting}" if toelichting else ""),
-        gegevens={"verwijzing": verwijzing.pk, "partner": partner.pk},
+        gegevens={"verwijzing": verwijzing.pk, "partner": partner.pk, "gedeeld": gedeeld},
     )
+    verwijzing_gemaakt.send(sender=Verwijzing, verwijzing=verwijzing)
     return verwijzing
 
 
@@ -120,6 +158,8 @@ def verwijzing_terugkoppeling(
     locked.terugkoppeling_door = door
     if status in (Verwijzing.Status.AFGEROND, Verwijzing.Status.AFGEWEZEN):
         locked.afgerond_op = timezone.now()
+    if status == Verwijzing.Status.GEACCEPTEERD and locked.geaccepteerd_op is None:
+        locked.geaccepteerd_op = timezone.now()  # counted as accepted, as when the partner does it
     locked.versie += 1
     locked.save()
     gebeurtenis_toevoegen(

@@ -122,6 +122,17 @@ class OpschalenView(TriageView):
     actie = "opschalen"
     titel = "Opschalen naar maatwerk"
 
+    def get_initial(self):
+        """From a partner's opschaling request (``?verwijzing=<id>``): its reason, so opschalen is
+        one step from the signal or the case page."""
+        initial = super().get_initial()
+        pk = self.request.GET.get("verwijzing", "")
+        if pk.isdigit():
+            v = self.casus.verwijzingen.select_related("partner").filter(pk=int(pk)).first()
+            if v is not None and v.opschaling_reden:
+                initial["reden"] = f"{v.partner.naam} vraagt opschaling: {v.opschaling_reden}"
+        return initial
+
     def uitvoeren(self, form):
         d = form.cleaned_data
         casus = casus_opschalen(
@@ -191,6 +202,7 @@ class VerwijzenView(TriageView):
             toelichting=d["toelichting"],
             door=self.request.user,
             versie=d["versie"],
+            gedeelde_gegevens=d["gedeelde_gegevens"],
         )
         return f"Casus {self.casus.nummer} is verwezen naar {d['partner'].naam}."
 

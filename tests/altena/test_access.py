@@ -19,6 +19,8 @@ PUBLIC = {
     "/accounts/wachtwoord-vergeten/verzonden/",
     "/accounts/wachtwoord-vergeten/nieuw/x/x/",
     "/accounts/wachtwoord-vergeten/ingesteld/",
+    # A partner worker's invitation link: the way in for someone without an account yet.
+    "/partner/uitnodiging/x/",
 }
 
 
@@ -58,6 +60,7 @@ ROLE_PAGES = {
     "/rapportage/": {Rol.TEAMLEIDER},
     "/rapportage/raad/": {Rol.TEAMLEIDER, Rol.BELEID},
     "/privacy/": {Rol.PRIVACY},
+    "/partner/": {Rol.PARTNER},
 }
 
 
@@ -77,6 +80,7 @@ def test_role_page_matrix(client_for, role_users, role, path):
         (Rol.TEAMLEIDER, "/rapportage/"),
         (Rol.BEHEERDER, "/admin/"),
         (Rol.PRIVACY, "/privacy/"),
+        (Rol.PARTNER, "/partner/"),
         (Rol.BELEID, "/rapportage/raad/"),
     ],
 )

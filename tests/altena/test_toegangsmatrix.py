@@ -25,6 +25,7 @@ from tests.factories.backoffice import BesluitFactory, BezwaarFactory, TermijnFa
 from tests.factories.documenten import CasusDocumentFactory
 from tests.factories.intake import CasusFactory, HuishoudenFactory, InwonerFactory, VerwijzingFactory
 from tests.factories.netwerk import KernFactory, PartnerFactory, TeamFactory
+from tests.factories.partner import PartnerMedewerkerFactory
 from tests.factories.signalen import SignaalFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,8 @@ MATRIX: dict[str, Regel] = {
     "home": Regel(rollen=ALLE_ROLLEN, ok=302),
     "login": Regel(rollen=ALLE_ROLLEN, ok=302, anoniem=200),
     "logout": Regel(rollen=ALLE_ROLLEN, alleen_post=True),
-    "geen_rol": Regel(rollen=ALLE_ROLLEN),
+    # A partner's worker is kept inside /partner/ (partner.middleware): this page too is refused.
+    "geen_rol": Regel(rollen=ALLE_ROLLEN, anders={(PA, "eigen"): 403}),
     "privacy_log": Regel(rollen=(PR,)),
     "privacy_gebruikers": Regel(rollen=(PR,)),
     # Password reset and the new user's set-password link (issue 10, part a): open to anyone, and an
@@ -147,11 +149,20 @@ MATRIX: dict[str, Regel] = {
     "rapportage:raad_pdf": Regel(rollen=(TL, BL), anders={(BL, "eigen"): 302}),
     "rapportage:cbs": Regel(rollen=(TL, BL)),
     "rapportage:cbs_csv": Regel(rollen=(TL, BL), anders={(BL, "eigen"): 302}),
+    # The partner portal (issue 14): only a partner's worker, only referrals to its own organisation
+    # in its own gemeente ("gemeente": a referral to that same organisation of another gemeente's case).
+    "partner:overzicht": Regel(rollen=(PA,)),
+    "partner:verwijzing": Regel(obj="partnerverwijzing", rollen=(PA,)),
+    "partner:actie": Regel(obj="partnerverwijzing", rollen=(PA,), ok=302, kwargs={"actie": "accepteren"}),
+    "partner:capaciteit": Regel(rollen=(PA,)),
+    # Opening an invitation needs no login; an unknown token is not found for anyone.
+    "partner:uitnodiging": Regel(rollen=ALLE_ROLLEN, ok=404, anoniem=404, kwargs={"token": "onbekend"}),
 }
 
 # Admin pages, per app: who gets in (beheerder: configuration; persons and cases: superuser only).
 # Anyone without is_staff is sent to the admin's login (302); staff without permission gets 403.
-ADMIN_BEHEERDER = {"netwerk", "backoffice", "signalen", "documenten", "auth", "altena.heartbeat"}
+# (partner: inviting and deactivating partners' workers, issue 14.)
+ADMIN_BEHEERDER = {"netwerk", "backoffice", "signalen", "documenten", "auth", "altena.heartbeat", "partner"}
 ADMIN_GEEN_BEHEERDER = {"intake", "altena", "axes", "berichten"}
 
 
@@ -213,6 +224,22 @@ def wereld(kern, team, role_users):
             "document": CasusDocumentFactory(casus=maatwerk),
             "partner": PartnerFactory(gemeente=gemeente),
         }
+    # The partner user works for the own world's partner; "team" is a referral to another partner of
+    # the same gemeente, "gemeente" one to the user's own organisation about a case of another gemeente.
+    eigen_partner = werelden["eigen"]["partner"]
+    PartnerMedewerkerFactory(partner=eigen_partner, gebruiker=role_users[PA])
+    for variant, partner in (
+        ("eigen", eigen_partner),
+        ("team", werelden["team"]["partner"]),
+        ("gemeente", eigen_partner),
+    ):
+        casus = werelden[variant]["voordeur"]
+        werelden[variant]["partnerverwijzing"] = VerwijzingFactory(
+            casus=CasusFactory(
+                inwoner=casus.inwoner, team=casus.team, kern=casus.kern, verwezen=True, met_toestemming=True
+            ),
+            partner=partner,
+        )
     frontoffice.refresh_from_db()
     return werelden
 
@@ -229,7 +256,7 @@ def kwargs_voor(regel: Regel, objecten: dict) -> dict:
         return {"nummer": obj.casus.nummer, "soort": "beschikking_toekenning", "object_id": obj.pk}
     if regel.obj == "brief_pdf":
         return {"nummer": obj.nummer, "pk": 0}
-    return {"pk": obj.pk}
+    return {"pk": obj.pk, **regel.kwargs}
 
 
 def verwacht(regel: Regel, wie: str, variant: str) -> int:

@@ -92,11 +92,16 @@ PARAMS = {
     "signalen:openen": lambda s: {"pk": s.signaal.pk},
     "signalen:afhandelen": lambda s: {"pk": s.signaal.pk},
     "password_reset_confirm": lambda s: {"uidb64": "x", "token": "x"},  # the "link ongeldig" page
+    "partner:verwijzing": lambda s: {"pk": s.verwijzing.pk},
+    "partner:uitnodiging": lambda s: {"token": UITNODIGING_TOKEN},
 }
+
+UITNODIGING_TOKEN = "axe-toets-uitnodiging"
 
 # url name -> why it is not a page to check (a redirect, a download, JSON or JavaScript).
 NOT_PAGES = {
     "home": "stuurt door naar de startpagina van de rol",
+    "partner:actie": "alleen POST; GET stuurt door naar de verwijzing",
     "health": "JSON voor de monitoring",
     "signalen:openen": "stuurt door naar de casus",
     "documenten:brief_pdf": "PDF-download",
@@ -121,6 +126,21 @@ ADMIN_VOORBEELD = "netwerk_kern"
 def _admin_eenmaal(name: str) -> bool:
     """An admin history/delete page of a model other than ADMIN_VOORBEELD: not checked again."""
     return name.endswith(("_history", "_delete")) and not name.startswith(f"admin:{ADMIN_VOORBEELD}_")
+
+
+def _seed_partnerportaal(partner, gebruiker):
+    """The partner role's worker at the partner, an offer with capacity and an open invitation."""
+    from netwerk.models import Aanbod
+    from partner.models import PartnerMedewerker, Uitnodiging, token_hash
+
+    PartnerMedewerker.objects.create(gebruiker=gebruiker, partner=partner)
+    Aanbod.objects.create(partner=partner, naam="Maatje", capaciteit="wachtlijst", wachttijd_weken=3)
+    Uitnodiging.objects.create(
+        partner=partner,
+        email="nieuw@partner.example",
+        token_hash=token_hash(UITNODIGING_TOKEN),
+        verloopt_op=timezone.now() + datetime.timedelta(days=7),
+    )
 
 
 def seed():
@@ -167,6 +187,7 @@ def seed():
     )
     partner = PartnerFactory(naam="Welzijn Sleeuwijk", kernen=[kern])
     ContactpersoonFactory(partner=partner)
+    _seed_partnerportaal(partner, gebruikers[Rol.PARTNER])
 
     def inwoner():
         return InwonerFactory(kern=kern, huishouden=HuishoudenFactory(naam="Huishouden Jansen"))

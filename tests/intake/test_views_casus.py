@@ -165,7 +165,10 @@ def test_verwijzen_without_consent_is_refused_with_a_message(fo, casus):
     partner = PartnerFactory(kernen=[casus.kern], leefgebieden=["sociaal_netwerk"])
     html = fo.get(f"/intake/casus/{casus.nummer}/verwijzen/").content.decode()
     assert "geen toestemming" in html
-    response = fo.post(f"/intake/casus/{casus.nummer}/verwijzen/", {"versie": 1, "partner": partner.pk})
+    response = fo.post(
+        f"/intake/casus/{casus.nummer}/verwijzen/",
+        {"versie": 1, "partner": partner.pk, "gedeelde_gegevens": ["naam", "telefoon"]},
+    )
     assert response.status_code == 200 and "toestemming" in " ".join(
         response.context["form"].non_field_errors()
     )
@@ -178,7 +181,12 @@ def test_verwijzen_with_consent_to_a_partner_in_another_kern(fo, kern, team):
     partner = PartnerFactory(naam="Welzijn Andel", kernen=[andel], leefgebieden=["huisvesting"])
     response = fo.post(
         f"/intake/casus/{casus.nummer}/verwijzen/?kern={andel.pk}",
-        {"versie": 1, "partner": partner.pk, "toelichting": "Graag bellen"},
+        {
+            "versie": 1,
+            "partner": partner.pk,
+            "toelichting": "Graag bellen",
+            "gedeelde_gegevens": ["naam", "email"],
+        },
     )
     assert response.status_code == 302
     verwijzing = Verwijzing.objects.get()

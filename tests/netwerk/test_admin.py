@@ -63,6 +63,9 @@ def test_beheerder_adds_a_partner_with_a_contactpersoon(client_for, beheerder, k
     assert list(partner.kernen.all()) == [kern]
     assert partner.agb_code == "98001011"
     assert partner.istandaarden_categorieen == ["01", "02"]
+    assert [(a.naam, a.capaciteit_tekst) for a in partner.aanbod.all()] == [
+        ("Thuisbegeleiding", "Wachtlijst, ca. 3 weken")
+    ]
     assert partner.contactpersonen.get().naam == "Fatima El Amrani"
 
 
@@ -144,6 +147,14 @@ def _partner_post(kern, **overrides):
         "contactpersonen-0-rol": "wijkcoördinator",
         "contactpersonen-0-telefoon": "06-12345609",
         "contactpersonen-0-email": "",
+        "aanbod-TOTAL_FORMS": "1",
+        "aanbod-INITIAL_FORMS": "0",
+        "aanbod-MIN_NUM_FORMS": "0",
+        "aanbod-MAX_NUM_FORMS": "1000",
+        "aanbod-0-naam": "Thuisbegeleiding",
+        "aanbod-0-capaciteit": "wachtlijst",
+        "aanbod-0-wachttijd_weken": "3",
+        "aanbod-0-bevestigd_op": "",
     }
     data.update(overrides)
     return data

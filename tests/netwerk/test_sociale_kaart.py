@@ -166,9 +166,9 @@ def _make_partners(aantal, kern):
 
 
 # Every page: session, user and the menu (roles, signal badge). The sociale kaart itself: the chosen
-# kern, the count, the kern choices, the page of partners, their kernen and their contactpersonen.
+# kern, the count, the kern choices, the page of partners, their kernen, contactpersonen and capacity.
 BASIS_QUERIES = 4
-KAART_QUERIES = 6
+KAART_QUERIES = 7
 
 
 @pytest.mark.parametrize("aantal", [1, 50])

@@ -50,7 +50,7 @@ def scenario(*, team, consultant, dag) -> dict[str, int]:
     from datetime import timedelta
 
     from backoffice.selectors import atw_feestdagen
-    from intake.models import Verwijzing
+    from intake.models import CasusGebeurtenis, Verwijzing
     from intake.workflow import Fase
     from signalen.models import SignaalSoort
     from signalen.werkdagen import werkdag_na
@@ -90,6 +90,33 @@ def scenario(*, team, consultant, dag) -> dict[str, int]:
         partner=PartnerFactory(),
         verstuurd_op=op(dag.year, dag.month, dag.day, 10) - timedelta(days=50),
     )
+    # The network leg: a partner declined; a partner asks opschaling after accepting (one signal to
+    # the referring person, one to the teamleiders) and its acceptance is a partner answer.
+    gisteren = op(dag.year, dag.month, dag.day, 10) - timedelta(days=1)
+    Verwijzing.objects.create(
+        casus=CasusFactory(team=team, fase=Fase.VERWEZEN, behandelaar=consultant),
+        partner=PartnerFactory(),
+        verstuurd_op=gisteren - timedelta(days=3),
+        status=Verwijzing.Status.AFGEWEZEN,
+        afgerond_op=gisteren,
+        terugkoppeling_tekst="Geen plek.",
+    )
+    opschaling = Verwijzing.objects.create(
+        casus=CasusFactory(team=team, fase=Fase.VERWEZEN, behandelaar=consultant),
+        partner=PartnerFactory(),
+        verstuurd_op=gisteren - timedelta(days=3),
+        status=Verwijzing.Status.GEACCEPTEERD,
+        geaccepteerd_op=gisteren - timedelta(days=2),
+        opschaling_gevraagd_op=gisteren,
+        opschaling_reden="De schulden zijn te groot voor ons.",
+    )
+    CasusGebeurtenis.objects.create(
+        casus=opschaling.casus,
+        soort="terugkoppeling",
+        tijdstip=gisteren - timedelta(days=2),
+        tekst="Partner: verwijzing geaccepteerd.",
+        gegevens={"verwijzing": opschaling.pk, "bron": "partner", "actie": "geaccepteerd"},
+    )
     in_zorg = maatwerk(fase=Fase.IN_ZORG)
     VoorzieningFactory(
         besluit=BesluitFactory(casus=in_zorg),
@@ -107,6 +134,10 @@ def scenario(*, team, consultant, dag) -> dict[str, int]:
         SignaalSoort.VOORZIENING_EINDIGT: 1,
         SignaalSoort.BEZWAAR_NADERT: 2,
         SignaalSoort.BEZWAAR_VERSTREKEN: 2,
+        SignaalSoort.VERWIJZING_NIET_GEACCEPTEERD: 1,
+        SignaalSoort.VERWIJZING_AFGEWEZEN: 1,
+        SignaalSoort.PARTNER_OPSCHALING: 2,
+        SignaalSoort.PARTNER_TERUGKOPPELING: 1,
     }
 
 
