@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # (DATABASE_URL=embedded / REDIS_URL=embedded forces them). See scripts/servers.py.
 SERVERS := $(PYTHON) scripts/servers.py
 
-.PHONY: run serve test e2e bench install services lint check-migrations seed clean
+.PHONY: run serve test e2e bench faults install services lint check-migrations seed clean
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -34,11 +34,18 @@ run: install
 	@$(SERVERS) -- $(MAKE) --no-print-directory serve
 
 # (internal: run by `make run` with DATABASE_URL and REDIS_URL set)
+# Least privilege (docs/database-rollen.md): DATABASE_URL (the local superuser) only creates the two
+# roles; migrations and demo data run as the owner, web/worker/beat as the application role that owns
+# nothing and cannot change the verwerkingenlog or the timeline.
+serve: OWNER_URL = $(shell $(PYTHON) scripts/rol_url.py altena_eigenaar)
+serve: APP_URL = $(shell $(PYTHON) scripts/rol_url.py altena_app)
 serve:
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py seed_demo --if-empty
+	$(PYTHON) manage.py db_rechten --maak-rollen --eigenaar altena_eigenaar --app-rol altena_app
+	DATABASE_URL=$(OWNER_URL) $(PYTHON) manage.py migrate --noinput
+	DATABASE_URL=$(OWNER_URL) $(PYTHON) manage.py db_rechten --app-rol altena_app
+	DATABASE_URL=$(OWNER_URL) $(PYTHON) manage.py seed_demo --if-empty
 	@$(PYTHON) scripts/banner.py
-	$(BIN)/honcho start -f Procfile
+	DATABASE_URL=$(APP_URL) $(BIN)/honcho start -f Procfile
 
 lint: install
 	$(BIN)/ruff check .
@@ -61,11 +68,17 @@ test: install chromium lint check-migrations
 e2e: install chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -m e2e tests/e2e
 
-# The benchmark runs on its own database (altena_bench), dropped and made anew each time.
+# The benchmark runs on its own database (altena_bench), kept between runs: seed_demo only tops it up
+# to CASUSSEN cases. Then gunicorn serves it and locust measures every page (bench/run.py).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench
 bench: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(SERVERS) --recreate -- bash -c \
-	  '$(PYTHON) manage.py migrate --noinput -v0 && $(PYTHON) manage.py bench --casussen $${CASUSSEN:-1000000}'
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(SERVERS) -- bash -c \
+	  '$(PYTHON) manage.py migrate --noinput -v0 && $(PYTHON) bench/run.py --casussen $${CASUSSEN:-1000000}'
+
+# Faults (PostgreSQL restart under load, a killed worker mid-sweep, Redis away) on a throwaway
+# PostgreSQL cluster of its own, never the machine's server: bench/faults.py, results in bench/FAULTS.md.
+faults: install
+	$(PYTHON) bench/faults.py
 
 # Keeps .data/ (the embedded servers' data): remove it yourself to start the demo afresh.
 clean:

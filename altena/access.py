@@ -85,6 +85,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_group",
         "backoffice.product.*",
         "backoffice.feestdag.*",
+        "backoffice.view_bewaartermijn",
+        "backoffice.change_bewaartermijn",
         "documenten.briefsjabloon.*",
         "documenten.briefhoofd.*",
         "documenten.view_briefsjabloonversie",
@@ -124,6 +126,7 @@ MENU = [
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
     ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER, Rol.BELEID)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
+    ("Bewaartermijnen", "backoffice:bewaartermijnen", "archive", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
     ("Gebruikersaudit", "privacy_gebruikers", "person-lines-fill", (Rol.PRIVACY,)),
 ]
@@ -193,9 +196,12 @@ def navigation(request):
         except NoReverseMatch:  # an app that does not (yet) offer this page
             continue
         badge = MENU_BADGES[url_name](user) if url_name in MENU_BADGES else ""
-        items.append(
-            {"label": label, "url": url, "icon": icon, "active": request.path.startswith(url), "badge": badge}
-        )
+        items.append({"label": label, "url": url, "icon": icon, "active": False, "badge": badge})
+    # Exactly one active item: the one whose URL is the longest prefix of the page's path
+    # ("/intake/nieuw/" is "Nieuwe hulpvraag", not also "Werkvoorraad toegang" at "/intake/").
+    passend = [item for item in items if request.path.startswith(item["url"])]
+    if passend:
+        max(passend, key=lambda item: len(item["url"]))["active"] = True
     return {"nav_items": items, "user_roles": sorted(roles)}
 
 

@@ -21,6 +21,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.debug import sensitive_post_parameters
 
+from .verwerkingen import GEEN_PERSOONSGEGEVENS
+
 
 class InlogForm(AuthenticationForm):
     """The login form; an overlong username is an ordinary failed login, not a server error."""
@@ -40,6 +42,7 @@ class InlogForm(AuthenticationForm):
 
 @method_decorator(sensitive_post_parameters("password"), name="dispatch")
 class InlogView(auth_views.LoginView):
+    verwerking = GEEN_PERSOONSGEGEVENS
     authentication_form = InlogForm
     redirect_authenticated_user = True
 
@@ -56,6 +59,23 @@ class WachtwoordVergetenForm(PasswordResetForm):
             for u in User._default_manager.filter(email__iexact=email, is_active=True)
             if u.email.lower() == email.lower()
         )
+
+
+# The password pages (reset and the new user's set-password link) show no inwoners' data.
+class WachtwoordVergetenView(auth_views.PasswordResetView):
+    verwerking = GEEN_PERSOONSGEGEVENS
+
+
+class WachtwoordVerzondenView(auth_views.PasswordResetDoneView):
+    verwerking = GEEN_PERSOONSGEGEVENS
+
+
+class WachtwoordInstellenView(auth_views.PasswordResetConfirmView):
+    verwerking = GEEN_PERSOONSGEGEVENS
+
+
+class WachtwoordIngesteldView(auth_views.PasswordResetCompleteView):
+    verwerking = GEEN_PERSOONSGEGEVENS
 
 
 def stuur_uitnodiging(user) -> None:
@@ -77,7 +97,7 @@ def stuur_uitnodiging(user) -> None:
 _password_patterns = [
     path(
         "",
-        auth_views.PasswordResetView.as_view(
+        WachtwoordVergetenView.as_view(
             form_class=WachtwoordVergetenForm,
             template_name="registration/wachtwoord_vergeten.html",
             email_template_name="registration/wachtwoord_email.txt",
@@ -88,12 +108,12 @@ _password_patterns = [
     ),
     path(
         "verzonden/",
-        auth_views.PasswordResetDoneView.as_view(template_name="registration/wachtwoord_verzonden.html"),
+        WachtwoordVerzondenView.as_view(template_name="registration/wachtwoord_verzonden.html"),
         name="password_reset_done",
     ),
     path(
         "nieuw/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        WachtwoordInstellenView.as_view(
             template_name="registration/wachtwoord_instellen.html",
             success_url=reverse_lazy("password_reset_complete"),
         ),
@@ -101,7 +121,7 @@ _password_patterns = [
     ),
     path(
         "ingesteld/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="registration/wachtwoord_ingesteld.html"),
+        WachtwoordIngesteldView.as_view(template_name="registration/wachtwoord_ingesteld.html"),
         name="password_reset_complete",
     ),
 ]

@@ -7,10 +7,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import gebruikers
 from .models import Heartbeat, Verwerking
+from .verwerkingen import GEEN_PERSOONSGEGEVENS, log_objecten, verwerkt_object
 
 
 @admin.register(Verwerking)
 class VerwerkingAdmin(admin.ModelAdmin):
+    verwerking = "Privacy: toezicht op de verwerkingenlogging"
     list_display = [
         "tijdstip",
         "actor_naam",
@@ -35,10 +37,77 @@ class VerwerkingAdmin(admin.ModelAdmin):
 
 @admin.register(Heartbeat)
 class HeartbeatAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["naam", "laatst"]
 
     def has_add_permission(self, request):
         return False
+
+
+class PersoonsgegevensAdmin(admin.ModelAdmin):
+    """Base of every admin of inwoners' personal data (issue 10, found #5): for a superuser only (not
+    for Beheerder or Privacy: no case content), every list and object view logged in the
+    verwerkingenlog, and never a full BSN (subclasses show ``bsn_gemaskeerd``, never the field).
+
+    Subclasses set ``verwerking`` (the purpose) and may override ``inwoner_id_van``/``casus_nummer_van``.
+    """
+
+    verwerking = "Beheer: technisch herstel van gegevens (superuser)"
+    show_full_result_count = False
+
+    def inwoner_id_van(self, obj):
+        return getattr(obj, "inwoner_id", None)
+
+    def casus_nummer_van(self, obj) -> str:
+        casus = getattr(obj, "casus", None)
+        return getattr(obj, "nummer", "") or getattr(casus, "nummer", "") or ""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # personal data leaves through the retention rules, never by hand
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            verwerkt_object(
+                request,
+                object_type=self.model._meta.model_name,
+                object_id=obj.pk,
+                inwoner_id=self.inwoner_id_van(obj),
+                casus_nummer=self.casus_nummer_van(obj),
+            )
+        return obj
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            log_objecten(
+                request=request,
+                handeling=Verwerking.Handeling.LEZEN,
+                verwerkingsactiviteit=self.verwerking,
+                objecten=[
+                    (
+                        self.model._meta.model_name,
+                        obj.pk,
+                        self.inwoner_id_van(obj),
+                        self.casus_nummer_van(obj),
+                    )
+                    for obj in changelist.result_list
+                ],
+            )
+        return response
 
 
 # Users: the restricted user admin (altena/gebruikers.py). Admin access is for active superusers
@@ -48,6 +117,9 @@ def _admin_login(request, extra_context=None):
     if request.user.is_authenticated:
         raise PermissionDenied("U heeft geen toegang tot het beheer met uw rol.")
     return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+_admin_login.verwerking = GEEN_PERSOONSGEGEVENS
 
 
 gebruikers.register(admin.site)

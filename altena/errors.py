@@ -13,6 +13,8 @@ from django.http import HttpResponseServerError
 from django.template import loader
 from django.views.debug import SafeExceptionReporterFilter
 
+from .verwerkingen import GEEN_PERSOONSGEGEVENS
+
 logger = logging.getLogger(__name__)
 
 # Reasons that come from Django itself (English or technical): never shown.
@@ -85,3 +87,8 @@ class AltijdFilteren(SafeExceptionReporterFilter):
 
     def is_active(self, request):
         return True
+
+
+# The error pages show no personal data (issue 10: every view declares its verwerking).
+for _handler in (bad_request, permission_denied, page_not_found, server_error, method_not_allowed):
+    _handler.verwerking = GEEN_PERSOONSGEGEVENS

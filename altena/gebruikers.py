@@ -25,6 +25,7 @@ from .accounts import stuur_uitnodiging
 from .audit import log_gebruiker
 from .models import GebruikerAudit
 from .security import sessies_beeindigen
+from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 User = get_user_model()
 W = GebruikerAudit.Wijziging
@@ -211,6 +212,8 @@ class GebruikerAdmin(UserAdmin):
 class GebruikerAuditView(RoleRequiredMixin, ListView):
     """The privacy officer reads every change of users' roles and state, newest first."""
 
+    # Staff accounts' changes, no inwoners' personal data: not a verwerking of the verwerkingenlog.
+    verwerking = GEEN_PERSOONSGEGEVENS
     allowed_roles = (Rol.PRIVACY,)
     paginate_by = 50
     template_name = "altena/gebruikersaudit.html"

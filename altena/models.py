@@ -14,6 +14,7 @@ class Verwerking(models.Model):
         WIJZIGEN = "wijzigen", "Wijzigen"
         EXPORTEREN = "exporteren", "Exporteren"
         ZOEKEN = "zoeken", "Zoeken"
+        VERNIETIGEN = "vernietigen", "Vernietigen of anonimiseren"
 
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -27,6 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .audit import log_gebruiker
 from .models import GebruikerAudit
 from .security import TWEESTAPS_NODIG, TWEESTAPS_SESSIE, heeft_tweestaps, is_geverifieerd, tweestaps_vereist
+from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 app_name = "tweestaps"
 
@@ -75,6 +76,8 @@ def nieuwe_herstelcodes(user) -> list[str]:
 class VerifierenView(View):
     """The second step of login: a code from the app or a recovery code."""
 
+    verwerking = GEEN_PERSOONSGEGEVENS
+
     template_name = "registration/tweestaps_verifieren.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -108,6 +111,8 @@ class VerifierenView(View):
 @method_decorator(sensitive_post_parameters("code"), name="dispatch")
 class InstellenView(View):
     """Enrol an authenticator app: QR code and secret, confirm with one code, get recovery codes."""
+
+    verwerking = GEEN_PERSOONSGEGEVENS
 
     template_name = "registration/tweestaps_instellen.html"
 
@@ -165,6 +170,8 @@ class InstellenView(View):
 
 class HerstelcodesView(View):
     """Make a new set of recovery codes (only after the second factor was given)."""
+
+    verwerking = GEEN_PERSOONSGEGEVENS
 
     def post(self, request):
         if not (heeft_tweestaps(request.user) and is_geverifieerd(request)):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from altena import views
+from altena import privacy, views
 from altena.gebruikers import GebruikerAuditView
 
 admin.site.site_header = "Altena Toegang – beheer"
@@ -12,7 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("altena.accounts")),
     path("geen-rol/", views.GeenRolView.as_view(), name="geen_rol"),
-    path("privacy/", views.VerwerkingenLogView.as_view(), name="privacy_log"),
+    path("privacy/", privacy.VerwerkingenLogView.as_view(), name="privacy_log"),
     path("privacy/gebruikers/", GebruikerAuditView.as_view(), name="privacy_gebruikers"),
     path("health/", views.HealthView.as_view(), name="health"),
     path("netwerk/", include("netwerk.urls")),

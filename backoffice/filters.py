@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from altena.access import Rol
+from altena.namen import naam_van
 from intake.models import Wet
 from intake.workflow import MAATWERK_FASEN, Fase
 from netwerk.models import Kern, Team
@@ -59,7 +60,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         self.filters["behandelaar"].extra["choices"] = [
             ("mij", "Mijzelf"),
             ("geen", "Niet toegewezen"),
-            *[(str(u.pk), u.get_full_name() or u.username) for u in collega],
+            *[(str(u.pk), naam_van(u)) for u in collega],
         ]
         for field in self.form.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"

@@ -1,26 +1,18 @@
-"""Forms of the maatwerk steps. Every form carries the case's ``versie`` (optimistic locking)."""
+"""Forms of the maatwerk steps. Every form carries the case's ``versie`` (optimistic locking); the
+date field, the version form and the ZRM formset are the shared ones (``altena.forms``, intake)."""
 
+from crispy_forms.layout import Column, Fieldset, Row
 from django import forms
 from django.forms import formset_factory
 
-from intake.models import Wet, ZrmScore
-from netwerk.leefgebieden import Leefgebied
+from altena.forms import DatumField, VersieForm
+from altena.namen import naam_van
+from intake.models import Wet
 from netwerk.models import ZORGAANBIEDER_SOORTEN, Partner
 
 from .models import Besluit, Bezwaar, Eenheid, Frequentie, Leveringsvorm, Product
 from .services import AFSLUITREDENEN, voorziening_fouten
 from .services.besluit import AANBIEDER_SOORT
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class VersieForm(forms.Form):
-    versie = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ToewijzenForm(VersieForm):
@@ -29,14 +21,15 @@ class ToewijzenForm(VersieForm):
     def __init__(self, *args, medewerkers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["behandelaar"].queryset = medewerkers
+        self.fields["behandelaar"].label_from_instance = naam_van
 
 
 class OnderzoekStartenForm(VersieForm):
-    gestart_op = forms.DateField(label="Gestart op", widget=DatumInput)
+    gestart_op = DatumField(label="Gestart op")
 
 
 class OnderzoekForm(VersieForm):
-    gesprek_datum = forms.DateField(label="Datum keukentafelgesprek", required=False, widget=DatumInput)
+    gesprek_datum = DatumField(label="Datum keukentafelgesprek", required=False)
     deelnemers = forms.CharField(
         label="Deelnemers", required=False, help_text="Bijv. inwoner, dochter (mantelzorger), consulent."
     )
@@ -54,40 +47,33 @@ class OnderzoekForm(VersieForm):
     )
     afronden = forms.BooleanField(label="Onderzoek afronden (het verslag is compleet)", required=False)
 
+    WMO_VERPLICHT = ("eigen_mogelijkheden", "mantelzorg", "voorliggende_voorzieningen")
 
-class ZrmScoreForm(forms.Form):
-    domein = forms.ChoiceField(
-        label="Domein", choices=[("", "— geen —"), *Leefgebied.choices], required=False
-    )
-    score = forms.TypedChoiceField(
-        label="Score",
-        choices=[("", "—"), *ZrmScore.Score.choices],
-        coerce=int,
-        required=False,
-        empty_value=None,
-    )
-    reden = forms.CharField(label="Waarom relevant", required=False)
+    def indeling(self):
+        return [
+            "versie",
+            Fieldset("Het gesprek", Row(Column("gesprek_datum"), Column("deelnemers")), "verslag"),
+            Fieldset("Wat de Wmo vraagt te betrekken", *self.WMO_VERPLICHT),
+            "afronden",
+        ]
 
-    def clean(self):
-        data = super().clean()
-        if data.get("domein"):
-            if data.get("score") is None:
-                self.add_error("score", "Kies een score van 1 tot 5.")
-            if not (data.get("reden") or "").strip():
-                self.add_error("reden", "Geef de reden waarom dit domein relevant is.")
-        return data
-
-
-ZrmFormSet = formset_factory(ZrmScoreForm, extra=3)
+    def __init__(self, *args, wet="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if wet == Wet.WMO:  # the Wmo asks these of every onderzoek (art. 2.3.2 lid 4): say so up front
+            for veld in self.WMO_VERPLICHT:
+                self.fields[veld].required = True
+                self.fields[
+                    veld
+                ].help_text = "De Wmo vraagt dit in elk onderzoek te betrekken (art. 2.3.2 lid 4)."
 
 
 class PlanForm(VersieForm):
-    ontvangen_op = forms.DateField(label="Ontvangen op", widget=DatumInput)
+    ontvangen_op = DatumField(label="Ontvangen op")
     samenvatting = forms.CharField(label="Samenvatting", widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class AanvraagForm(VersieForm):
-    ontvangen_op = forms.DateField(label="Aanvraag ontvangen op", widget=DatumInput)
+    ontvangen_op = DatumField(label="Aanvraag ontvangen op")
     omschrijving = forms.CharField(
         label="Wat vraagt de inwoner aan", widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -102,15 +88,14 @@ class AanvraagForm(VersieForm):
 
 
 class VoorschotForm(VersieForm):
-    verleend_op = forms.DateField(label="Voorschot verleend op", widget=DatumInput)
+    verleend_op = DatumField(label="Voorschot verleend op")
 
 
 class BesluitForm(VersieForm):
     soort = forms.ChoiceField(label="Besluit", choices=Besluit.Soort.choices, widget=forms.RadioSelect)
-    besluitdatum = forms.DateField(label="Datum besluit", widget=DatumInput)
-    verzonden_op = forms.DateField(
+    besluitdatum = DatumField(label="Datum besluit")
+    verzonden_op = DatumField(
         label="Verzonden op",
-        widget=DatumInput,
         help_text="De bezwaartermijn van zes weken loopt vanaf de dag hierna.",
     )
     grondslag = forms.CharField(label="Wettelijke grondslag", max_length=300)
@@ -120,6 +105,15 @@ class BesluitForm(VersieForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Waarom deze uitkomst: de bevindingen uit het onderzoek en de afweging.",
     )
+
+    def indeling(self):
+        return [
+            "versie",
+            "soort",
+            Row(Column("besluitdatum"), Column("verzonden_op")),
+            "grondslag",
+            "motivering",
+        ]
 
     def clean_motivering(self):
         motivering = (self.cleaned_data.get("motivering") or "").strip()
@@ -135,19 +129,56 @@ class BesluitForm(VersieForm):
         return data
 
 
+class ProductSelect(forms.Select):
+    """Each product option carries its iStandaarden category (for static/backoffice/aanbieders.js)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attrs["data-rol"] = "product"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        optie = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            optie["attrs"]["data-categorie"] = instance.categorie
+        return optie
+
+
+class AanbiederSelect(forms.Select):
+    """Each provider option carries the categories it delivers (empty: all)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attrs["data-rol"] = "aanbieder"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        optie = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            optie["attrs"]["data-categorieen"] = " ".join(instance.istandaarden_categorieen or [])
+        return optie
+
+
 class VoorzieningForm(forms.Form):
-    product = forms.ModelChoiceField(queryset=Product.objects.none(), label="Product", required=False)
+    product = forms.ModelChoiceField(
+        queryset=Product.objects.none(), label="Product", required=False, widget=ProductSelect
+    )
     leveringsvorm = forms.ChoiceField(label="Leveringsvorm", choices=Leveringsvorm.choices, required=False)
     aanbieder = forms.ModelChoiceField(
-        queryset=Partner.objects.none(), label="Zorgaanbieder", required=False, empty_label="— geen (pgb) —"
+        queryset=Partner.objects.none(),
+        label="Zorgaanbieder",
+        required=False,
+        empty_label="— geen (pgb) —",
+        widget=AanbiederSelect,
+        help_text="Alleen aanbieders die de categorie van het gekozen product leveren.",
     )
     volume = forms.DecimalField(label="Volume", required=False, min_value=0, decimal_places=2, max_digits=9)
     eenheid = forms.ChoiceField(label="Eenheid", choices=[("", "—"), *Eenheid.choices], required=False)
     frequentie = forms.ChoiceField(
         label="Frequentie", choices=[("", "—"), *Frequentie.choices], required=False
     )
-    startdatum = forms.DateField(label="Startdatum", required=False, widget=DatumInput)
-    einddatum = forms.DateField(label="Einddatum", required=False, widget=DatumInput)
+    startdatum = DatumField(label="Startdatum", required=False)
+    einddatum = DatumField(label="Einddatum", required=False)
 
     def __init__(self, *args, wet, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,24 +222,33 @@ VoorzieningFormSet = formset_factory(VoorzieningForm, formset=BaseVoorzieningFor
 
 
 class VoorzieningBeeindigenForm(VersieForm):
-    beeindigd_op = forms.DateField(label="Beëindigd per", widget=DatumInput)
+    beeindigd_op = DatumField(label="Beëindigd per")
     reden = forms.CharField(label="Reden", max_length=300)
 
 
 class OpschortenForm(VersieForm):
-    van = forms.DateField(label="Termijn staat stil vanaf", widget=DatumInput)
+    van = DatumField(label="Termijn staat stil vanaf")
     reden = forms.CharField(
         label="Reden", max_length=300, help_text="Bijv. de inwoner vult de aanvraag aan (Awb 4:15)."
     )
 
 
 class HervattenForm(VersieForm):
-    tot = forms.DateField(label="Termijn loopt weer vanaf", widget=DatumInput)
+    tot = DatumField(label="Termijn loopt weer vanaf")
 
 
 class VerdagenForm(VersieForm):
-    nieuwe_datum = forms.DateField(label="Nieuwe uiterste datum", widget=DatumInput)
-    medegedeeld_op = forms.DateField(label="Meegedeeld aan de inwoner op", widget=DatumInput)
+    nieuwe_datum = DatumField(label="Nieuwe uiterste datum")
+    medegedeeld_op = DatumField(label="Meegedeeld aan de inwoner op")
+
+    def indeling(self):
+        return [
+            "versie",
+            Row(Column("nieuwe_datum"), Column("medegedeeld_op")),
+            "mededeling",
+            "met_instemming",
+        ]
+
     mededeling = forms.CharField(
         label="Mededeling aan de inwoner",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -222,7 +262,7 @@ class VerdagenForm(VersieForm):
 
 
 class BezwaarForm(VersieForm):
-    ontvangen_op = forms.DateField(label="Bezwaarschrift ontvangen op", widget=DatumInput)
+    ontvangen_op = DatumField(label="Bezwaarschrift ontvangen op")
     adviescommissie = forms.BooleanField(
         label="Advies van een bezwaarcommissie (beslistermijn 12 in plaats van 6 weken)", required=False
     )
@@ -233,7 +273,7 @@ class BezwaarForm(VersieForm):
 
 class BezwaarBeslissenForm(VersieForm):
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=Bezwaar.Uitkomst.choices, widget=forms.RadioSelect)
-    beslist_op = forms.DateField(label="Beslist op", widget=DatumInput)
+    beslist_op = DatumField(label="Beslist op")
     toelichting = forms.CharField(
         label="Motivering van de beslissing", widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -245,9 +285,8 @@ class AfschalenForm(VersieForm):
         label="Partner in het voorliggend veld",
     )
     toelichting = forms.CharField(label="Wat neemt de partner over", widget=forms.Textarea(attrs={"rows": 3}))
-    per = forms.DateField(
+    per = DatumField(
         label="Lopende voorzieningen beëindigen per",
-        widget=DatumInput,
         required=False,
         help_text="Leeg: vandaag.",
     )

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from intake.signals import casus_fase_gewijzigd
+from intake.hooks import casus_fase_gewijzigd
 
 from .models import Feestdag
 from .services.termijnen import termijnen_bij_overgang, termijnen_herberekenen_rond

@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from intake.models import Casus, CasusGebeurtenis, Verwijzing, ZrmScore
+from intake.models import Casus, Verwijzing, ZrmScore
+from intake.selectors import tijdlijn
 from intake.workflow import MAATWERK_FASEN, OPEN_FASEN
 
 from .models import Feestdag, Onderzoek, Termijn, Voorziening
-from .termijnen import Feestdagen, Soort
+from .termijnen import Feestdagen, TermijnSoort
 
 
 def atw_feestdagen() -> Feestdagen:
@@ -24,13 +25,13 @@ def relevante_termijnen(op: date | None = None):
     """Running terms that still say something: a passed persoonlijk-plan window is no longer a
     deadline of the municipality."""
     op = op or timezone.localdate()
-    return Termijn.objects.lopend().exclude(soort=Soort.WMO_PLAN, uiterste_datum__lt=op)
+    return Termijn.objects.lopend().exclude(soort=TermijnSoort.WMO_PLAN, uiterste_datum__lt=op)
 
 
 def verstreken_termijnen(op: date | None = None):
     """Running terms of the municipality past their deadline (not paused; the plan is the
     inhabitant's term, never overdue for the municipality)."""
-    return Termijn.objects.verstreken(op).exclude(soort=Soort.WMO_PLAN)
+    return Termijn.objects.verstreken(op).exclude(soort=TermijnSoort.WMO_PLAN)
 
 
 def binnen_7_dagen_termijnen(op: date | None = None):
@@ -38,7 +39,7 @@ def binnen_7_dagen_termijnen(op: date | None = None):
     op = op or timezone.localdate()
     return (
         relevante_termijnen(op)
-        .exclude(soort=Soort.WMO_PLAN)
+        .exclude(soort=TermijnSoort.WMO_PLAN)
         .filter(opgeschort_sinds__isnull=True, uiterste_datum__range=(op, op + timedelta(days=7)))
     )
 
@@ -81,19 +82,24 @@ def aantal_verstreken(user, op: date | None = None) -> int:
     )
 
 
-def casus_voor(user, nummer: str):
-    """One case by its number, within the user's scope (404 otherwise, by the caller)."""
+def casus_voor(user, nummer: str) -> Casus | None:
+    """One case by its number, within the user's scope; None otherwise (the caller's 404)."""
     return (
         Casus.objects.zichtbaar_voor(user)
         .select_related(
             "inwoner", "inwoner__huishouden", "huishouden", "kern", "team", "behandelaar", "regisseur"
         )
-        .get(nummer=nummer)
+        .filter(nummer=nummer)
+        .first()
     )
 
 
-def casus_dossier(casus: Casus) -> dict:
-    """Everything about a case for the consultant's detail page, in a fixed number of queries."""
+def casus_dossier(casus: Casus, user) -> dict:
+    """Everything about a case for the consultant's detail page, in a fixed number of queries.
+
+    Regie (1 gezin 1 plan): of the household's other open cases the page shows THAT they exist, under
+    which law, in which fase and whom to contact (team, behandelaar); the case itself opens, and its
+    voorzieningen show, only where that case is in the user's own scope. Never across gemeenten."""
     termijnen = list(
         casus.termijnen.select_related("bezwaar")
         .prefetch_related("opschortingen", "verdagingen")
@@ -110,30 +116,35 @@ def casus_dossier(casus: Casus) -> dict:
     stapeling = []
     huishouden_voorzieningen = []
     if huishouden_id:
-        andere = Casus.objects.filter(
-            Q(huishouden_id=huishouden_id) | Q(inwoner__huishouden_id=huishouden_id)
-        ).exclude(pk=casus.pk)
+        andere = (
+            Casus.objects.filter(gemeente=casus.gemeente)
+            .filter(Q(huishouden_id=huishouden_id) | Q(inwoner__huishouden_id=huishouden_id))
+            .exclude(pk=casus.pk)
+        )
+        in_scope = Casus.objects.zichtbaar_voor(user)
         stapeling = list(
             andere.filter(fase__in=OPEN_FASEN)
-            .select_related("inwoner", "behandelaar")
+            .select_related("inwoner", "behandelaar", "team")
+            .annotate(in_scope=Exists(in_scope.filter(pk=OuterRef("pk"))))
             .order_by("wet", "nummer")
         )
         huishouden_voorzieningen = list(
-            voorzieningen_qs.filter(casus__in=andere)
+            voorzieningen_qs.filter(casus__in=andere.filter(pk__in=in_scope.values("pk")))
             .select_related("casus", "casus__inwoner")
             .order_by("-startdatum")[:50]
         )
+    plannen = list(casus.persoonlijke_plannen.all())
+    for t in termijnen:  # "niet ingeleverd" rather than "afgerond" when no plan came
+        t.plan_ingeleverd = t.is_van_inwoner and bool(plannen)
     return {
         "termijnen": termijnen,
         "lopende_termijnen": [t for t in termijnen if t.afgerond_op is None],
-        "gebeurtenissen": list(
-            CasusGebeurtenis.objects.filter(casus=casus).select_related("actor").order_by("-tijdstip", "-id")
-        ),
+        "gebeurtenissen": list(tijdlijn(casus)),
         "onderzoeken": list(casus.onderzoeken.select_related("door")),
         "zrm_scores": list(
             ZrmScore.objects.filter(casus=casus).select_related("door").order_by("-gescoord_op", "domein")
         ),
-        "plannen": list(casus.persoonlijke_plannen.all()),
+        "plannen": plannen,
         "aanvragen": list(casus.aanvragen.prefetch_related("besluiten")),
         "besluiten": besluiten,
         "voorzieningen": [v for b in besluiten for v in b.voorzieningen.all()],

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 
-class Soort:
+class TermijnSoort:
     """The kinds of term; values are stored in ``Termijn.soort``."""
 
     WMO_ONDERZOEK = "wmo_onderzoek"
@@ -45,7 +45,7 @@ class Soort:
 
 
 @dataclass(frozen=True)
-class Regel:
+class Termijnregel:
     """One row of the table of legal terms."""
 
     dagen: int
@@ -54,18 +54,22 @@ class Regel:
     grondslag: str
 
 
-REGELS: dict[str, Regel] = {
-    Soort.WMO_ONDERZOEK: Regel(42, "6 weken", "melding", "Wmo 2015 art. 2.3.2"),
-    Soort.WMO_PLAN: Regel(7, "7 dagen", "melding", "Wmo 2015 art. 2.3.2"),
-    Soort.WMO_BESCHIKKING: Regel(14, "2 weken", "aanvraag", "Wmo 2015 art. 2.3.5"),
-    Soort.JEUGD_BESCHIKKING: Regel(56, "ten hoogste 8 weken", "aanvraag", "Awb 4:13"),
-    Soort.PW_BESCHIKKING: Regel(56, "8 weken", "aanvraag", "Awb 4:13"),
-    Soort.PW_VOORSCHOT: Regel(28, "4 weken", "aanvraag", "Participatiewet art. 52"),
+# Old names, kept only so branches written before the rename still import; use the new ones.
+Soort = TermijnSoort
+Regel = Termijnregel
+
+REGELS: dict[str, Termijnregel] = {
+    TermijnSoort.WMO_ONDERZOEK: Termijnregel(42, "6 weken", "melding", "Wmo 2015 art. 2.3.2"),
+    TermijnSoort.WMO_PLAN: Termijnregel(7, "7 dagen", "melding", "Wmo 2015 art. 2.3.2"),
+    TermijnSoort.WMO_BESCHIKKING: Termijnregel(14, "2 weken", "aanvraag", "Wmo 2015 art. 2.3.5"),
+    TermijnSoort.JEUGD_BESCHIKKING: Termijnregel(56, "ten hoogste 8 weken", "aanvraag", "Awb 4:13"),
+    TermijnSoort.PW_BESCHIKKING: Termijnregel(56, "8 weken", "aanvraag", "Awb 4:13"),
+    TermijnSoort.PW_VOORSCHOT: Termijnregel(28, "4 weken", "aanvraag", "Participatiewet art. 52"),
 }
 
-BEZWAARTERMIJN = Regel(42, "6 weken", "bekendmaking van het besluit", "Awb 6:7, 6:8")
-BESLISTERMIJN_BEZWAAR = Regel(42, "6 weken", "einde bezwaartermijn", "Awb 7:10 lid 1")
-BESLISTERMIJN_BEZWAAR_COMMISSIE = Regel(
+BEZWAARTERMIJN = Termijnregel(42, "6 weken", "bekendmaking van het besluit", "Awb 6:7, 6:8")
+BESLISTERMIJN_BEZWAAR = Termijnregel(42, "6 weken", "einde bezwaartermijn", "Awb 7:10 lid 1")
+BESLISTERMIJN_BEZWAAR_COMMISSIE = Termijnregel(
     84, "12 weken", "einde bezwaartermijn", "Awb 7:10 lid 1, met adviescommissie"
 )
 MAX_VERDAGING_BEZWAAR = timedelta(weeks=6)  # Awb 7:10 lid 3: once, at most six weeks
@@ -197,7 +201,7 @@ def bereken_termijn(
     verdaagd_tot: date | None = None,
 ) -> Uitkomst:
     """The deadline of a term of ``soort`` that started with the event on ``startdatum``."""
-    if soort == Soort.BEZWAAR_BESLISSING:
+    if soort == TermijnSoort.BEZWAAR_BESLISSING:
         raise ValueError("Gebruik bereken_beslistermijn_bezwaar voor een bezwaar.")
     regel = REGELS[soort]
     basis = startdatum + timedelta(days=regel.dagen)
@@ -270,9 +274,9 @@ def bereken_beslistermijn_bezwaar(
 def soorten_bij_aanvraag(wet: str, *, voorschot: bool = False) -> list[str]:
     """The terms an aanvraag starts under a law."""
     if wet == "wmo":
-        return [Soort.WMO_BESCHIKKING]
+        return [TermijnSoort.WMO_BESCHIKKING]
     if wet == "jeugdwet":
-        return [Soort.JEUGD_BESCHIKKING]
+        return [TermijnSoort.JEUGD_BESCHIKKING]
     if wet == "participatiewet":
-        return [Soort.PW_BESCHIKKING, *([Soort.PW_VOORSCHOT] if voorschot else [])]
+        return [TermijnSoort.PW_BESCHIKKING, *([TermijnSoort.PW_VOORSCHOT] if voorschot else [])]
     raise ValueError(f"Onbekende wet: {wet!r}")

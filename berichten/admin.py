@@ -2,11 +2,14 @@
 
 from django.contrib import admin
 
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
+
 from .models import Code
 
 
 @admin.register(Code)
 class CodeAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS  # code lists
     list_display = ("lijst", "code", "betekenis")
     list_filter = ("lijst",)
     search_fields = ("code", "betekenis")

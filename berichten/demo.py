@@ -23,7 +23,7 @@ from .xml.schrijven import _bytes, _Maker
 DEMO_TOEWIJZINGEN = 40  # bounded: seed_demo stays fast at a million cases
 
 
-@demo_step(75)
+@demo_step(85)  # after documenten (80), which gives the demo gemeente its CBS code
 def demo_toewijzingen(ctx: DemoContext) -> None:
     """Toewijzingen and their 301s for the most recent running natura voorzieningen (idempotent)."""
     vandaag = timezone.localdate()

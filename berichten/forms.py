@@ -1,5 +1,7 @@
 from django import forms
 
+from altena.forms import DatumField
+
 from .codelijsten import WJ759
 
 BESLISSINGEN = [
@@ -27,8 +29,7 @@ class VerzoekBeoordelenForm(forms.Form):
 
 
 class VoorzieningWijzigenForm(forms.Form):
-    einddatum = forms.DateField(label="Nieuwe einddatum (verlenging of verkorting)", required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    einddatum = DatumField(label="Nieuwe einddatum (verlenging of verkorting)", required=False)
     volume = forms.DecimalField(
         label="Nieuw volume", required=False, max_digits=9, decimal_places=2, min_value=0
     )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, FormView, ListView
 
 from altena.access import Rol, RoleRequiredMixin
+from altena.forms import fout_naar_formulier
 from altena.verwerkingen import log_verwerking
 from backoffice.models import Voorziening
 from intake.models import Casus
@@ -41,18 +42,13 @@ def _log(request, handeling, object_type, obj, casus):
     )
 
 
-def _fouten_naar_form(form, fout: ValidationError):
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            for e in lijst:
-                form.add_error(veld if veld in form.fields else None, e.messages[0])
-    else:
-        for melding in fout.messages:
-            form.add_error(None, melding)
+# The project's one service-error-to-form mapper.
+_fouten_naar_form = fout_naar_formulier
 
 
 class BerichtenboxView(RoleRequiredMixin, ListView):
     allowed_roles = BEHANDELAARS
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/box.html"
     paginate_by = 25
     casus = None
@@ -83,6 +79,7 @@ class BerichtenboxView(RoleRequiredMixin, ListView):
 
 class BerichtMixin(RoleRequiredMixin):
     allowed_roles = BEHANDELAARS
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
 
     def get_object(self, queryset=None):
         try:
@@ -130,6 +127,7 @@ def _verzoeken_voor(user):
 
 class VerzoekenView(RoleRequiredMixin, ListView):
     allowed_roles = BEHANDELAARS
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/verzoeken.html"
     paginate_by = 25
 
@@ -154,6 +152,7 @@ class LadenMixin:
 
 class VerzoekBeoordelenView(RoleRequiredMixin, LadenMixin, FormView):
     allowed_roles = (Rol.CONSULTANT,)
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/verzoek.html"
     form_class = VerzoekBeoordelenForm
 
@@ -193,6 +192,7 @@ class VoorzieningWijzigenView(RoleRequiredMixin, LadenMixin, FormView):
     """Extend a voorziening (the toewijzing keeps its number) or change its volume."""
 
     allowed_roles = (Rol.CONSULTANT,)
+    verwerking = DOEL  # iWmo/iJw messages name the inwoner
     template_name = "berichten/wijzigen.html"
     form_class = VoorzieningWijzigenForm
 

@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html_join
 
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
+
 from . import sjablonen
 from .bestanden import veilige_naam
 from .models import Briefhoofd, BriefSjabloon, BriefSjabloonVersie
@@ -37,6 +39,7 @@ class BriefhoofdForm(forms.ModelForm):
 
 @admin.register(Briefhoofd)
 class BriefhoofdAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS  # letter templates and letterheads
     form = BriefhoofdForm
     list_display = ["gemeente", "ondertekenaar_naam", "ondertekenaar_functie"]
 
@@ -73,6 +76,7 @@ class VersieInline(admin.TabularInline):
 
 @admin.register(BriefSjabloon)
 class BriefSjabloonAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS  # letter templates and letterheads
     form = BriefSjabloonForm
     list_display = ["soort", "wet", "gemeente", "versie", "gewijzigd", "gewijzigd_door"]
     list_filter = ["gemeente", "wet", "soort"]

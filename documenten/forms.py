@@ -1,13 +1,14 @@
 from django import forms
 from django.utils import timezone
 
+from altena.forms import DatumField
+
 from .models import DocumentType, Kanaal
 
 
 class BriefForm(forms.Form):
-    verzonden_op = forms.DateField(
+    verzonden_op = DatumField(
         label="Verzonden (bekendgemaakt) op",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Voor een besluit loopt de bezwaartermijn vanaf de dag hierna.",
         error_messages={"required": "Vul de verzenddatum in.", "invalid": "Vul een geldige datum in."},
     )

@@ -17,7 +17,7 @@ from backoffice.models import (
     Verdaging,
 )
 from backoffice.services import BESLUIT_GRONDSLAG, einde_bezwaartermijn
-from backoffice.termijnen import Soort as TermijnSoort
+from backoffice.termijnen import TermijnSoort
 from intake.models import Casus, Wet
 from netwerk.istandaarden import IStandaardCategorie
 from netwerk.models import Gemeente

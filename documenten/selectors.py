@@ -13,9 +13,13 @@ from .gegevens import BESLUIT_BRIEF, sleutel
 from .models import Brief, BriefSoort, CasusDocument
 
 
-def casus_voor(user, nummer: str) -> Casus:
+def casus_voor(user, nummer: str) -> Casus | None:
+    """One case in the user's scope; None otherwise (the shared case mixin's 404)."""
     return (
-        Casus.objects.zichtbaar_voor(user).select_related("inwoner", "kern", "behandelaar").get(nummer=nummer)
+        Casus.objects.zichtbaar_voor(user)
+        .select_related("inwoner", "kern", "behandelaar")
+        .filter(nummer=nummer)
+        .first()
     )
 
 

@@ -1,12 +1,18 @@
 from django.contrib import admin
 
+from altena.admin import PersoonsgegevensAdmin
+from altena.verwerkingen import log_personen
+
 from .models import Casus, CasusGebeurtenis, Huishouden, Inwoner, Verwijzing, ZrmScore
 
 
 @admin.register(Inwoner)
-class InwonerAdmin(admin.ModelAdmin):
-    list_display = ["naam", "bsn_gemaskeerd", "geboortedatum", "postcode", "huisnummer", "kern"]
-    list_filter = ["kern__gemeente", "kern"]
+class InwonerAdmin(PersoonsgegevensAdmin):
+    list_display = ["naam", "bsn_gemaskeerd", "gemeente", "geboortedatum", "postcode", "huisnummer", "kern"]
+    list_filter = ["gemeente", "kern"]
+    # Never the full BSN, not even for a superuser: the field is left out, the masked value shown.
+    exclude = ["bsn"]
+    readonly_fields = ["bsn_gemaskeerd", "gemeente"]
     search_fields = ["achternaam", "voornamen", "postcode"]  # no BSN: it would stand in the URL (?q=)
     list_select_related = ["kern"]
     raw_id_fields = ["huishouden"]
@@ -15,6 +21,9 @@ class InwonerAdmin(admin.ModelAdmin):
     @admin.display(description="BSN")
     def bsn_gemaskeerd(self, obj):
         return obj.bsn_gemaskeerd
+
+    def inwoner_id_van(self, obj):
+        return obj.pk
 
 
 class LidInline(admin.TabularInline):
@@ -30,12 +39,23 @@ class LidInline(admin.TabularInline):
 
 
 @admin.register(Huishouden)
-class HuishoudenAdmin(admin.ModelAdmin):
-    list_display = ["naam", "regisseur"]
+class HuishoudenAdmin(PersoonsgegevensAdmin):
+    list_display = ["naam", "gemeente", "regisseur"]
     search_fields = ["naam"]
     list_select_related = ["regisseur"]
     raw_id_fields = ["regisseur"]
     inlines = [LidInline]
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:  # the members shown in the inline are read too
+            log_personen(
+                request=request,
+                handeling="lezen",
+                verwerkingsactiviteit=self.verwerking,
+                inwoners=obj.leden.all(),
+            )
+        return obj
 
 
 class GebeurtenisInline(admin.TabularInline):
@@ -50,7 +70,7 @@ class GebeurtenisInline(admin.TabularInline):
 
 
 @admin.register(Casus)
-class CasusAdmin(admin.ModelAdmin):
+class CasusAdmin(PersoonsgegevensAdmin):
     list_display = [
         "nummer",
         "inwoner",
@@ -62,7 +82,7 @@ class CasusAdmin(admin.ModelAdmin):
         "behandelaar",
         "aangemaakt",
     ]
-    list_filter = ["fase", "route", "wet", "crisis", "kanaal", "kern__gemeente", "kern"]
+    list_filter = ["fase", "route", "wet", "crisis", "kanaal", "gemeente", "kern"]
     search_fields = ["=nummer", "inwoner__achternaam"]  # no BSN: it would stand in the URL (?q=)
     list_select_related = ["inwoner", "kern", "behandelaar"]
     raw_id_fields = ["inwoner", "huishouden", "behandelaar", "regisseur", "verwijzer_partner"]
@@ -74,7 +94,7 @@ class CasusAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verwijzing)
-class VerwijzingAdmin(admin.ModelAdmin):
+class VerwijzingAdmin(PersoonsgegevensAdmin):
     list_display = ["casus", "partner", "status", "verstuurd_op", "terugkoppeling_datum"]
     list_filter = ["status", "partner__soort"]
     search_fields = ["=casus__nummer", "partner__naam"]
@@ -87,7 +107,7 @@ class VerwijzingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ZrmScore)
-class ZrmScoreAdmin(admin.ModelAdmin):
+class ZrmScoreAdmin(PersoonsgegevensAdmin):
     list_display = ["casus", "domein", "score", "bron", "gescoord_op"]
     list_filter = ["bron", "domein"]
     search_fields = ["=casus__nummer"]

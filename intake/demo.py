@@ -145,9 +145,9 @@ def demo_casussen(ctx: DemoContext) -> None:
         for h, (kern, straat, nr, _pc, (tv, an)) in enumerate(hh_addr):
             naam = f"Huishouden {(tv + ' ' if tv else '')}{an}, {straat} {nr}, {kern.naam}"
             regisseur = consultant.pk if consultant and rng.random() < 0.05 else None
-            yield (hh_first + h, naam, regisseur, 1)
+            yield (hh_first + h, naam, regisseur, 1, kern.gemeente)
 
-    copy_rows("intake_huishouden", ["id", "naam", "regisseur_id", "versie"], huishoudens())
+    copy_rows("intake_huishouden", ["id", "naam", "regisseur_id", "versie", "gemeente"], huishoudens())
 
     inw_kern = []
 
@@ -174,6 +174,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 "",
                 hh_first + h,
                 now,
+                kern.gemeente,
             )
 
     copy_rows(
@@ -194,6 +195,7 @@ def demo_casussen(ctx: DemoContext) -> None:
             "email",
             "huishouden_id",
             "aangemaakt",
+            "gemeente",
         ],
         inwoners(),
     )
@@ -280,6 +282,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 stamps[-1] if stamps else aangemaakt,
                 len(pad),
                 None,
+                ctx.gemeente_naam,
             )
 
     n = copy_rows(
@@ -314,6 +317,7 @@ def demo_casussen(ctx: DemoContext) -> None:
             "gewijzigd",
             "versie",
             "indienings_token",
+            "gemeente",
         ],
         casussen(),
     )

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 
+from altena.forms import DatumInput
 from netwerk.models import Kern, PartnerSoort
 
 from .models import Kanaal, Urgentie
@@ -18,7 +19,7 @@ from .stromen import (
 )
 from .workflow import OPEN_FASEN, Fase
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATUM = DatumInput()
 
 STATUS_KEUZES = [
     ("aangemeld", "Nieuw (aangemeld)"),

@@ -6,6 +6,7 @@ forms (which kernen a desk worker may choose).
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from netwerk.models import Kern, Team
@@ -17,6 +18,14 @@ def gemeenten_van(user) -> list[str]:
     return sorted(set(Team.objects.filter(leden=user).values_list("gemeente", flat=True)))
 
 
+def gemeenten_query(user):
+    """The user's gemeenten as a lazy subquery (no query of its own): the controller boundary that
+    every personal-data queryset applies."""
+    if not user.is_authenticated:
+        return Team.objects.none().values("gemeente")
+    return Team.objects.filter(leden=user).values("gemeente")
+
+
 def werkgebied_kernen(user):
     """The kernen in which the user's teams work (a team without kernen: all kernen of its gemeente)."""
     if not user.is_authenticated:
@@ -24,3 +33,25 @@ def werkgebied_kernen(user):
     teams = Team.objects.filter(leden=user)
     hele_gemeente = teams.filter(kernen__isnull=True).values("gemeente")
     return Kern.objects.filter(Q(teams__leden=user) | Q(gemeente__in=hele_gemeente)).distinct()
+
+
+def controleer_postcode_bij_kern(postcode: str, kern) -> None:
+    """Refuse (at the postcode field) an address outside the kern's gemeente or outside the chosen
+    kern, wherever postcode areas are known. Without this check a desk worker could attach a person
+    to another gemeente's address and so reach that household."""
+    cijfers = (postcode or "").replace(" ", "")[:4]
+    if len(cijfers) != 4 or kern is None:
+        return
+    gemeente_gebieden = set()
+    for gebieden in Kern.objects.filter(gemeente=kern.gemeente).values_list("postcodegebieden", flat=True):
+        gemeente_gebieden.update(gebieden or [])
+    if gemeente_gebieden and cijfers not in gemeente_gebieden:
+        raise ValidationError(
+            {"postcode": f"Postcode {postcode} ligt niet in de gemeente {kern.gemeente}."},
+            code="buiten_gemeente",
+        )
+    if kern.postcodegebieden and cijfers not in kern.postcodegebieden:
+        raise ValidationError(
+            {"postcode": f"Postcode {postcode} hoort niet bij de kern {kern.naam}; kies de juiste kern."},
+            code="buiten_kern",
+        )

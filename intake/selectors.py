@@ -11,7 +11,7 @@ from altena.access import Rol
 from netwerk.models import Partner, Team
 
 from .models import Casus, Huishouden, Inwoner, Verwijzing
-from .scope import gemeenten_van
+from .scope import gemeenten_van, werkgebied_kernen
 from .validators import normaliseer_bsn, normaliseer_postcode
 from .workflow import OPEN_FASEN, Fase
 
@@ -58,19 +58,19 @@ def inwoners_zoeken(
     )[:MAX_ZOEKRESULTATEN]
 
 
-def inwoner_voor(user, pk: int) -> Inwoner | None:
-    return (
-        Inwoner.objects.zichtbaar_voor(user)
-        .select_related("kern", "huishouden__regisseur")
-        .filter(pk=pk)
-        .first()
-    )
+def inwoner_voor(user, pk: int, *, alleen_werkgebied: bool = False) -> Inwoner | None:
+    qs = Inwoner.objects.zichtbaar_voor(user)
+    if alleen_werkgebied:
+        qs = qs.filter(kern__in=werkgebied_kernen(user).values("pk"))
+    return qs.select_related("kern", "huishouden__regisseur").filter(pk=pk).first()
 
 
 def casussen_van_inwoner(inwoner: Inwoner):
     """All cases of a person, open first. A summary (no question text), so a desk worker sees what is
     already in hand; the detail page is only reachable when ``zichtbaar_voor`` allows it."""
-    return inwoner.casussen.select_related("kern", "behandelaar").order_by("afgesloten_op", "-aangemaakt")
+    return inwoner.casussen.select_related("kern", "behandelaar", "team").order_by(
+        "afgesloten_op", "-aangemaakt"
+    )
 
 
 def casus_voor(user, nummer: str) -> Casus | None:
@@ -107,7 +107,9 @@ def huishouden_voor(user, pk: int) -> Huishouden | None:
 
 def huishouden_leden(huishouden: Huishouden):
     """Members with all their cases (across laws) and each case's active referrals: 3 queries."""
-    casussen = Casus.objects.select_related("kern", "behandelaar").order_by("afgesloten_op", "-aangemaakt")
+    casussen = Casus.objects.select_related("kern", "behandelaar", "team").order_by(
+        "afgesloten_op", "-aangemaakt"
+    )
     actief = Verwijzing.objects.actief().select_related("partner")
     return (
         huishouden.leden.select_related("kern")
@@ -156,3 +158,8 @@ def regisseur_kandidaten(user):
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def tijdlijn(casus: Casus):
+    """A case's timeline in the one order every page shows: newest first (ties by id)."""
+    return casus.gebeurtenissen.select_related("actor").order_by("-tijdstip", "-id")

@@ -49,6 +49,16 @@ TRANSITIONS: dict[tuple[str, str], str | None] = {
 }
 
 
+# The fields a transition may set besides fase and route (a whitelist per target fase): a caller
+# cannot slip an unrelated change into a transition.
+OVERGANG_VELDEN: dict[str, frozenset[str]] = {
+    Fase.MELDING: frozenset({"wet", "meldingsdatum", "team"}),
+    Fase.AFGESLOTEN: frozenset({"afsluitreden"}),
+}
+# Fases that end the case's active life: ``afgesloten_op`` is stamped when a case enters one.
+EIND_FASEN = frozenset({Fase.AFGEHANDELD, Fase.AFGESLOTEN})
+
+
 def is_toegestaan(van: str, naar: str) -> bool:
     return (van, naar) in TRANSITIONS
 

@@ -4,6 +4,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
 from altena.importexport import NederlandsExportForm
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from .forms import PartnerAdminForm
 from .models import Contactpersoon, Gemeente, Kern, Partner, Team
@@ -12,12 +13,14 @@ from .resources import PartnerResource
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["naam", "cbs_code", "plaats"]
     search_fields = ["naam", "cbs_code"]
 
 
 @admin.register(Kern)
 class KernAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["naam", "voormalige_gemeente", "gemeente", "postcodes", "aantal_partners"]
     list_filter = ["gemeente", "voormalige_gemeente"]
     search_fields = ["naam__unaccent", "voormalige_gemeente", "gemeente"]
@@ -40,6 +43,7 @@ class KernAdmin(admin.ModelAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["naam", "gemeente", "werkgebied"]
     list_filter = ["gemeente"]
     search_fields = ["naam"]
@@ -80,6 +84,7 @@ class KernFilter(admin.SimpleListFilter):
 
 @admin.register(Partner)
 class PartnerAdmin(ImportExportModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     form = PartnerAdminForm
     resource_classes = [PartnerResource]
     export_form_class = NederlandsExportForm

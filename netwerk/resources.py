@@ -8,7 +8,9 @@ admin refuses to confirm an import with invalid rows, nothing is half-saved.
 
 import re
 
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
+
+from altena.exports import NeutraleResource
 
 from .istandaarden import IStandaardCategorie
 from .leefgebieden import Leefgebied
@@ -138,7 +140,7 @@ class KernenField(fields.Field):
         instance.kernen_voor_controle = self.clean(row, **kwargs)
 
 
-class PartnerResource(resources.ModelResource):
+class PartnerResource(NeutraleResource):
     id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget())
     soort = fields.Field(
         attribute="soort", column_name="soort", widget=KeuzeWidget(PartnerSoort.choices, "Onbekende soort")

@@ -19,6 +19,7 @@ from datetime import date
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
 
+from altena.exports import neutraliseer
 from backoffice.models import Leveringsvorm, Voorziening
 from intake.models import Verwijzer, Wet
 
@@ -210,5 +211,5 @@ def csv_van(rijen: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=VELDEN, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rijen)
+    writer.writerows({k: neutraliseer(v) for k, v in rij.items()} for rij in rijen)
     return buffer.getvalue()

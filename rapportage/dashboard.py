@@ -21,7 +21,7 @@ from backoffice.selectors import binnen_7_dagen_termijnen, verstreken_termijnen
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, Wet
 from intake.stromen import LEEFTIJDSKLASSEN, STROMEN, dag_begin, wachtende_verwijzingen
 from intake.workflow import MAATWERK_FASEN, OPEN_FASEN, Fase
-from signalen.models import Regel, SignaalRegel
+from signalen.models import SignaalRegel, SignaalSoort
 from signalen.selectors import open_escalaties_voor_team
 
 from . import grafieken, verwijzingen
@@ -239,7 +239,7 @@ def stroom_per_week(casussen, vandaag: date) -> dict:
 
 
 def verwijzing_drempel() -> int:
-    regel = SignaalRegel.objects.filter(code=Regel.VERWIJZING_ZONDER_TERUGKOPPELING).first()
+    regel = SignaalRegel.objects.filter(code=SignaalSoort.VERWIJZING_ZONDER_TERUGKOPPELING).first()
     return regel.drempel if regel else VERWIJZING_DREMPEL_STANDAARD
 
 

@@ -12,17 +12,11 @@ from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from altena.exports import neutraliseer  # the project-wide neutraliser (formula injection)
+
 from .onderdrukking import DREMPEL, Tabel
 
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutraliseer(waarde):
-    """A text that a spreadsheet would run as a formula gets a leading apostrophe. Numbers pass.
-    (The one place to swap in the project-wide neutraliser.)"""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return waarde
+__all__ = ["neutraliseer"]
 
 
 def tabel_regels(tabel: Tabel, vorige_label: str = "") -> list[list]:

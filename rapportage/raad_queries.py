@@ -18,7 +18,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
 
 from backoffice.models import Aanvraag
-from backoffice.termijnen import REGELS, Soort
+from backoffice.termijnen import REGELS, TermijnSoort
 from intake.models import Casus, CasusGebeurtenis, Wet
 from intake.stromen import AFSCHAAL_VAN
 from intake.workflow import Fase
@@ -27,9 +27,9 @@ from . import verwijzingen
 from .periode import Periode
 
 BESCHIKKING = {
-    Wet.WMO: Soort.WMO_BESCHIKKING,
-    Wet.JEUGDWET: Soort.JEUGD_BESCHIKKING,
-    Wet.PARTICIPATIEWET: Soort.PW_BESCHIKKING,
+    Wet.WMO: TermijnSoort.WMO_BESCHIKKING,
+    Wet.JEUGDWET: TermijnSoort.JEUGD_BESCHIKKING,
+    Wet.PARTICIPATIEWET: TermijnSoort.PW_BESCHIKKING,
 }
 WETTELIJKE_DAGEN = {wet: REGELS[soort].dagen for wet, soort in BESCHIKKING.items()}
 

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView, View
 
 from altena.access import Rol, RoleRequiredMixin
 from altena.models import Verwerking
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 from intake.scope import gemeenten_van
 from intake.verwerking import log_personen
 from netwerk.models import Gemeente
@@ -29,6 +30,7 @@ class DashboardView(RoleRequiredMixin, TemplateView):
     """Team-lead start page: the team's figures, each a link to the queue behind it."""
 
     allowed_roles = (Rol.TEAMLEIDER,)
+    verwerking = GEEN_PERSOONSGEGEVENS  # counts only (each a link to the queue, which logs)
     template_name = "rapportage/dashboard.html"
 
     def get_context_data(self, **kwargs):
@@ -39,6 +41,7 @@ class RaadMixin(RoleRequiredMixin):
     """The gemeente (one of the user's, else 404) and the period (a Dutch error at the field)."""
 
     allowed_roles = RAAD_ROLLEN
+    verwerking = GEEN_PERSOONSGEGEVENS  # aggregated figures, small numbers suppressed
     standaard_periode = staticmethod(laatste_volle_kwartaal)
 
     def setup_rapport(self):
@@ -129,6 +132,8 @@ class RaadPdfView(RaadExportMixin):
 
 class CbsMixin(RaadMixin):
     """The CBS export goes per half year (protocol 7.3); default the last full half year."""
+
+    verwerking = CBS_DOEL  # record-level data of jeugdhulp clients
 
     standaard_periode = staticmethod(laatste_volle_halfjaar)
 

@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
+
 from .models import SignaalRegel
 
 
 @admin.register(SignaalRegel)
 class SignaalRegelAdmin(admin.ModelAdmin):
+    verwerking = GEEN_PERSOONSGEGEVENS
     """The beheerder tunes thresholds; the rules themselves are code (one sweep each)."""
 
     list_display = ["code", "drempel", "eenheid", "herhalen_na_dagen", "actief"]

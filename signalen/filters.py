@@ -2,13 +2,15 @@
 
 import django_filters
 
-from .models import ESCALATIES, Doel, Regel
+from .models import ESCALATIES, Doel, SignaalSoort
 
 STATUS_KEUZES = [("open", "Open"), ("afgehandeld", "Afgehandeld")]
 
 
 class InboxFilter(django_filters.FilterSet):
-    regel = django_filters.ChoiceFilter(label="Soort", choices=Regel.choices, empty_label="Alle soorten")
+    regel = django_filters.ChoiceFilter(
+        label="Soort", choices=SignaalSoort.choices, empty_label="Alle soorten"
+    )
     status = django_filters.ChoiceFilter(
         label="Status", choices=STATUS_KEUZES, method="filter_status", empty_label="Open en afgehandeld"
     )

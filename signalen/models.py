@@ -14,7 +14,7 @@ from intake.models import Casus
 from netwerk.models import Team
 
 
-class Regel(models.TextChoices):
+class SignaalSoort(models.TextChoices):
     """The kinds of signal; one sweep per kind (see ``signalen.sweeps``)."""
 
     TERMIJN_NADERT = "termijn_nadert", "Wettelijke termijn nadert"
@@ -33,28 +33,33 @@ class Regel(models.TextChoices):
 
 # Escalations: what the teamleider sees on the dashboard.
 ESCALATIES = (
-    Regel.TERMIJN_VERSTREKEN,
-    Regel.MELDING_NIET_TOEGEWEZEN,
-    Regel.CRISIS_NIET_OPGEPAKT,
-    Regel.BEZWAAR_VERSTREKEN,
+    SignaalSoort.TERMIJN_VERSTREKEN,
+    SignaalSoort.MELDING_NIET_TOEGEWEZEN,
+    SignaalSoort.CRISIS_NIET_OPGEPAKT,
+    SignaalSoort.BEZWAAR_VERSTREKEN,
 )
 
 
-class Eenheid(models.TextChoices):
+class DrempelEenheid(models.TextChoices):
     WERKDAGEN = "werkdagen", "werkdagen"
     DAGEN = "dagen", "kalenderdagen"
     UREN = "uren", "uren"
     WEKEN = "weken", "weken"
 
 
+# Old names, kept only so branches written before the rename still import; use the new ones.
+Regel = SignaalSoort
+Eenheid = DrempelEenheid
+
+
 class SignaalRegel(models.Model):
     """The threshold of one rule, kept by the beheerder in admin (seeded by migration 0002)."""
 
-    code = models.CharField("regel", max_length=40, choices=Regel.choices, unique=True)
+    code = models.CharField("regel", max_length=40, choices=SignaalSoort.choices, unique=True)
     drempel = models.PositiveIntegerField(
         "drempel", help_text="Hoeveel (in de eenheid hiernaast) voor of na het moment het signaal komt."
     )
-    eenheid = models.CharField("eenheid", max_length=10, choices=Eenheid.choices, editable=False)
+    eenheid = models.CharField("eenheid", max_length=10, choices=DrempelEenheid.choices, editable=False)
     herhalen_na_dagen = models.PositiveIntegerField(
         "herhalen na (dagen)",
         default=0,
@@ -92,7 +97,7 @@ class SignaalQuerySet(models.QuerySet):
 class Signaal(models.Model):
     """One reminder or escalation about one case, for a person or for the teamleiders of a team."""
 
-    regel = models.CharField("soort", max_length=40, choices=Regel.choices)
+    regel = models.CharField("soort", max_length=40, choices=SignaalSoort.choices)
     casus = models.ForeignKey(Casus, verbose_name="casus", on_delete=models.CASCADE, related_name="signalen")
     doel = models.CharField("bedoeld voor", max_length=12, choices=Doel.choices)
     onderwerp = models.CharField(

@@ -10,7 +10,9 @@ the conditions are "due on or before today", never "due exactly now").
 Time is Europe/Amsterdam: "today" is the local date of the sweep, timestamps are compared as
 instants (``timestamptz``), and the keys hold dates, never times, so the hour that disappears or
 repeats at the DST change cannot make a second signal. The same signal also lands on the case's
-timeline (``CasusGebeurtenis`` of soort "signaal") in the same statement.
+timeline (``CasusGebeurtenis`` of soort "signaal") in the same statement, written through intake's
+``gebeurtenissen_bulk_sql`` (the bulk equivalent of ``gebeurtenis_toevoegen``).
+Table names come from the models (``TABEL``), never written out by hand.
 """
 
 from __future__ import annotations
@@ -20,24 +22,52 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from backoffice.models import Bezwaar, Product, Termijn, Voorziening
 from backoffice.selectors import atw_feestdagen
-from backoffice.termijnen import Feestdagen, Soort
+from backoffice.termijnen import Feestdagen, TermijnSoort
+from berichten.models import Bericht, Levering, Toewijzing, Verzoek
+from intake.models import Casus, CasusGebeurtenis, Huishouden, Verwijzing
+from intake.services import gebeurtenissen_bulk_sql
 from intake.workflow import OPEN_FASEN, Fase
+from netwerk.models import Partner
 
-from .models import Doel, Regel, SignaalRegel
+from .models import Doel, Signaal, SignaalRegel, SignaalSoort
 from .werkdagen import werkdag_na, werkdag_terug
 
 logger = logging.getLogger(__name__)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-TERMIJN_LABELS = json.dumps(dict(Soort.CHOICES))
+
+# The tables the sweeps read and write, by model: no table name is written out by hand.
+TABEL = SimpleNamespace(
+    **{
+        naam: model._meta.db_table
+        for naam, model in {
+            "signaal": Signaal,
+            "casus": Casus,
+            "huishouden": Huishouden,
+            "verwijzing": Verwijzing,
+            "partner": Partner,
+            "termijn": Termijn,
+            "voorziening": Voorziening,
+            "product": Product,
+            "bezwaar": Bezwaar,
+            "verzoek": Verzoek,
+            "bericht": Bericht,
+            "toewijzing": Toewijzing,
+            "levering": Levering,
+        }.items()
+    }
+)
+TERMIJN_LABELS = json.dumps(dict(TermijnSoort.CHOICES))
 # Terms that are no deadline of the municipality (the plan is the inhabitant's) or have their own rule.
-NIET_ALS_TERMIJN = [Soort.WMO_PLAN, Soort.BEZWAAR_BESLISSING]
+NIET_ALS_TERMIJN = [TermijnSoort.WMO_PLAN, TermijnSoort.BEZWAAR_BESLISSING]
 
 
 @dataclass(frozen=True)
@@ -63,10 +93,10 @@ class Peil:
 # candidate and skips what exists, also when two sweeps race. (A NOT EXISTS anti-join was tried and
 # dropped: on correlated key columns the planner underestimates the existing rows and picks a
 # quadratic nested loop; 8 s instead of 0.25 s for one rule at 1,000,000 cases.)
-INSERT_SQL = """
-WITH kandidaat AS ({kandidaten}),
+INSERT_SQL = f"""
+WITH kandidaat AS ({{kandidaten}}),
 nieuw AS (
-    INSERT INTO signalen_signaal
+    INSERT INTO {TABEL.signaal}
         (regel, casus_id, doel, onderwerp, peildatum, herhaling, ontvanger_id, team_id, tekst, aangemaakt)
     SELECT %(regel)s, k.casus_id, k.doel, k.onderwerp, k.peildatum, k.herhaling,
            k.ontvanger_id, k.team_id, left(k.tekst, 300), %(nu)s
@@ -74,13 +104,12 @@ nieuw AS (
     ON CONFLICT ON CONSTRAINT signaal_uniek DO NOTHING
     RETURNING id, casus_id, tekst, aangemaakt
 ),
-tijdlijn AS (
-    INSERT INTO intake_casusgebeurtenis
-        (casus_id, soort, tijdstip, actor_id, fase_van, fase_naar, tekst, gegevens)
-    SELECT casus_id, 'signaal', aangemaakt, NULL, '', '', tekst,
-           jsonb_build_object('signaal', id, 'regel', %(regel)s::text)
+tijdlijn_bron AS (
+    SELECT casus_id, %(soort_signaal)s::text AS soort, aangemaakt AS tijdstip, tekst,
+           jsonb_build_object('signaal', id, 'regel', %(regel)s::text) AS gegevens
     FROM nieuw
-)
+),
+tijdlijn AS ({gebeurtenissen_bulk_sql("tijdlijn_bron")})
 SELECT count(*) FROM nieuw
 """
 
@@ -102,8 +131,8 @@ def _termijn_nadert(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
            COALESCE(%(labels)s::jsonb ->> t.soort, t.soort) || ': de termijn verloopt op '
              || {DATUM.format("t.uiterste_datum")} || '.'
              || CASE WHEN c.behandelaar_id IS NULL THEN ' Er is nog geen behandelaar.' ELSE '' END AS tekst
-    FROM backoffice_termijn t
-    JOIN intake_casus c ON c.id = t.casus_id
+    FROM {TABEL.termijn} t
+    JOIN {TABEL.casus} c ON c.id = t.casus_id
     WHERE t.afgerond_op IS NULL AND t.opgeschort_sinds IS NULL AND t.soort <> ALL(%(uitgesloten)s)
       AND t.uiterste_datum >= %(vandaag)s AND t.uiterste_datum < %(grens)s
       AND c.fase = ANY(%(open)s) AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
@@ -143,8 +172,8 @@ def _termijn_verstreken(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
              || {DATUM.format("t.uiterste_datum")} || ' is overschreden.'
              || CASE WHEN {herhaling} > 0 THEN ' Nog steeds, na ' || (%(vandaag)s::date - t.uiterste_datum)
                   || ' dagen.' ELSE '' END AS tekst
-    FROM backoffice_termijn t
-    JOIN intake_casus c ON c.id = t.casus_id
+    FROM {TABEL.termijn} t
+    JOIN {TABEL.casus} c ON c.id = t.casus_id
     WHERE t.afgerond_op IS NULL AND t.opgeschort_sinds IS NULL AND t.soort <> ALL(%(uitgesloten)s)
       AND t.uiterste_datum < %(grens)s
       AND c.fase = ANY(%(open)s) AND c.team_id IS NOT NULL
@@ -160,7 +189,7 @@ def _melding_niet_toegewezen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
            {melddatum} AS peildatum, 0 AS herhaling, NULL::bigint AS ontvanger_id, c.team_id AS team_id,
            'Melding van ' || {DATUM.format(melddatum)} || ' heeft na meer dan ' || %(drempel)s
              || ' werkdagen nog geen behandelaar.' AS tekst
-    FROM intake_casus c
+    FROM {TABEL.casus} c
     WHERE c.fase = %(melding)s AND c.behandelaar_id IS NULL AND c.team_id IS NOT NULL
       AND {melddatum} < %(grens)s
     """
@@ -180,7 +209,7 @@ def _crisis_niet_opgepakt(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
            ({gemeld})::date AS peildatum, 0 AS herhaling, NULL::bigint AS ontvanger_id, c.team_id AS team_id,
            'Crisis gemeld op ' || to_char({gemeld}, 'DD-MM-YYYY HH24:MI') || ' is na ' || %(drempel)s
              || ' uur nog niet opgepakt.' AS tekst
-    FROM intake_casus c
+    FROM {TABEL.casus} c
     WHERE c.crisis AND c.behandelaar_id IS NULL AND c.fase = ANY(%(niet_opgepakt)s)
       AND c.team_id IS NOT NULL AND c.aangemaakt <= %(grens)s
     """
@@ -203,10 +232,10 @@ def _verwijzing_zonder_terugkoppeling(regel: SignaalRegel, p: Peil) -> tuple[str
            {verstuurd} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=persoon)},
            'Verwijzing naar ' || pa.naam || ' van ' || {DATUM.format(verstuurd)} || ' heeft na '
              || %(drempel)s || ' weken geen terugkoppeling. Opschalen naar maatwerk?' AS tekst
-    FROM intake_verwijzing v
-    JOIN intake_casus c ON c.id = v.casus_id
-    JOIN netwerk_partner pa ON pa.id = v.partner_id
-    LEFT JOIN intake_huishouden h ON h.id = c.huishouden_id
+    FROM {TABEL.verwijzing} v
+    JOIN {TABEL.casus} c ON c.id = v.casus_id
+    JOIN {TABEL.partner} pa ON pa.id = v.partner_id
+    LEFT JOIN {TABEL.huishouden} h ON h.id = c.huishouden_id
     WHERE v.status = %(verstuurd)s AND v.terugkoppeling_datum IS NULL AND v.verstuurd_op < %(grens)s
       AND c.fase = ANY(%(open)s) AND ({persoon} IS NOT NULL OR c.team_id IS NOT NULL)
     """
@@ -224,9 +253,9 @@ def _voorziening_eindigt(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
            v.einddatum AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
            'Voorziening ' || pr.naam || ' eindigt op ' || {DATUM.format("v.einddatum")}
              || '. Herbeoordelen of afschalen naar het voorliggend veld?' AS tekst
-    FROM backoffice_voorziening v
-    JOIN intake_casus c ON c.id = v.casus_id
-    JOIN backoffice_product pr ON pr.id = v.product_id
+    FROM {TABEL.voorziening} v
+    JOIN {TABEL.casus} c ON c.id = v.casus_id
+    JOIN {TABEL.product} pr ON pr.id = v.product_id
     WHERE v.beeindigd_op IS NULL AND v.einddatum >= %(vandaag)s AND v.einddatum <= %(grens)s
       AND c.fase = ANY(%(open)s) AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
     """
@@ -234,12 +263,12 @@ def _voorziening_eindigt(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
 
 
 # A bezwaar runs beside the fase (also on a closed case), so these rules do not look at the fase.
-BEZWAAR_BASIS = """
-    FROM backoffice_termijn t
-    JOIN intake_casus c ON c.id = t.casus_id
+BEZWAAR_BASIS = f"""
+    FROM {TABEL.termijn} t
+    JOIN {TABEL.casus} c ON c.id = t.casus_id
     CROSS JOIN (VALUES ('persoon'::text), ('teamleider'::text)) AS d(doel)
     WHERE t.soort = %(bezwaar)s AND t.afgerond_op IS NULL AND t.opgeschort_sinds IS NULL
-      AND NOT EXISTS (SELECT 1 FROM backoffice_bezwaar b WHERE b.id = t.bezwaar_id AND b.uitkomst <> '')
+      AND NOT EXISTS (SELECT 1 FROM {TABEL.bezwaar} b WHERE b.id = t.bezwaar_id AND b.uitkomst <> '')
       AND ((d.doel = 'persoon' AND c.behandelaar_id IS NOT NULL)
            OR (d.doel = 'teamleider' AND c.team_id IS NOT NULL))
 """
@@ -257,7 +286,7 @@ def _bezwaar_nadert(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
       AND t.uiterste_datum >= %(vandaag)s AND t.uiterste_datum < %(grens)s
     """
     return sql, {
-        "bezwaar": Soort.BEZWAAR_BESLISSING,
+        "bezwaar": TermijnSoort.BEZWAAR_BESLISSING,
         "grens": werkdag_na(p.vandaag, regel.drempel + 1, p.feestdagen),
     }
 
@@ -274,7 +303,7 @@ def _bezwaar_verstreken(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     {BEZWAAR_BASIS}
       AND t.uiterste_datum < %(grens)s
     """
-    return sql, {"bezwaar": Soort.BEZWAAR_BESLISSING, **_verstreken_params(regel, p)}
+    return sql, {"bezwaar": TermijnSoort.BEZWAAR_BESLISSING, **_verstreken_params(regel, p)}
 
 
 # Berichtenverkeer (the berichten app's tables): to the behandelaar, else the case's team.
@@ -286,9 +315,9 @@ def _verzoek_ontvangen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
            {ontvangen} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
            CASE WHEN v.soort = 'wijziging' THEN 'Verzoek om wijziging' ELSE 'Verzoek om toewijzing' END
              || ' van ' || pa.naam || ' (referentie ' || v.referentie_aanbieder || '): beoordelen.' AS tekst
-    FROM berichten_verzoek v
-    JOIN intake_casus c ON c.id = v.casus_id
-    JOIN netwerk_partner pa ON pa.id = v.aanbieder_id
+    FROM {TABEL.verzoek} v
+    JOIN {TABEL.casus} c ON c.id = v.casus_id
+    JOIN {TABEL.partner} pa ON pa.id = v.aanbieder_id
     WHERE v.uitkomst = 'open' AND {ontvangen} <= %(vandaag)s
       AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
     """
@@ -303,9 +332,9 @@ def _retour_met_fouten(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
            {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
            b.berichttype || ' aan ' || COALESCE(pa.naam, b.ontvanger) || ': de aanbieder meldt fouten ('
              || array_to_string(b.retourcodes, ', ') || ').' AS tekst
-    FROM berichten_bericht b
-    JOIN intake_casus c ON c.id = b.casus_id
-    LEFT JOIN netwerk_partner pa ON pa.id = b.aanbieder_id
+    FROM {TABEL.bericht} b
+    JOIN {TABEL.casus} c ON c.id = b.casus_id
+    LEFT JOIN {TABEL.partner} pa ON pa.id = b.aanbieder_id
     WHERE b.status = 'retour_fouten' AND b.richting = 'uit'
       AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
     """
@@ -321,31 +350,31 @@ def _geen_startbericht(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
            'Toewijzing ' || t.nummer || ' bij ' || pa.naam || ': ' || %(drempel)s
              || ' weken na de ingangsdatum ' || {DATUM.format("t.ingangsdatum")}
              || ' nog geen startbericht (305).' AS tekst
-    FROM berichten_toewijzing t
-    JOIN intake_casus c ON c.id = t.casus_id
-    JOIN netwerk_partner pa ON pa.id = t.aanbieder_id
+    FROM {TABEL.toewijzing} t
+    JOIN {TABEL.casus} c ON c.id = t.casus_id
+    JOIN {TABEL.partner} pa ON pa.id = t.aanbieder_id
     WHERE t.ingangsdatum <= %(grens)s AND t.ingangsdatum > %(vandaag)s::date - 365
       AND t.einddatum > %(grens)s AND t.reden_wijziging <> '13'
-      AND NOT EXISTS (SELECT 1 FROM berichten_levering l WHERE l.toewijzing_id = t.id)
+      AND NOT EXISTS (SELECT 1 FROM {TABEL.levering} l WHERE l.toewijzing_id = t.id)
       AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
     """
     return sql, {"drempel": regel.drempel, "grens": p.vandaag - timedelta(weeks=regel.drempel)}
 
 
 SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
-    Regel.TERMIJN_NADERT: _termijn_nadert,
-    Regel.TERMIJN_VERSTREKEN: _termijn_verstreken,
-    Regel.MELDING_NIET_TOEGEWEZEN: _melding_niet_toegewezen,
-    Regel.CRISIS_NIET_OPGEPAKT: _crisis_niet_opgepakt,
-    Regel.VERWIJZING_ZONDER_TERUGKOPPELING: _verwijzing_zonder_terugkoppeling,
-    Regel.VOORZIENING_EINDIGT: _voorziening_eindigt,
-    Regel.BEZWAAR_NADERT: _bezwaar_nadert,
-    Regel.BEZWAAR_VERSTREKEN: _bezwaar_verstreken,
-    Regel.VERZOEK_ONTVANGEN: _verzoek_ontvangen,
-    Regel.RETOUR_MET_FOUTEN: _retour_met_fouten,
-    Regel.GEEN_STARTBERICHT: _geen_startbericht,
+    SignaalSoort.TERMIJN_NADERT: _termijn_nadert,
+    SignaalSoort.TERMIJN_VERSTREKEN: _termijn_verstreken,
+    SignaalSoort.MELDING_NIET_TOEGEWEZEN: _melding_niet_toegewezen,
+    SignaalSoort.CRISIS_NIET_OPGEPAKT: _crisis_niet_opgepakt,
+    SignaalSoort.VERWIJZING_ZONDER_TERUGKOPPELING: _verwijzing_zonder_terugkoppeling,
+    SignaalSoort.VOORZIENING_EINDIGT: _voorziening_eindigt,
+    SignaalSoort.BEZWAAR_NADERT: _bezwaar_nadert,
+    SignaalSoort.BEZWAAR_VERSTREKEN: _bezwaar_verstreken,
+    SignaalSoort.VERZOEK_ONTVANGEN: _verzoek_ontvangen,
+    SignaalSoort.RETOUR_MET_FOUTEN: _retour_met_fouten,
+    SignaalSoort.GEEN_STARTBERICHT: _geen_startbericht,
 }
-assert set(SWEEPS) == set(Regel.values), "every rule needs a sweep"
+assert set(SWEEPS) == set(SignaalSoort.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above
 
 
@@ -365,6 +394,7 @@ def sweep_regel(regel: SignaalRegel, peil: Peil) -> int:
         "nu": peil.nu,
         "vandaag": peil.vandaag,
         "open": sorted(OPEN_FASEN),
+        "soort_signaal": CasusGebeurtenis.Soort.SIGNAAL.value,
         **params,
     }
     with transaction.atomic(), connection.cursor() as cursor:

@@ -9,17 +9,22 @@ from django.views import View
 from django.views.generic import FormView, ListView
 
 from altena.access import Rol, RoleRequiredMixin
+from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from . import selectors, services
+from .bestemming import bestemming
 from .filters import InboxFilter
 from .forms import VoorkeurForm
 from .models import Signaal, Voorkeur
 
 ONTVANGERS = Rol.CASE_WORKERS
+# Signals name cases (number, deadline text): pseudonymised personal data, logged per page.
+SIGNALEN = "Signalen: termijnbewaking en escalatie"
 
 
 class InboxView(RoleRequiredMixin, ListView):
     allowed_roles = ONTVANGERS
+    verwerking = SIGNALEN
     template_name = "signalen/inbox.html"
     paginate_by = 25
 
@@ -32,20 +37,33 @@ class InboxView(RoleRequiredMixin, ListView):
 
 
 class SignaalOpenenView(RoleRequiredMixin, View):
-    """Follow a signal's link: mark it read and go to the case."""
+    """Open a signal where its work is done (``signalen.bestemming``).
+
+    POST (the inbox and dashboard buttons) marks it read and goes there. GET (a link in the daily
+    e-mail, a bookmark) changes nothing and only goes there, so a prefetching browser or mail
+    scanner never marks a signal read."""
 
     allowed_roles = ONTVANGERS
+    NIET_GEVONDEN = "Dit signaal staat niet in uw inbox."
+    verwerking = SIGNALEN
 
     def get(self, request, pk):
+        signaal = selectors.signalen_voor(request.user).select_related("casus").filter(pk=pk).first()
+        if signaal is None:
+            raise Http404(self.NIET_GEVONDEN)
+        return redirect(bestemming(signaal, request.user))
+
+    def post(self, request, pk):
         try:
             signaal = services.signaal_gelezen(signaal_id=pk, door=request.user)
         except Signaal.DoesNotExist as exc:
-            raise Http404("Dit signaal staat niet in uw inbox.") from exc
-        return redirect("intake:casus", signaal.casus.nummer)
+            raise Http404(self.NIET_GEVONDEN) from exc
+        return redirect(bestemming(signaal, request.user))
 
 
 class SignaalAfhandelenView(RoleRequiredMixin, View):
     allowed_roles = ONTVANGERS
+    verwerking = SIGNALEN
 
     def post(self, request, pk):
         try:
@@ -61,6 +79,7 @@ class SignaalAfhandelenView(RoleRequiredMixin, View):
 
 class VoorkeurView(RoleRequiredMixin, FormView):
     allowed_roles = ONTVANGERS
+    verwerking = GEEN_PERSOONSGEGEVENS
     template_name = "signalen/voorkeur.html"
     form_class = VoorkeurForm
 

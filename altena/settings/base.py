@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "altena.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -66,6 +67,10 @@ MIDDLEWARE = [
     "altena.audit.ActorMiddleware",
     "altena.errors.ErrorPageMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Logs refused attempts and guarantees a verwerkingenlog row for every personal-data page.
+    "altena.verwerkingen.VerwerkingMiddleware",
+    "altena.replica.ReportingReadsMiddleware",
+    "altena.replica.QueryCountMiddleware",
 ]
 
 ROOT_URLCONF = "altena.urls"
@@ -92,6 +97,23 @@ WSGI_APPLICATION = "altena.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/altena")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+# Check a persistent connection before each request, so a restarted PostgreSQL is recovered from
+# within one request instead of failing every worker's next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# REPORTING_DATABASE_URL: optional PostgreSQL streaming replica; rapportage's reads go there
+# (altena/replica.py). Unset: everything reads from DATABASE_URL.
+REPORTING_DB = None
+if env("REPORTING_DATABASE_URL", default=""):
+    DATABASES["reporting"] = env.db("REPORTING_DATABASE_URL")
+    DATABASES["reporting"]["CONN_HEALTH_CHECKS"] = True
+    REPORTING_DB = "reporting"
+DATABASE_ROUTERS = ["altena.replica.ReportingRouter"]
+# URL prefixes whose requests read from the reporting replica when one is configured.
+REPORTING_PATH_PREFIXES = ("/rapportage/",)
+# HEALTH_BEAT_STALE_SECONDS: /health/ reports "verminderd" when beat's heartbeat is older than this.
+HEALTH_BEAT_STALE_SECONDS = env.int("HEALTH_BEAT_STALE_SECONDS", default=300)
+# QUERY_COUNT_HEADER: add X-Query-Count to every response (make bench measures queries per request).
+QUERY_COUNT_HEADER = env.bool("QUERY_COUNT_HEADER", default=False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL: Celery broker and result backend, and the cache.
@@ -221,6 +243,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
+# With acks_late, a task whose worker was killed (SIGKILL, OOM) stays unacknowledged in Redis until
+# the visibility timeout, then is delivered again. Kombu's default is one hour; 20 minutes is the
+# smallest safe value: longer than the task time limit (15 min), so a running task is never handed to
+# a second worker, and we use no ETA/countdown longer than that. The sweeps are idempotent and beat
+# runs them every 2 minutes anyway, so the redelivery is a backstop, not the recovery path.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 20 * 60}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 20 * 60}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The beat schedule is static, reviewed code: rename a task here, not in a database.
 CELERY_BEAT_SCHEDULE = {
@@ -240,6 +269,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signalen.tasks.dagoverzichten",
         "schedule": crontab(minute=0, hour="7-17"),
         "options": {"expires": 3000},
+    },
+    # Retention: every night, anonymise what passed its term under the rules switched on (issue 10).
+    "bewaartermijnen": {
+        "task": "backoffice.tasks.bewaartermijnen",
+        "schedule": crontab(minute=30, hour=2),
+        "options": {"expires": 3600},
     },
 }
 

@@ -11,6 +11,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # ALTENA_TEST_DB lets parallel runs on one machine use separate test databases.
 DATABASES["default"]["TEST"] = {"NAME": env("ALTENA_TEST_DB", default="test_altena")}
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A reporting alias that mirrors the test database, so the replica routing is testable (it is only
+# used where a test sets REPORTING_DB = "reporting").
+DATABASES["reporting"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,5 +1,6 @@
 """Backoffice records, hung on the shared Casus: split by concept, re-exported here."""
 
+from .bewaartermijn import Bewaartermijn
 from .bezwaar import Bezwaar
 from .catalogus import Categorie, Eenheid, Feestdag, Product
 from .maatwerk import Aanvraag, Besluit, Frequentie, Leveringsvorm, Onderzoek, PersoonlijkPlan, Voorziening
@@ -8,6 +9,7 @@ from .termijn import Opschorting, Termijn, Verdaging
 __all__ = [
     "Aanvraag",
     "Besluit",
+    "Bewaartermijn",
     "Bezwaar",
     "Categorie",
     "Eenheid",

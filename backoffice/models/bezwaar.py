@@ -47,5 +47,9 @@ class Bezwaar(models.Model):
         return f"Bezwaar {self.ontvangen_op:%d-%m-%Y}"
 
     @property
+    def is_gegrond(self) -> bool:
+        return self.uitkomst == self.Uitkomst.GEGROND
+
+    @property
     def is_open(self) -> bool:
         return not self.uitkomst

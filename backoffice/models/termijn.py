@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from intake.models import Casus
 
-from ..termijnen import Soort
+from ..termijnen import TermijnSoort
 
 
 class TermijnQuerySet(models.QuerySet):
@@ -25,7 +25,7 @@ class TermijnQuerySet(models.QuerySet):
 
 class Termijn(models.Model):
     casus = models.ForeignKey(Casus, verbose_name="casus", on_delete=models.CASCADE, related_name="termijnen")
-    soort = models.CharField("soort", max_length=30, choices=Soort.CHOICES)
+    soort = models.CharField("soort", max_length=30, choices=TermijnSoort.CHOICES)
     bezwaar = models.ForeignKey(
         "backoffice.Bezwaar",
         verbose_name="bezwaar",
@@ -82,6 +82,16 @@ class Termijn(models.Model):
     @property
     def is_lopend(self) -> bool:
         return self.afgerond_op is None
+
+    @property
+    def is_van_inwoner(self) -> bool:
+        """The persoonlijk-plan window is the inhabitant's right, not the municipality's deadline:
+        never overdue, never extended, and at its end "niet ingeleverd" rather than "afgerond"."""
+        return self.soort == TermijnSoort.WMO_PLAN
+
+    @property
+    def verdaagbaar(self) -> bool:
+        return not self.is_van_inwoner
 
 
 class Opschorting(models.Model):

@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from intake.models import CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen
+from intake.services import gebeurtenis_toevoegen, lock_casus
 
 from .. import termijnen as tw
 from ..models import Besluit
 from ..selectors import atw_feestdagen
-from .common import casus_vergrendelen, versie_ophogen
+from .common import versie_ophogen
 
 
 def einde_bezwaartermijn(bekendgemaakt_op: date) -> tw.Uitkomst:
@@ -37,7 +37,7 @@ def besluit_bekendmaken(*, besluit: Besluit, verzonden_op: date, door) -> tw.Uit
                 "eerder verzenden kan niet."
             }
         )
-    casus = casus_vergrendelen(besluit.casus, None)
+    casus = lock_casus(besluit.casus)
     locked = Besluit.objects.select_for_update(of=("self",)).get(pk=besluit.pk)
     if locked.verzonden_op != verzonden_op:
         if locked.bezwaren.exists():

@@ -12,20 +12,19 @@ from django.utils import timezone
 
 from intake.models import Casus, CasusGebeurtenis, Wet
 from intake.services import (
-    OvergangNietToegestaan,
     casus_afsluiten,
     casus_bijwerken,
-    casus_overgang,
     gebeurtenis_toevoegen,
+    lock_casus,
+    overgang_uitvoeren,
 )
 from intake.services import verwijzing_maken as intake_verwijzing_maken
-from intake.workflow import Fase, is_toegestaan
+from intake.workflow import Fase
 from netwerk.models import PartnerSoort
 
+from ..acties import Stand, actie_vereist
 from ..models import Besluit, Bezwaar, Leveringsvorm, Product, Voorziening
 from .common import (
-    behandelaar_vereist,
-    casus_vergrendelen,
     datum_verplicht,
     verplicht,
     versie_ophogen,
@@ -108,24 +107,16 @@ BESLUIT_GRONDSLAG = {
 }
 
 
-@transaction.atomic
-def besluit_nemen(
+def besluit_valideren(
     *,
-    casus: Casus,
     soort: str,
-    besluitdatum: date,
-    verzonden_op: date,
+    besluitdatum: date | None,
+    verzonden_op: date | None,
     motivering: str,
     grondslag: str,
-    door,
-    voorzieningen: list[dict] | None = None,
-    na_bezwaar: Bezwaar | None = None,
-    versie: int | None = None,
-) -> Besluit:
-    """Take the beschikking on the aanvraag: aanvraag -> besluit (a besluit before an aanvraag is
-    refused). With ``na_bezwaar`` (a gegrond bezwaar) a new besluit replaces the old one beside the
-    fase. Each granted voorziening needs a product of the law and, in natura, a provider."""
-    voorzieningen = list(voorzieningen or [])
+    voorzieningen: list[dict],
+) -> None:
+    """The checks of a besluit that need no database: a ValidationError with every field's error."""
     fouten = {}
     if soort not in Besluit.Soort.values:
         fouten["soort"] = "Kies toekenning, gedeeltelijke toekenning of afwijzing."
@@ -152,44 +143,39 @@ def besluit_nemen(
     if fouten:
         raise ValidationError(fouten)
 
-    locked = casus_vergrendelen(casus, versie)
-    behandelaar_vereist(locked)
+
+def _besluit_toetsen(locked: Casus, *, besluitdatum: date, voorzieningen: list[dict], na_bezwaar):
+    """The checks against the locked case; returns the aanvraag the besluit answers and the
+    locked bezwaar (or None)."""
     for i, v in enumerate(voorzieningen, start=1):
         vf = voorziening_fouten(locked.wet, v)
         if vf:
             raise ValidationError([f"Voorziening {i}: {melding}" for melding in vf.values()])
-    aanvraag = locked.aanvragen.filter(besluiten__isnull=True).order_by("-id").first()
     if na_bezwaar is None:
-        if locked.fase != Fase.AANVRAAG:
-            raise OvergangNietToegestaan(locked, Fase.BESLUIT)
+        actie_vereist(Stand(locked), "besluit")
+        aanvraag = locked.aanvragen.filter(besluiten__isnull=True).order_by("-id").first()
         if aanvraag and besluitdatum < aanvraag.ontvangen_op:
             raise ValidationError({"besluitdatum": "Het besluit kan niet vóór de aanvraag zijn genomen."})
-    else:
-        na_bezwaar = (
-            Bezwaar.objects.select_for_update(of=("self",)).select_related("besluit").get(pk=na_bezwaar.pk)
-        )
-        if na_bezwaar.casus_id != locked.pk or na_bezwaar.uitkomst != Bezwaar.Uitkomst.GEGROND:
-            raise ValidationError(
-                "Een nieuw besluit na bezwaar volgt alleen op een gegrond bezwaar van deze casus."
-            )
-        if Besluit.objects.filter(na_bezwaar=na_bezwaar).exists():
-            raise ValidationError("Na dit bezwaar is al een nieuw besluit genomen.")
-        if locked.fase not in (Fase.BESLUIT, Fase.IN_ZORG):
-            raise ValidationError(
-                f"Casus {locked.nummer} staat in fase '{locked.get_fase_display()}'. Heropen de casus eerst."
-            )
-        aanvraag = na_bezwaar.besluit.aanvraag
-    besluit = Besluit.objects.create(
-        casus=locked,
-        aanvraag=aanvraag,
-        soort=soort,
-        besluitdatum=besluitdatum,
-        verzonden_op=verzonden_op,
-        motivering=motivering.strip(),
-        grondslag=grondslag.strip(),
-        na_bezwaar=na_bezwaar,
-        door=door,
+        return aanvraag, None
+    na_bezwaar = (
+        Bezwaar.objects.select_for_update(of=("self",)).select_related("besluit").get(pk=na_bezwaar.pk)
     )
+    if na_bezwaar.casus_id != locked.pk or na_bezwaar.uitkomst != Bezwaar.Uitkomst.GEGROND:
+        raise ValidationError(
+            "Een nieuw besluit na bezwaar volgt alleen op een gegrond bezwaar van deze casus."
+        )
+    if Besluit.objects.filter(na_bezwaar=na_bezwaar).exists():
+        raise ValidationError("Na dit bezwaar is al een nieuw besluit genomen.")
+    if locked.fase not in (Fase.BESLUIT, Fase.IN_ZORG):
+        raise ValidationError(
+            f"Casus {locked.nummer} staat in fase '{locked.get_fase_display()}'. Heropen de casus eerst."
+        )
+    return na_bezwaar.besluit.aanvraag, na_bezwaar
+
+
+def _besluit_vastleggen(locked: Casus, *, door, voorzieningen: list[dict], **velden) -> tuple[Besluit, list]:
+    """Store the besluit and its voorzieningen with their timeline events."""
+    besluit = Besluit.objects.create(casus=locked, door=door, **velden)
     gemaakt = [
         Voorziening(casus=locked, besluit=besluit, **{k: v.get(k) for k in VOORZIENING_VELDEN})
         for v in voorzieningen
@@ -197,19 +183,15 @@ def besluit_nemen(
     for v in gemaakt:
         v.leveringsvorm = v.leveringsvorm or Leveringsvorm.NATURA
     Voorziening.objects.bulk_create(gemaakt)
-    termijnen_afronden(casus=locked, soorten=BESCHIKKING_SOORTEN, op=besluitdatum)
-    tekst = f"{besluit.get_soort_display()} ({besluit.grondslag}), verzonden {verzonden_op:%d-%m-%Y}."
-    if na_bezwaar is None:
-        locked = casus_overgang(casus=locked, naar=Fase.BESLUIT, door=door, tekst="Beschikking genomen.")
-    else:
-        versie_ophogen(locked)
+    tekst = f"{besluit.get_soort_display()} ({besluit.grondslag}), verzonden {besluit.verzonden_op:%d-%m-%Y}."
+    if besluit.na_bezwaar_id:
         tekst = "Nieuw besluit na gegrond bezwaar: " + tekst
     gebeurtenis_toevoegen(
         casus=locked,
         soort=CasusGebeurtenis.Soort.BESLUIT,
         door=door,
         tekst=tekst,
-        gegevens={"besluit": besluit.pk, "soort": soort},
+        gegevens={"besluit": besluit.pk, "soort": besluit.soort},
     )
     for v in gemaakt:
         gebeurtenis_toevoegen(
@@ -222,20 +204,76 @@ def besluit_nemen(
             ),
             gegevens={"voorziening": v.pk},
         )
-    if locked.fase == Fase.BESLUIT and any(v.startdatum <= timezone.localdate() for v in gemaakt):
-        casus_overgang(casus=locked, naar=Fase.IN_ZORG, door=door, tekst="Zorg gestart.")
+    return besluit, gemaakt
+
+
+def _besluit_overgang(locked: Casus, besluit: Besluit, gemaakt: list, door) -> Casus:
+    """The consequences for the case, once: the beschikking terms end on the besluitdatum, the case
+    moves aanvraag -> besluit, and on to in_zorg when a granted voorziening has started."""
+    termijnen_afronden(casus=locked, soorten=BESCHIKKING_SOORTEN, op=besluit.besluitdatum)
+    if besluit.na_bezwaar_id:
+        return versie_ophogen(locked)
+    locked = overgang_uitvoeren(locked, naar=Fase.BESLUIT, door=door, tekst="Beschikking genomen.")
+    if any(v.startdatum <= timezone.localdate() for v in gemaakt):
+        locked = overgang_uitvoeren(locked, naar=Fase.IN_ZORG, door=door, tekst="Zorg gestart.")
+    return locked
+
+
+@transaction.atomic
+def besluit_nemen(
+    *,
+    casus: Casus,
+    soort: str,
+    besluitdatum: date,
+    verzonden_op: date,
+    motivering: str,
+    grondslag: str,
+    door,
+    voorzieningen: list[dict] | None = None,
+    na_bezwaar: Bezwaar | None = None,
+    versie: int | None = None,
+) -> Besluit:
+    """Take the beschikking on the aanvraag: aanvraag -> besluit (refused by the action table
+    before an aanvraag). With ``na_bezwaar`` (a gegrond bezwaar) a new besluit replaces the old one
+    beside the fase. Each granted voorziening needs a product of the law and, in natura, a provider.
+
+    Validate, lock once, check, record, transition: the case row is locked one time and the terms
+    are closed one time."""
+    voorzieningen = list(voorzieningen or [])
+    besluit_valideren(
+        soort=soort,
+        besluitdatum=besluitdatum,
+        verzonden_op=verzonden_op,
+        motivering=motivering,
+        grondslag=grondslag,
+        voorzieningen=voorzieningen,
+    )
+    locked = lock_casus(casus, versie)
+    aanvraag, na_bezwaar = _besluit_toetsen(
+        locked, besluitdatum=besluitdatum, voorzieningen=voorzieningen, na_bezwaar=na_bezwaar
+    )
+    besluit, gemaakt = _besluit_vastleggen(
+        locked,
+        door=door,
+        voorzieningen=voorzieningen,
+        aanvraag=aanvraag,
+        soort=soort,
+        besluitdatum=besluitdatum,
+        verzonden_op=verzonden_op,
+        motivering=motivering.strip(),
+        grondslag=grondslag.strip(),
+        na_bezwaar=na_bezwaar,
+    )
+    _besluit_overgang(locked, besluit, gemaakt, door)
     return besluit
 
 
 @transaction.atomic
 def zorg_starten(*, casus: Casus, door, versie: int | None = None) -> Casus:
     """besluit -> in_zorg once a granted voorziening has started."""
-    locked = casus_vergrendelen(casus, versie)
-    if locked.fase != Fase.BESLUIT:
-        raise OvergangNietToegestaan(locked, Fase.IN_ZORG)
-    if not Voorziening.objects.lopend().filter(casus=locked, startdatum__lte=timezone.localdate()).exists():
-        raise ValidationError("Er is nog geen toegekende voorziening gestart.")
-    return casus_overgang(casus=locked, naar=Fase.IN_ZORG, door=door, tekst="Zorg gestart.")
+    locked = lock_casus(casus, versie)
+    actie_vereist(Stand(locked), "zorg_starten")
+    return overgang_uitvoeren(locked, naar=Fase.IN_ZORG, door=door, tekst="Zorg gestart.")
 
 
 def _beeindigen(casus: Casus, voorziening: Voorziening, op: date, reden: str, door) -> None:
@@ -258,7 +296,7 @@ def voorziening_beeindigen(
     """Stop a voorziening early, with a reason."""
     datum_verplicht(beeindigd_op, "Vul de datum van beëindiging in.", "beeindigd_op")
     reden = verplicht(reden, "Geef de reden van beëindiging.", "reden")
-    casus = casus_vergrendelen(voorziening.casus, versie)
+    casus = lock_casus(voorziening.casus, versie)
     locked = (
         Voorziening.objects.select_for_update(of=("self",)).select_related("product").get(pk=voorziening.pk)
     )
@@ -315,11 +353,8 @@ def casus_afschalen(
         raise ValidationError(
             {"partner": "Afschalen gaat naar het voorliggend veld, niet naar een zorgaanbieder."}
         )
-    locked = casus_vergrendelen(casus, versie)
-    if locked.fase not in (Fase.ONDERZOEK, Fase.BESLUIT, Fase.IN_ZORG) or not is_toegestaan(
-        locked.fase, Fase.VERWEZEN
-    ):
-        raise OvergangNietToegestaan(locked, Fase.VERWEZEN)
+    locked = lock_casus(casus, versie)
+    actie_vereist(Stand(locked), "afschalen")
     if not locked.toestemming_delen:
         if not (toestemming_scope or "").strip():
             raise ValidationError({"toestemming_scope": GEEN_TOESTEMMING})
@@ -358,7 +393,8 @@ def maatwerk_afsluiten(
         raise ValidationError({"reden": "Kies de reden van afsluiten."})
     if reden == "anders" and not (toelichting or "").strip():
         raise ValidationError({"toelichting": "Licht de reden 'anders' toe."})
-    locked = casus_vergrendelen(casus, versie)
+    locked = lock_casus(casus, versie)
+    actie_vereist(Stand(locked), "afsluiten")
     _lopende_beeindigen(locked, timezone.localdate(), f"Casus afgesloten: {reden}", door)
     tekst = reden + (f": {toelichting.strip()}" if toelichting.strip() else "")
     return casus_afsluiten(casus=locked, reden=tekst, door=door)

@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from intake.models import CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen
+from intake.services import gebeurtenis_toevoegen, lock_casus
 
 from .. import termijnen as tw
+from ..acties import Stand, actie_vereist
 from ..models import Besluit, Bezwaar, Termijn
 from ..selectors import atw_feestdagen
-from .common import casus_vergrendelen, datum_verplicht, niet_in_de_toekomst, verplicht, versie_ophogen
+from .common import datum_verplicht, niet_in_de_toekomst, verplicht, versie_ophogen
 from .termijnen import termijn_starten
 
 
@@ -30,7 +31,8 @@ def bezwaar_registreren(
 ) -> Bezwaar:
     """Register an objection; a late one is flagged, and the decision term starts."""
     datum_verplicht(ontvangen_op, "Vul in wanneer het bezwaarschrift is ontvangen.", "ontvangen_op")
-    casus = casus_vergrendelen(besluit.casus, versie)
+    casus = lock_casus(besluit.casus, versie)
+    actie_vereist(Stand(casus), "bezwaar")
     niet_in_de_toekomst(ontvangen_op, "ontvangen_op")
     if ontvangen_op < besluit.besluitdatum:
         raise ValidationError({"ontvangen_op": "Een bezwaar kan niet vóór het besluit zijn ontvangen."})
@@ -48,7 +50,7 @@ def bezwaar_registreren(
     )
     termijn = termijn_starten(
         casus=casus,
-        soort=tw.Soort.BEZWAAR_BESLISSING,
+        soort=tw.TermijnSoort.BEZWAAR_BESLISSING,
         startdatum=ontvangen_op if bezwaar.te_laat else einde,
         bezwaar=bezwaar,
         feestdagen=feestdagen,
@@ -83,7 +85,7 @@ def bezwaar_beslissen(
         raise ValidationError({"uitkomst": "Kies de uitkomst van het bezwaar."})
     datum_verplicht(beslist_op, "Vul de datum van de beslissing in.", "beslist_op")
     toelichting = verplicht(toelichting, "Motiveer de beslissing op bezwaar.", "toelichting")
-    casus = casus_vergrendelen(bezwaar.casus, versie)
+    casus = lock_casus(bezwaar.casus, versie)
     locked = Bezwaar.objects.select_for_update().get(pk=bezwaar.pk)
     if locked.uitkomst:
         raise ValidationError("Op dit bezwaar is al beslist.")

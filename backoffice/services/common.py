@@ -1,4 +1,7 @@
-"""Helpers every backoffice write shares: lock the case (checking its ``versie``) and validate."""
+"""Helpers every backoffice write shares: bump the version and validate input.
+
+The case is locked with intake's ``lock_casus`` (the one lock helper) and the action is checked
+against ``backoffice.acties`` before anything is written."""
 
 from __future__ import annotations
 
@@ -8,15 +11,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from intake.models import Casus
-from intake.services import lock_casus
-
-
-def casus_vergrendelen(casus: Casus, versie: int | None) -> Casus:
-    """Lock the case row for this transaction; a stale ``versie`` raises VersieConflict.
-
-    Every backoffice write locks the case first and its own rows after, always in that order. The
-    lock itself is intake's, so front door and backoffice lock a case in one way."""
-    return lock_casus(casus, versie)
 
 
 def versie_ophogen(casus: Casus) -> Casus:
@@ -42,12 +36,3 @@ def datum_verplicht(waarde: date | None, melding: str, veld: str) -> date:
 def niet_in_de_toekomst(waarde: date | None, veld: str) -> None:
     if waarde is not None and waarde > timezone.localdate():
         raise ValidationError({veld: "Deze datum ligt in de toekomst."})
-
-
-def behandelaar_vereist(casus: Casus) -> None:
-    if casus.behandelaar_id is None:
-        raise ValidationError(
-            f"Casus {casus.nummer} heeft nog geen behandelaar. Neem de casus eerst in behandeling "
-            "(of laat de teamleider hem toewijzen).",
-            code="geen_behandelaar",
-        )

@@ -10,34 +10,34 @@ from django.db import transaction
 from django.utils import timezone
 
 from altena.access import Rol
+from altena.namen import naam_van
 from intake.models import Casus, CasusGebeurtenis, Wet, ZrmScore
 from intake.services import (
-    OvergangNietToegestaan,
-    casus_overgang,
     casus_toewijzen,
     gebeurtenis_toevoegen,
+    lock_casus,
+    overgang_uitvoeren,
     zrm_scores_vastleggen,
 )
-from intake.workflow import MAATWERK_FASEN, Fase, is_toegestaan
+from intake.workflow import MAATWERK_FASEN, Fase
 
 from .. import termijnen as tw
+from ..acties import Stand, actie_vereist
 from ..models import Aanvraag, Onderzoek, PersoonlijkPlan
 from .common import (
-    behandelaar_vereist,
-    casus_vergrendelen,
     datum_verplicht,
     niet_in_de_toekomst,
     verplicht,
     versie_ophogen,
 )
-from .termijnen import termijnen_afronden
+from .termijnen import termijnen_afronden, termijnen_bij_aanvraag
 
 
 class AlInBehandeling(ValidationError):
     """Someone else claimed the melding first."""
 
     def __init__(self, casus: Casus):
-        naam = casus.behandelaar.get_full_name() or casus.behandelaar.get_username()
+        naam = naam_van(casus.behandelaar)
         super().__init__(
             f"Casus {casus.nummer} is zojuist al in behandeling genomen door {naam}. "
             "Kies een andere melding uit de werkvoorraad.",
@@ -49,7 +49,7 @@ class AlInBehandeling(ValidationError):
 def casus_claimen(*, casus: Casus, door) -> Casus:
     """A consultant takes an unassigned maatwerk case. The row lock makes a second, simultaneous
     claim wait and then see the first one's behandelaar: one wins, the other is told."""
-    locked = Casus.objects.select_for_update().get(pk=casus.pk)  # no join: re-read after the lock wait
+    locked = lock_casus(casus)  # no join: re-read after the lock wait
     if locked.fase not in MAATWERK_FASEN:
         raise ValidationError(
             f"Casus {locked.nummer} is geen maatwerkcasus meer en kan niet worden geclaimd."
@@ -78,9 +78,8 @@ def toewijsbare_medewerkers(casus: Casus):
 @transaction.atomic
 def casus_toewijzen_aan(*, casus: Casus, behandelaar, door, versie: int | None = None) -> Casus:
     """A teamleider assigns or reassigns a case to a consultant of the case's team."""
-    locked = casus_vergrendelen(casus, versie)
-    if locked.fase not in MAATWERK_FASEN:
-        raise ValidationError("Alleen een open maatwerkcasus kan worden toegewezen.")
+    locked = lock_casus(casus, versie)
+    actie_vereist(Stand(locked), "toewijzen")
     if behandelaar is None:
         raise ValidationError({"behandelaar": "Kies een consulent."})
     if not toewijsbare_medewerkers(locked).filter(pk=behandelaar.pk).exists():
@@ -96,15 +95,13 @@ def onderzoek_starten(
 ) -> Onderzoek:
     """Wmo (and any law after a melding): melding -> onderzoek. Jeugdwet and Participatiewet may
     also investigate after the aanvraag; the fase then stays aanvraag."""
-    locked = casus_vergrendelen(casus, versie)
-    behandelaar_vereist(locked)
     gestart_op = gestart_op or timezone.localdate()
     niet_in_de_toekomst(gestart_op, "gestart_op")
-    if locked.onderzoeken.filter(afgerond_op__isnull=True).exists():
-        raise ValidationError("Er loopt al een onderzoek op deze casus.")
+    locked = lock_casus(casus, versie)
+    actie_vereist(Stand(locked), "onderzoek_starten")
     if locked.fase == Fase.MELDING:
-        locked = casus_overgang(casus=locked, naar=Fase.ONDERZOEK, door=door, tekst="Onderzoek gestart.")
-    elif locked.fase == Fase.AANVRAAG and locked.wet in (Wet.JEUGDWET, Wet.PARTICIPATIEWET):
+        locked = overgang_uitvoeren(locked, naar=Fase.ONDERZOEK, door=door, tekst="Onderzoek gestart.")
+    else:  # Jeugdwet or Participatiewet after the aanvraag: the fase stays aanvraag
         versie_ophogen(locked)
         gebeurtenis_toevoegen(
             casus=locked,
@@ -112,8 +109,6 @@ def onderzoek_starten(
             door=door,
             tekst="Onderzoek bij de aanvraag gestart.",
         )
-    else:
-        raise OvergangNietToegestaan(locked, Fase.ONDERZOEK)
     return Onderzoek.objects.create(casus=locked, gestart_op=gestart_op, door=door)
 
 
@@ -143,7 +138,8 @@ def onderzoek_vastleggen(
     onbekend = set(velden) - set(ONDERZOEK_VELDEN)
     if onbekend:
         raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
-    casus = casus_vergrendelen(onderzoek.casus, versie)
+    casus = lock_casus(onderzoek.casus, versie)
+    actie_vereist(Stand(casus), "onderzoek")
     locked = Onderzoek.objects.select_for_update().get(pk=onderzoek.pk)
     if locked.afgerond_op is not None:
         raise ValidationError("Dit onderzoek is al afgerond.")
@@ -179,7 +175,7 @@ def onderzoek_vastleggen(
             gescoord_op=locked.gesprek_datum or timezone.localdate(),
         )
     if afronden:
-        termijnen_afronden(casus=casus, soorten=[tw.Soort.WMO_ONDERZOEK], op=locked.afgerond_op)
+        termijnen_afronden(casus=casus, soorten=[tw.TermijnSoort.WMO_ONDERZOEK], op=locked.afgerond_op)
     versie_ophogen(casus)
     gebeurtenis_toevoegen(
         casus=casus,
@@ -199,18 +195,15 @@ def plan_ontvangen(
     """Wmo: the inhabitant hands in a persoonlijk plan (within 7 days of the melding)."""
     datum_verplicht(ontvangen_op, "Vul in wanneer het plan is ontvangen.", "ontvangen_op")
     samenvatting = verplicht(samenvatting, "Vat het plan kort samen.", "samenvatting")
-    locked = casus_vergrendelen(casus, versie)
-    if locked.wet != Wet.WMO:
-        raise ValidationError("Een persoonlijk plan hoort bij een Wmo-melding.")
-    if locked.fase not in (Fase.MELDING, Fase.ONDERZOEK):
-        raise ValidationError("Een persoonlijk plan wordt ingeleverd tussen melding en aanvraag.")
+    locked = lock_casus(casus, versie)
+    actie_vereist(Stand(locked), "plan")
     niet_in_de_toekomst(ontvangen_op, "ontvangen_op")
     if locked.meldingsdatum and ontvangen_op < locked.meldingsdatum:
         raise ValidationError({"ontvangen_op": "Het plan kan niet vóór de melding zijn ontvangen."})
     plan = PersoonlijkPlan.objects.create(
         casus=locked, ontvangen_op=ontvangen_op, samenvatting=samenvatting, door=door
     )
-    termijnen_afronden(casus=locked, soorten=[tw.Soort.WMO_PLAN], op=ontvangen_op)
+    termijnen_afronden(casus=locked, soorten=[tw.TermijnSoort.WMO_PLAN], op=ontvangen_op)
     versie_ophogen(locked)
     gebeurtenis_toevoegen(
         casus=locked,
@@ -233,14 +226,13 @@ def aanvraag_ontvangen(
     versie: int | None = None,
 ) -> Aanvraag:
     """The aanvraag is received: melding/onderzoek (or in_zorg, for a herindicatie) -> aanvraag.
-    Starts the beschikking term of the law (and the voorschot term for the Participatiewet)."""
+    Finishes the onderzoek and plan terms and starts the beschikking term of the law (and the
+    voorschot term for the Participatiewet) itself, in this transaction."""
     datum_verplicht(ontvangen_op, "Vul in wanneer de aanvraag is ontvangen.", "ontvangen_op")
     omschrijving = verplicht(omschrijving, "Beschrijf wat de inwoner aanvraagt.", "omschrijving")
-    locked = casus_vergrendelen(casus, versie)
-    behandelaar_vereist(locked)
-    if not is_toegestaan(locked.fase, Fase.AANVRAAG):
-        raise OvergangNietToegestaan(locked, Fase.AANVRAAG)
     niet_in_de_toekomst(ontvangen_op, "ontvangen_op")
+    locked = lock_casus(casus, versie)
+    actie_vereist(Stand(locked), "aanvraag")
     if locked.meldingsdatum and ontvangen_op < locked.meldingsdatum:
         raise ValidationError({"ontvangen_op": "De aanvraag kan niet vóór de melding zijn ontvangen."})
     if voorschot_gevraagd and locked.wet != Wet.PARTICIPATIEWET:
@@ -253,14 +245,14 @@ def aanvraag_ontvangen(
         voorschot_gevraagd=voorschot_gevraagd,
         door=door,
     )
-    # The transition's receiver starts the terms from this aanvraag's date.
-    casus_overgang(
-        casus=locked,
+    overgang_uitvoeren(
+        locked,
         naar=Fase.AANVRAAG,
         door=door,
         tekst=f"Aanvraag ontvangen op {ontvangen_op:%d-%m-%Y}: {omschrijving}",
         gegevens={"aanvraag": aanvraag.pk, "voorschot": voorschot_gevraagd},
     )
+    termijnen_bij_aanvraag(casus=locked, aanvraag=aanvraag)
     return aanvraag
 
 
@@ -268,7 +260,7 @@ def aanvraag_ontvangen(
 def voorschot_verlenen(*, aanvraag: Aanvraag, verleend_op: date, door, versie: int | None = None) -> Aanvraag:
     """Participatiewet art. 52: the voorschot is granted (within 4 weeks of the aanvraag)."""
     datum_verplicht(verleend_op, "Vul in wanneer het voorschot is verleend.", "verleend_op")
-    casus = casus_vergrendelen(aanvraag.casus, versie)
+    casus = lock_casus(aanvraag.casus, versie)
     locked = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
     if not locked.voorschot_gevraagd:
         raise ValidationError("Bij deze aanvraag is geen voorschot gevraagd.")
@@ -279,7 +271,7 @@ def voorschot_verlenen(*, aanvraag: Aanvraag, verleend_op: date, door, versie: i
         raise ValidationError({"verleend_op": "Het voorschot kan niet vóór de aanvraag zijn verleend."})
     locked.voorschot_verleend_op = verleend_op
     locked.save(update_fields=["voorschot_verleend_op"])
-    termijnen_afronden(casus=casus, soorten=[tw.Soort.PW_VOORSCHOT], op=verleend_op)
+    termijnen_afronden(casus=casus, soorten=[tw.TermijnSoort.PW_VOORSCHOT], op=verleend_op)
     versie_ophogen(casus)
     gebeurtenis_toevoegen(
         casus=casus,

@@ -9,27 +9,27 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import Casus, CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen
+from intake.models import Casus, CasusGebeurtenis, Wet
+from intake.services import gebeurtenis_toevoegen, lock_casus
 from intake.workflow import Fase
 
 from .. import termijnen as tw
 from ..models import Aanvraag, Opschorting, Termijn, Verdaging
 from ..selectors import atw_feestdagen
-from .common import casus_vergrendelen, datum_verplicht, verplicht, versie_ophogen
+from .common import datum_verplicht, verplicht, versie_ophogen
 
 BESCHIKKING_SOORTEN = (
-    tw.Soort.WMO_BESCHIKKING,
-    tw.Soort.JEUGD_BESCHIKKING,
-    tw.Soort.PW_BESCHIKKING,
-    tw.Soort.PW_VOORSCHOT,
+    tw.TermijnSoort.WMO_BESCHIKKING,
+    tw.TermijnSoort.JEUGD_BESCHIKKING,
+    tw.TermijnSoort.PW_BESCHIKKING,
+    tw.TermijnSoort.PW_VOORSCHOT,
 )
 
 
 def uitkomst_voor(termijn: Termijn, feestdagen: tw.Feestdagen | None = None) -> tw.Uitkomst:
     """Compute a stored term from its own inputs."""
     feestdagen = feestdagen or atw_feestdagen()
-    if termijn.soort == tw.Soort.BEZWAAR_BESLISSING:
+    if termijn.soort == tw.TermijnSoort.BEZWAAR_BESLISSING:
         bezwaar = termijn.bezwaar
         return tw.bereken_beslistermijn_bezwaar(
             einde_bezwaartermijn=bezwaar.einde_bezwaartermijn,
@@ -99,38 +99,41 @@ def termijnen_afronden(*, casus: Casus, soorten=None, op: date | None = None) ->
     return qs.update(afgerond_op=op or timezone.localdate(), opgeschort_sinds=None)
 
 
+def termijnen_bij_aanvraag(*, casus: Casus, aanvraag: Aanvraag) -> None:
+    """The aanvraag came in (``aanvraag_ontvangen``): the onderzoek and plan windows end, the
+    beschikking term of the law (and the Participatiewet voorschot) starts from its date."""
+    termijnen_afronden(
+        casus=casus,
+        soorten=[tw.TermijnSoort.WMO_ONDERZOEK, tw.TermijnSoort.WMO_PLAN],
+        op=timezone.localdate(),
+    )
+    feestdagen = atw_feestdagen()
+    for soort in tw.soorten_bij_aanvraag(casus.wet, voorschot=aanvraag.voorschot_gevraagd):
+        termijn_starten(casus=casus, soort=soort, startdatum=aanvraag.ontvangen_op, feestdagen=feestdagen)
+
+
 def termijnen_bij_overgang(*, casus: Casus, van: str, naar: str) -> None:
-    """Keep the terms in step with the case's fase (receiver of ``casus_fase_gewijzigd``)."""
+    """Keep the terms in step with the transitions intake starts (receiver of
+    ``intake.hooks.casus_fase_gewijzigd``): opschaling to a Wmo melding starts the onderzoek and
+    plan terms; a referral (also afschaling) or closing ends every running term. Backoffice's own
+    transitions handle their terms in their own services (aanvraag, besluit)."""
     vandaag = timezone.localdate()
     if naar == Fase.MELDING:
-        if casus.wet == "wmo":
+        if casus.wet == Wet.WMO:
             start = casus.meldingsdatum or vandaag
             feestdagen = atw_feestdagen()
             termijn_starten(
-                casus=casus, soort=tw.Soort.WMO_ONDERZOEK, startdatum=start, feestdagen=feestdagen
+                casus=casus, soort=tw.TermijnSoort.WMO_ONDERZOEK, startdatum=start, feestdagen=feestdagen
             )
-            termijn_starten(casus=casus, soort=tw.Soort.WMO_PLAN, startdatum=start, feestdagen=feestdagen)
-        return
-    if naar == Fase.ONDERZOEK:
-        return
-    if naar == Fase.AANVRAAG:
-        termijnen_afronden(casus=casus, soorten=[tw.Soort.WMO_ONDERZOEK, tw.Soort.WMO_PLAN], op=vandaag)
-        aanvraag = Aanvraag.objects.filter(casus=casus, besluiten__isnull=True).order_by("-id").first()
-        start = aanvraag.ontvangen_op if aanvraag else vandaag
-        voorschot = bool(aanvraag and aanvraag.voorschot_gevraagd)
-        feestdagen = atw_feestdagen()
-        for soort in tw.soorten_bij_aanvraag(casus.wet, voorschot=voorschot):
-            termijn_starten(casus=casus, soort=soort, startdatum=start, feestdagen=feestdagen)
-        return
-    if naar == Fase.BESLUIT:
-        termijnen_afronden(casus=casus, soorten=BESCHIKKING_SOORTEN, op=vandaag)
-        return
-    if naar in (Fase.VERWEZEN, Fase.AFGESLOTEN):
+            termijn_starten(
+                casus=casus, soort=tw.TermijnSoort.WMO_PLAN, startdatum=start, feestdagen=feestdagen
+            )
+    elif naar in (Fase.VERWEZEN, Fase.AFGESLOTEN):
         termijnen_afronden(casus=casus, op=vandaag)
 
 
 def _termijn_vergrendelen(termijn: Termijn, versie: int | None) -> tuple[Casus, Termijn]:
-    casus = casus_vergrendelen(termijn.casus, versie)
+    casus = lock_casus(termijn.casus, versie)
     locked = Termijn.objects.select_for_update(of=("self",)).select_related("bezwaar").get(pk=termijn.pk)
     if locked.afgerond_op is not None:
         raise ValidationError("Deze termijn is al afgerond; opschorten of verdagen kan niet meer.")
@@ -222,7 +225,7 @@ def termijn_verdagen(
         mededeling, "Noteer wat de inwoner is meegedeeld (reden en nieuwe termijn).", "mededeling"
     )
     casus, locked = _termijn_vergrendelen(termijn, versie)
-    if locked.soort == tw.Soort.WMO_PLAN:
+    if locked.soort == tw.TermijnSoort.WMO_PLAN:
         raise ValidationError(
             "De termijn voor het persoonlijk plan is een recht van de inwoner en kan niet worden verdaagd."
         )
@@ -241,7 +244,7 @@ def termijn_verdagen(
         raise ValidationError(
             {"nieuwe_datum": f"De nieuwe datum moet na {locked.uiterste_datum:%d-%m-%Y} liggen."}
         )
-    if locked.soort == tw.Soort.BEZWAAR_BESLISSING and not met_instemming:
+    if locked.soort == tw.TermijnSoort.BEZWAAR_BESLISSING and not met_instemming:
         if locked.verdagingen.exists():
             raise ValidationError(
                 "Een beslissing op bezwaar kan maar één keer worden verdaagd; verder uitstel kan alleen met "

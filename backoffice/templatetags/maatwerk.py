@@ -3,6 +3,8 @@
 from django import template
 from django.utils import timezone
 
+from altena.templatetags.altena import medewerker
+
 register = template.Library()
 
 
@@ -41,9 +43,5 @@ def termijnkleur(datum) -> str:
     return "success"
 
 
-@register.filter
-def medewerker(user, leeg: str = "") -> str:
-    """A staff member's display name; ``leeg`` when there is none."""
-    if user is None:
-        return leeg
-    return user.get_full_name() or user.get_username()
+# ``medewerker`` is the project's one way to show a person (altena.namen), offered here too.
+register.filter("medewerker", medewerker)

@@ -1,5 +1,6 @@
 """Backoffice views: the work queue, the case detail and one page per maatwerk step."""
 
+from .bewaartermijnen import BewaartermijnenView
 from .casus import CasusDetailView
 from .stappen import (
     AanvraagView,
@@ -18,6 +19,7 @@ from .werkvoorraad import ClaimenView, ToewijzenView, WerkvoorraadView
 
 __all__ = [
     "AanvraagView",
+    "BewaartermijnenView",
     "AfschalenView",
     "AfsluitenView",
     "BesluitView",

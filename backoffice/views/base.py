@@ -1,20 +1,23 @@
-"""The base of every maatwerk step page: role check, case in the user's scope, the ``versie`` in
-the form, and service errors shown at the field with the input kept."""
+"""The base of every maatwerk step page: the shared case mixin (role, scope, one 404), the
+``versie`` in the form, the action table asked before the form is shown, and service errors shown
+at the field with the input kept (the shared mapper)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView
 
-from altena.access import Rol, RoleRequiredMixin
+from altena.access import Rol
+from altena.forms import fout_naar_formulier
 from altena.verwerkingen import log_verwerking
 from intake.models import Casus
 from intake.services import VersieConflict
+from intake.views.base import CasusMixin as BasisCasusMixin
 
+from ..acties import Stand, reden_niet
 from ..selectors import casus_voor
 
 DOEL = "Maatwerk sociaal domein"
@@ -24,28 +27,15 @@ def doel_van(casus: Casus) -> str:
     return f"{DOEL} ({casus.get_wet_display()})" if casus.wet else DOEL
 
 
-def fouten_naar_form(form, fout: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at the field when it names one of it."""
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            target = veld if veld in form.fields else None
-            for e in lijst:
-                form.add_error(target, e.messages[0] if hasattr(e, "messages") else e)
-    else:
-        for melding in fout.messages:
-            form.add_error(None, melding)
+class CasusMixin(BasisCasusMixin):
+    """The shared case mixin with backoffice's roles and selector (maatwerk relations loaded)."""
 
-
-class CasusMixin(RoleRequiredMixin):
     allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
+    casus_selector = staticmethod(casus_voor)
+    verwerking = DOEL
 
-    def get_casus(self) -> Casus:
-        if not hasattr(self, "_casus"):
-            try:
-                self._casus = casus_voor(self.request.user, self.kwargs["nummer"])
-            except Casus.DoesNotExist as exc:
-                raise Http404("Deze casus bestaat niet of valt buiten uw werkgebied.") from exc
-        return self._casus
+    def doel_voor(self, casus: Casus) -> str:
+        return doel_van(casus)
 
 
 def detail_url(casus: Casus) -> str:
@@ -53,13 +43,37 @@ def detail_url(casus: Casus) -> str:
 
 
 class StapView(CasusMixin, FormView):
-    """A form for one maatwerk step. Subclasses set ``titel``, ``form_class`` and ``uitvoeren``."""
+    """A form for one maatwerk step. Subclasses set ``titel``, ``form_class`` and ``uitvoeren``.
+
+    With ``actie`` (a name in ``backoffice.acties.ACTIES``) the page asks the action table first:
+    when the step may not happen now it says why (e.g. "leg eerst de aanvraag vast") instead of
+    showing a form that the service would refuse after it was filled in."""
 
     template_name = "backoffice/stap.html"
     titel = ""
     uitleg = ""
     knop = "Opslaan"
     succes = "Opgeslagen."
+    actie: str | None = None
+
+    def niet_nu(self) -> str | None:
+        """Why this step may not happen now (None when it may)."""
+        if self.actie is None:
+            return None
+        return reden_niet(Stand(self.get_casus()), self.actie)
+
+    def get(self, request, *args, **kwargs):
+        reden = self.niet_nu()
+        if reden is not None:
+            return self.render_to_response(self.get_context_data(form=None, niet_nu=reden))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        reden = self.niet_nu()
+        if reden is not None:
+            messages.error(request, reden)
+            return redirect(detail_url(self.get_casus()))
+        return super().post(request, *args, **kwargs)
 
     def get_initial(self):
         return {"versie": self.get_casus().versie}
@@ -85,12 +99,8 @@ class StapView(CasusMixin, FormView):
         casus = self.get_casus()
         try:
             self.uitvoeren(form)
-        except VersieConflict as conflict:
-            form.add_error(None, str(conflict))
-            messages.error(self.request, str(conflict))
-            return self.form_invalid(form)
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
+        except (VersieConflict, ValidationError) as fout:
+            fout_naar_formulier(form, fout)
             return self.form_invalid(form)
         log_verwerking(
             request=self.request,

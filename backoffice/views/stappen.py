@@ -3,6 +3,8 @@
 from django.http import Http404
 from django.utils import timezone
 
+from intake.forms import ZrmFormSet
+
 from .. import services
 from ..forms import (
     AanvraagForm,
@@ -16,7 +18,6 @@ from ..forms import (
     VoorschotForm,
     VoorzieningBeeindigenForm,
     VoorzieningFormSet,
-    ZrmFormSet,
 )
 from ..models import Bezwaar, Voorziening
 from ..selectors import laatste_onderzoek
@@ -24,6 +25,7 @@ from .base import StapView
 
 
 class OnderzoekStartenView(StapView):
+    actie = "onderzoek_starten"
     form_class = OnderzoekStartenForm
     titel = "Onderzoek starten"
     uitleg = "Het onderzoek (keukentafelgesprek) moet binnen zes weken na de melding zijn afgerond."
@@ -50,6 +52,7 @@ class OnderzoekStartenView(StapView):
 class OnderzoekView(StapView):
     """Record the keukentafelgesprek with ZRM scores for the relevant domains only."""
 
+    actie = "onderzoek"
     form_class = OnderzoekForm
     titel = "Onderzoek (keukentafelgesprek)"
     uitleg = (
@@ -63,6 +66,9 @@ class OnderzoekView(StapView):
         if onderzoek is None or onderzoek.afgerond_op is not None:
             raise Http404("Er loopt geen onderzoek op deze casus.")
         return onderzoek
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "wet": self.get_casus().wet}
 
     def get_initial(self):
         o = self.get_onderzoek()
@@ -104,6 +110,7 @@ class OnderzoekView(StapView):
 
 
 class PlanView(StapView):
+    actie = "plan"
     form_class = PlanForm
     titel = "Persoonlijk plan ontvangen"
     uitleg = (
@@ -124,6 +131,7 @@ class PlanView(StapView):
 
 
 class AanvraagView(StapView):
+    actie = "aanvraag"
     form_class = AanvraagForm
     titel = "Aanvraag ontvangen"
     uitleg = (
@@ -151,6 +159,7 @@ class AanvraagView(StapView):
 
 
 class VoorschotView(StapView):
+    actie = "voorschot"
     form_class = VoorschotForm
     titel = "Voorschot verlenen"
     uitleg = "Participatiewet art. 52: een voorschot binnen vier weken na de aanvraag."
@@ -175,6 +184,7 @@ class VoorschotView(StapView):
 class BesluitView(StapView):
     """The beschikking, with a voorziening per granted product (a formset)."""
 
+    actie = "besluit"
     form_class = BesluitForm
     titel = "Besluit (beschikking)"
     uitleg = "Toekenning, gedeeltelijke toekenning of afwijzing, met motivering en wettelijke grondslag."
@@ -189,6 +199,11 @@ class BesluitView(StapView):
             return Bezwaar.objects.get(pk=pk, casus=self.get_casus())
         except (Bezwaar.DoesNotExist, ValueError) as exc:
             raise Http404("Onbekend bezwaar.") from exc
+
+    def niet_nu(self):
+        if self.get_na_bezwaar() is not None:  # a new besluit after a gegrond bezwaar: its own checks
+            return None
+        return super().niet_nu()
 
     def get_initial(self):
         vandaag = timezone.localdate()
@@ -238,6 +253,7 @@ class BesluitView(StapView):
 
 
 class ZorgStartenView(StapView):
+    actie = "zorg_starten"
     form_class = VersieForm
     titel = "Zorg gestart"
     uitleg = "Leg vast dat de toegekende zorg is begonnen (fase besluit naar in zorg)."
@@ -283,6 +299,7 @@ class VoorzieningBeeindigenView(StapView):
 
 
 class AfschalenView(StapView):
+    actie = "afschalen"
     form_class = AfschalenForm
     titel = "Afschalen naar het voorliggend veld"
     uitleg = (
@@ -306,6 +323,7 @@ class AfschalenView(StapView):
 
 
 class AfsluitenView(StapView):
+    actie = "afsluiten"
     form_class = AfsluitenForm
     titel = "Casus afsluiten"
     uitleg = "Sluit de casus af met een reden. Lopende voorzieningen worden per vandaag beëindigd."

@@ -9,18 +9,20 @@ from django.views.generic import ListView
 
 from altena.access import Rol, RoleRequiredMixin, has_role
 from altena.pagination import TweestapsPaginator
+from altena.verwerkingen import H, log_personen
 
 from ..filters import WerkvoorraadFilter
 from ..forms import ToewijzenForm
 from ..selectors import aantal_verstreken, werkvoorraad
 from ..services import casus_claimen, casus_toewijzen_aan, toewijsbare_medewerkers
-from .base import CasusMixin, StapView, detail_url
+from .base import DOEL, CasusMixin, StapView, detail_url
 
 
 class WerkvoorraadView(RoleRequiredMixin, ListView):
     """Meldingen and cases in maatwerk: crisis first, then the nearest legal deadline."""
 
     allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
+    verwerking = DOEL
     template_name = "backoffice/werkvoorraad.html"
     paginate_by = 25
     paginator_class = TweestapsPaginator  # sorts keys first: fast with a million cases
@@ -38,6 +40,13 @@ class WerkvoorraadView(RoleRequiredMixin, ListView):
         ctx["vandaag"] = timezone.localdate()
         ctx["mag_claimen"] = has_role(self.request.user, Rol.CONSULTANT)
         ctx["is_teamleider"] = has_role(self.request.user, Rol.TEAMLEIDER)
+        # The queue shows inwoners' names: one row per person on the page, in one INSERT.
+        log_personen(
+            request=self.request,
+            handeling=H.LEZEN,
+            verwerkingsactiviteit=DOEL,
+            inwoners=[casus.inwoner for casus in ctx["object_list"]],
+        )
         return ctx
 
 
@@ -60,6 +69,7 @@ class ClaimenView(CasusMixin, View):
 
 class ToewijzenView(StapView):
     allowed_roles = (Rol.TEAMLEIDER,)
+    actie = "toewijzen"
     form_class = ToewijzenForm
     titel = "Toewijzen aan een consulent"
     uitleg = "Wijs de casus toe aan (of opnieuw toe aan) een consulent van het team van de casus."

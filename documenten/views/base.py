@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.urls import reverse
 
-from altena.access import Rol, RoleRequiredMixin
+from altena.access import Rol
+from altena.forms import fout_naar_formulier
 from altena.verwerkingen import log_verwerking
-from intake.models import Casus
+from intake.views.base import CasusMixin
 
 from .. import selectors
 
 DOEL = "Maatwerk sociaal domein"
 
 
-class CasusDocumentMixin(RoleRequiredMixin):
-    allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
+class CasusDocumentMixin(CasusMixin):
+    """The project's one case view mixin (one 404 contract) with documenten's roles and selector."""
 
-    def get_casus(self) -> Casus:
-        if not hasattr(self, "_casus"):
-            try:
-                self._casus = selectors.casus_voor(self.request.user, self.kwargs["nummer"])
-            except Casus.DoesNotExist as exc:
-                raise Http404("Deze casus bestaat niet of valt buiten uw werkgebied.") from exc
-        return self._casus
+    allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
+    casus_selector = staticmethod(selectors.casus_voor)
+    verwerking = DOEL  # see docs/verwerkingenlog.md
+
+    def doel_voor(self, casus) -> str:
+        return f"{DOEL} ({casus.get_wet_display()})" if casus.wet else DOEL
 
     def loggen(self, handeling: str, object_type: str, object_id) -> None:
         casus = self.get_casus()
@@ -42,17 +41,8 @@ class CasusDocumentMixin(RoleRequiredMixin):
         return reverse("documenten:casus", kwargs={"nummer": self.get_casus().nummer})
 
 
-def fouten_naar_form(form, fout: ValidationError) -> None:
-    """A service's ValidationError on the form: at the field when it names one of it."""
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            doel = veld if veld in form.fields else None
-            for e in lijst:
-                for melding in e.messages:
-                    form.add_error(doel, melding)
-    else:
-        for melding in fout.messages:
-            form.add_error(None, melding)
+# The project's one service-error-to-form mapper.
+fouten_naar_form = fout_naar_formulier
 
 
 def bestand_response(veld, *, naam: str, content_type: str) -> FileResponse:

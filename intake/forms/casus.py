@@ -9,11 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from netwerk.leefgebieden import Leefgebied
+from altena.forms import DatumField
+from netwerk.leefgebieden import keuzes_met_uitleg
 from netwerk.models import Kern, Partner
 
 from ..models import Kanaal, Urgentie, Verwijzer, ZrmScore
-from .inwoner import DATUM, GeenTagHelper, niet_in_de_toekomst
+from .inwoner import GeenTagHelper, niet_in_de_toekomst
 
 
 class HulpvraagVelden(forms.Form):
@@ -22,7 +23,7 @@ class HulpvraagVelden(forms.Form):
     kern = forms.ModelChoiceField(label="Kern", queryset=Kern.objects.none(), empty_label=None)
     leefgebieden = forms.MultipleChoiceField(
         label="Leefgebieden",
-        choices=Leefgebied.choices,
+        choices=keuzes_met_uitleg,
         widget=forms.CheckboxSelectMultiple,
         help_text="Alle leefgebieden waar de vraag over gaat.",
     )
@@ -52,7 +53,7 @@ class HulpvraagVelden(forms.Form):
         max_length=255,
         help_text="Met wie en welke gegevens, bijv. 'welzijnsorganisatie: naam, adres en hulpvraag'.",
     )
-    toestemming_datum = forms.DateField(label="Datum toestemming", required=False, widget=DATUM)
+    toestemming_datum = DatumField(label="Datum toestemming", required=False)
 
     def __init__(self, *args, kernen, partners, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,6 +100,9 @@ class HulpvraagForm(HulpvraagVelden):
     """Register a new hulpvraag. The hidden token makes a double submit create one case."""
 
     indienings_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    dubbel_bevestigd = forms.BooleanField(
+        label="Dit is een nieuwe, andere hulpvraag: toch registreren", required=False
+    )
 
 
 class CasusBewerkenForm(HulpvraagVelden):
@@ -117,7 +121,9 @@ class CasusBewerkenForm(HulpvraagVelden):
 
 
 class ZrmRegelForm(forms.Form):
-    domein = forms.ChoiceField(label="Domein", choices=[("", "—")] + Leefgebied.choices, required=False)
+    domein = forms.ChoiceField(
+        label="Domein", choices=lambda: [("", "—"), *keuzes_met_uitleg()], required=False
+    )
     score = forms.TypedChoiceField(
         label="Score",
         choices=[("", "—")] + ZrmScore.Score.choices,
@@ -141,9 +147,11 @@ class ZrmRegelForm(forms.Form):
 
 
 class BaseZrmFormSet(forms.BaseFormSet):
-    """Optional quick scan: only domains among the question's leefgebieden, each once, each with a reason."""
+    """Optional ZRM scores, each domain once, each with a reason. At the front door (``leefgebieden``
+    set) only domains among the question's leefgebieden; in the onderzoek (None) any domain.
+    The one ZRM formset of the project: backoffice's onderzoek uses it too."""
 
-    leefgebieden: list[str] = []
+    leefgebieden: list[str] | None = None
 
     def clean(self):
         if any(self.errors):
@@ -153,7 +161,7 @@ class BaseZrmFormSet(forms.BaseFormSet):
             domein = form.cleaned_data.get("domein")
             if not domein:
                 continue
-            if domein not in self.leefgebieden:
+            if self.leefgebieden is not None and domein not in self.leefgebieden:
                 form.add_error(
                     "domein",
                     "Score alleen domeinen die bij de hulpvraag horen; kies dit leefgebied ook bij de vraag.",

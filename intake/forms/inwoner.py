@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from altena.forms import DatumField, GeenTagHelper
+from altena.namen import naam_van
 from netwerk.models import Kern
 
+from ..scope import controleer_postcode_bij_kern
 from ..validators import normaliseer_bsn, normaliseer_postcode, validate_bsn, validate_postcode
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def niet_in_de_toekomst(waarde, melding="Deze datum ligt in de toekomst."):
@@ -21,21 +21,12 @@ def niet_in_de_toekomst(waarde, melding="Deze datum ligt in de toekomst."):
     return waarde
 
 
-class GeenTagHelper(FormHelper):
-    """Crispy helper for forms rendered inside a template's own <form> tag."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form_tag = False
-        self.disable_csrf = True
-
-
 class InwonerZoekForm(forms.Form):
     """One of three ways to find a person. Sent by POST so a BSN never lands in a URL."""
 
     bsn = forms.CharField(label="BSN", required=False, max_length=11)
     achternaam = forms.CharField(label="Achternaam", required=False, max_length=150)
-    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DATUM)
+    geboortedatum = DatumField(label="Geboortedatum", required=False)
     postcode = forms.CharField(label="Postcode", required=False, max_length=7)
     huisnummer = forms.CharField(label="Huisnummer", required=False, max_length=10)
 
@@ -101,7 +92,7 @@ class InwonerForm(forms.Form):
     voornamen = forms.CharField(label="Voornamen", max_length=150)
     tussenvoegsel = forms.CharField(label="Tussenvoegsel", max_length=20, required=False)
     achternaam = forms.CharField(label="Achternaam", max_length=150)
-    geboortedatum = forms.DateField(label="Geboortedatum", widget=DATUM)
+    geboortedatum = DatumField(label="Geboortedatum")
     straat = forms.CharField(label="Straat", max_length=150)
     huisnummer = forms.CharField(
         label="Huisnummer", max_length=10, help_text="Met eventuele toevoeging, bijv. 12a."
@@ -166,6 +157,16 @@ class InwonerForm(forms.Form):
             self.add_error("kern", f"Bij postcode {data['postcode']} is geen kern bekend: kies de kern.")
         return data
 
+    def _post_clean(self):
+        super()._post_clean()
+        # A postcode outside the gemeente or the chosen kern is refused at the postcode field.
+        kern, postcode = self.cleaned_data.get("kern"), self.cleaned_data.get("postcode")
+        if kern is not None and postcode and "postcode" not in self.errors:
+            try:
+                controleer_postcode_bij_kern(postcode, kern)
+            except ValidationError as exc:
+                self.add_error(None, exc)
+
 
 class RegisseurForm(forms.Form):
     regisseur = forms.ModelChoiceField(
@@ -176,5 +177,5 @@ class RegisseurForm(forms.Form):
     def __init__(self, *args, kandidaten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regisseur"].queryset = kandidaten
-        self.fields["regisseur"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        self.fields["regisseur"].label_from_instance = naam_van
         self.helper = GeenTagHelper()

@@ -5,19 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from altena.forms import DatumField, VersieForm
 from netwerk.leefgebieden import Leefgebied
 from netwerk.models import Kern
 
 from ..models import Verwijzing, Wet
-from .inwoner import DATUM, GeenTagHelper, niet_in_de_toekomst
-
-
-class VersieForm(forms.Form):
-    versie = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = GeenTagHelper()
+from .inwoner import niet_in_de_toekomst
 
 
 class AfhandelenForm(VersieForm):
@@ -35,9 +28,8 @@ class OpschalenForm(VersieForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Waarom volstaat het voorliggend veld niet?",
     )
-    meldingsdatum = forms.DateField(
+    meldingsdatum = DatumField(
         label="Meldingsdatum",
-        widget=DATUM,
         initial=timezone.localdate,
         help_text="Bij de Wmo begint hiermee de onderzoekstermijn van zes weken.",
     )
@@ -98,7 +90,7 @@ class VerwijzenForm(VersieForm):
 
 class TerugkoppelingForm(VersieForm):
     status = forms.ChoiceField(label="Uitkomst", widget=forms.RadioSelect)
-    datum = forms.DateField(label="Datum terugkoppeling", widget=DATUM, initial=timezone.localdate)
+    datum = DatumField(label="Datum terugkoppeling", initial=timezone.localdate)
     tekst = forms.CharField(label="Wat koppelde de partner terug?", widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, verwijzing: Verwijzing, **kwargs):

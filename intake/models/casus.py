@@ -54,7 +54,7 @@ class CasusQuerySet(models.QuerySet):
         Written with id subqueries (no joins), so the result has no duplicates and PostgreSQL can
         answer it with hashed subplans even over a million cases.
         """
-        from ..scope import werkgebied_kernen
+        from ..scope import gemeenten_query, werkgebied_kernen
 
         if not user.is_authenticated:
             return self.none()
@@ -67,7 +67,8 @@ class CasusQuerySet(models.QuerySet):
             conditions.append(Q(kern_id__in=werkgebied_kernen(user).values("pk")))
         if not conditions:
             return self.none()
-        return self.filter(reduce(operator.or_, conditions))
+        # Never across gemeenten (a user in teams of two gemeenten sees each within its own scope).
+        return self.filter(reduce(operator.or_, conditions), gemeente__in=gemeenten_query(user))
 
     def werkvolgorde(self):
         """Crisis first, then what still waits for triage (aangemeld), then the oldest."""
@@ -91,6 +92,13 @@ class Casus(models.Model):
         related_name="casussen",
     )
     kern = models.ForeignKey(Kern, verbose_name="kern", on_delete=models.PROTECT, related_name="casussen")
+    gemeente = models.CharField(
+        "gemeente",
+        max_length=100,
+        db_index=True,
+        editable=False,
+        help_text="De gemeente (verwerkingsverantwoordelijke) van de casus; volgt uit de kern.",
+    )
 
     leefgebieden = ArrayField(
         models.CharField(max_length=40, choices=Leefgebied.choices), verbose_name="leefgebieden", default=list
@@ -155,6 +163,8 @@ class Casus(models.Model):
     aangemaakt = models.DateTimeField("aangemaakt", db_index=True)
     gewijzigd = models.DateTimeField("gewijzigd", auto_now=True)
     versie = models.PositiveIntegerField("versie", default=1)
+    # Set when the retention term passed and the content was anonymised (backoffice.bewaartermijnen).
+    geanonimiseerd_op = models.DateTimeField("geanonimiseerd op", null=True, blank=True, editable=False)
     # Idempotency key of the submitting form: a double click or a browser retry makes one case.
     indienings_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
@@ -184,6 +194,11 @@ class Casus(models.Model):
 
     def __str__(self):
         return self.nummer
+
+    def save(self, *args, **kwargs):
+        if self.kern_id and not self.gemeente:
+            self.gemeente = self.kern.gemeente
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:

@@ -7,17 +7,40 @@ from django.db.models import Q
 from altena.access import Rol, user_roles
 from netwerk.models import Kern
 
-from ..scope import gemeenten_van
+from ..scope import gemeenten_query
 from ..validators import mask_bsn, validate_bsn, validate_postcode
+
+GEMEENTE_HELP = "De gemeente (verwerkingsverantwoordelijke) waartoe dit gegeven hoort; volgt uit de kern."
 
 
 class HuishoudenQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        """Households with a member the user may see, or directed by the user."""
+        """Households of the user's own gemeenten only, and there only with a reason of the user's
+        own: a case of the household in the user's scope, the regie, or (front door) a member living
+        in the user's werkgebied. A household is NOT visible merely because some member is visible
+        (a desk worker finds any person of the gemeente), and a member of another gemeente never
+        opens one, so a made-up inwoner at someone else's address reveals nothing."""
+        from .casus import Casus
+
         if not user.is_authenticated:
             return self.none()
-        leden = Inwoner.objects.zichtbaar_voor(user).filter(huishouden__isnull=False)
-        return self.filter(Q(pk__in=leden.values("huishouden")) | Q(regisseur=user))
+        roles = user_roles(user)
+        zichtbare_casussen = Casus.objects.zichtbaar_voor(user)
+        reden = (
+            Q(pk__in=zichtbare_casussen.filter(huishouden__isnull=False).values("huishouden"))
+            | Q(
+                pk__in=zichtbare_casussen.filter(inwoner__huishouden__isnull=False).values(
+                    "inwoner__huishouden"
+                )
+            )
+            | Q(regisseur=user)
+        )
+        if Rol.FRONTOFFICE in roles:
+            from ..scope import werkgebied_kernen
+
+            in_werkgebied = Inwoner.objects.filter(kern__in=werkgebied_kernen(user).values("pk"))
+            reden |= Q(pk__in=in_werkgebied.filter(huishouden__isnull=False).values("huishouden"))
+        return self.filter(reden, gemeente__in=gemeenten_query(user))
 
 
 class Huishouden(models.Model):
@@ -26,6 +49,7 @@ class Huishouden(models.Model):
     naam = models.CharField(
         "naam", max_length=150, help_text="Bijvoorbeeld 'Huishouden De Vries, Dorpsstraat 1'."
     )
+    gemeente = models.CharField("gemeente", max_length=100, db_index=True, help_text=GEMEENTE_HELP)
     regisseur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="regisseur",
@@ -57,7 +81,7 @@ class InwonerQuerySet(models.QuerySet):
         roles = user_roles(user)
         condition = Q(pk__in=[])
         if Rol.FRONTOFFICE in roles:
-            condition |= Q(kern__gemeente__in=gemeenten_van(user))
+            condition |= Q(gemeente__in=gemeenten_query(user))
         if roles & {Rol.CONSULTANT, Rol.TEAMLEIDER}:
             from .casus import Casus
 
@@ -65,11 +89,16 @@ class InwonerQuerySet(models.QuerySet):
             condition |= Q(pk__in=zichtbaar.values("inwoner")) | Q(huishouden__regisseur=user)
         if condition == Q(pk__in=[]):
             return self.none()
-        return self.filter(condition)
+        # Never across gemeenten, whatever the role: each gemeente is its own controller.
+        return self.filter(condition, gemeente__in=gemeenten_query(user))
 
 
 class Inwoner(models.Model):
-    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[validate_bsn])
+    # Unique per gemeente, not globally: a shared-service deployment holds several controllers.
+    bsn = models.CharField("BSN", max_length=9, validators=[validate_bsn])
+    gemeente = models.CharField(
+        "gemeente", max_length=100, db_index=True, editable=False, help_text=GEMEENTE_HELP
+    )
     voornamen = models.CharField("voornamen", max_length=150)
     tussenvoegsel = models.CharField("tussenvoegsel", max_length=20, blank=True)
     achternaam = models.CharField("achternaam", max_length=150)
@@ -92,6 +121,7 @@ class Inwoner(models.Model):
         related_name="leden",
     )
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+    geanonimiseerd_op = models.DateTimeField("geanonimiseerd op", null=True, blank=True, editable=False)
 
     objects = InwonerQuerySet.as_manager()
 
@@ -103,9 +133,18 @@ class Inwoner(models.Model):
             models.Index(fields=["achternaam", "geboortedatum"], name="inwoner_naam_gebdat"),
             models.Index(fields=["postcode", "huisnummer"], name="inwoner_adres"),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "bsn"], name="inwoner_bsn_uniek_per_gemeente")
+        ]
 
     def __str__(self):
         return self.naam
+
+    def save(self, *args, **kwargs):
+        # The gemeente follows the kern (also for factories and fixtures that only give a kern).
+        if self.kern_id and not self.gemeente:
+            self.gemeente = self.kern.gemeente
+        super().save(*args, **kwargs)
 
     @property
     def naam(self) -> str:

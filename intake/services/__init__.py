@@ -5,6 +5,7 @@ One module per concept (casus, triage, inwoners); import them from ``intake.serv
 
 from .casus import (
     BEWERKBARE_VELDEN,
+    MogelijkDubbel,
     OvergangNietToegestaan,
     VersieConflict,
     casus_aanmaken,
@@ -12,7 +13,11 @@ from .casus import (
     casus_overgang,
     casus_toewijzen,
     gebeurtenis_toevoegen,
+    gebeurtenissen_bulk_sql,
+    intake_overgang,
     lock_casus,
+    mogelijk_dubbel,
+    overgang_uitvoeren,
     volgend_casusnummer,
 )
 from .inwoners import (
@@ -36,6 +41,7 @@ __all__ = [
     "BEWERKBARE_VELDEN",
     "BsnBestaatAl",
     "HuishoudenConflict",
+    "MogelijkDubbel",
     "OvergangNietToegestaan",
     "VersieConflict",
     "casus_aanmaken",
@@ -46,11 +52,15 @@ __all__ = [
     "casus_overgang",
     "casus_toewijzen",
     "gebeurtenis_toevoegen",
+    "gebeurtenissen_bulk_sql",
     "huishouden_op_adres",
     "huishouden_regisseur_toewijzen",
+    "intake_overgang",
     "inwoner_registreren",
     "lock_casus",
     "maatwerkteam_voor",
+    "mogelijk_dubbel",
+    "overgang_uitvoeren",
     "verwijzing_maken",
     "verwijzing_terugkoppeling",
     "volgend_casusnummer",

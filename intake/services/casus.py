@@ -3,36 +3,57 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from altena.namen import naam_van
+
+from ..acties import actie_vereist
+from ..fouten import OvergangNietToegestaan, VersieConflict
+from ..hooks import casus_fase_gewijzigd
 from ..models import Casus, CasusGebeurtenis, Inwoner
-from ..signals import casus_fase_gewijzigd
-from ..workflow import TRANSITIONS, Fase
+from ..workflow import EIND_FASEN, OVERGANG_VELDEN, TRANSITIONS, Fase
 from .inwoners import zrm_scores_vastleggen
 
 
-class VersieConflict(Exception):
-    """The case was changed by someone else since the form was opened."""
+class MogelijkDubbel(ValidationError):
+    """A likely duplicate: the same inwoner registered the same question minutes ago."""
 
-    def __init__(self, casus: Casus):
-        self.casus = casus
+    def __init__(self, bestaand: Casus):
+        self.casus = bestaand
+        minuten = max(1, int((timezone.now() - bestaand.aangemaakt).total_seconds() // 60))
         super().__init__(
-            f"Casus {casus.nummer} is intussen gewijzigd (nu versie {casus.versie}). "
-            "Bekijk de huidige gegevens en voer uw wijziging opnieuw in."
+            f"Deze hulpvraag lijkt al geregistreerd: casus {bestaand.nummer}, {minuten} minuten geleden, "
+            "met dezelfde vraag of dezelfde leefgebieden. Open die casus, of bevestig dat dit een "
+            "nieuwe, andere hulpvraag is.",
+            code="mogelijk_dubbel",
         )
 
 
-class OvergangNietToegestaan(ValidationError):
-    def __init__(self, casus: Casus, naar: str):
-        van_label = Fase(casus.fase).label
-        naar_label = Fase(naar).label
-        super().__init__(
-            f"Casus {casus.nummer} kan niet van fase '{van_label}' naar '{naar_label}'.", code="overgang"
-        )
+# How long after a registration the same question of the same inwoner counts as a likely duplicate.
+DUBBEL_VENSTER = timedelta(minutes=30)
+
+
+def _normaal(tekst: str) -> str:
+    return " ".join((tekst or "").lower().split())
+
+
+def mogelijk_dubbel(*, inwoner: Inwoner, hulpvraag: str, leefgebieden: list[str]) -> Casus | None:
+    """The open case of the same inwoner, made within ``DUBBEL_VENSTER``, with the same question
+    text (ignoring case and spacing) or the same set of leefgebieden; None when there is none."""
+    recent = (
+        Casus.objects.open()
+        .filter(inwoner=inwoner, aangemaakt__gte=timezone.now() - DUBBEL_VENSTER)
+        .order_by("-aangemaakt")
+    )
+    tekst, gebieden = _normaal(hulpvraag), sorted(set(leefgebieden))
+    for casus in recent.only("nummer", "hulpvraag", "leefgebieden", "aangemaakt", "fase"):
+        if _normaal(casus.hulpvraag) == tekst or sorted(set(casus.leefgebieden)) == gebieden:
+            return casus
+    return None
 
 
 def volgend_casusnummer(*, jaar: int | None = None) -> str:
@@ -77,6 +98,23 @@ def gebeurtenis_toevoegen(
     )
 
 
+def gebeurtenissen_bulk_sql(bron: str) -> str:
+    """The documented bulk equivalent of ``gebeurtenis_toevoegen`` for set-based writers (the
+    signalen sweeps): an ``INSERT ... SELECT`` that appends one timeline event per
+    row of ``bron`` (a CTE name or a parenthesised subquery with the columns ``casus_id, soort,
+    tijdstip, tekst, gegevens``; no actor, no fase change). Table and column names come from the
+    model, so a rename cannot silently break the sweeps; the events stay append-only."""
+    meta = CasusGebeurtenis._meta
+    kolommen = ", ".join(
+        meta.get_field(naam).column
+        for naam in ("casus", "soort", "tijdstip", "actor", "fase_van", "fase_naar", "tekst", "gegevens")
+    )
+    return (
+        f"INSERT INTO {meta.db_table} ({kolommen}) "
+        f"SELECT b.casus_id, b.soort, b.tijdstip, NULL, '', '', b.tekst, b.gegevens FROM {bron} b"
+    )
+
+
 @transaction.atomic
 def casus_aanmaken(
     *,
@@ -96,18 +134,34 @@ def casus_aanmaken(
     team=None,
     indienings_token: uuid.UUID | None = None,
     zrm_scores: list[dict] | None = None,
+    dubbel_bevestigd: bool = False,
 ) -> Casus:
-    """Register a hulpvraag. With an ``indienings_token`` a repeated submit returns the first case.
+    """Register a hulpvraag, once.
 
-    ``zrm_scores`` (optional quick scan: dicts with domein, score, reden) are stored with the new
-    case only, so a repeated submit never scores twice.
+    * With an ``indienings_token`` a repeated submit (double click, browser retry, two identical
+      submits racing) returns the first case, marked ``al_geregistreerd = True``.
+    * Without it being the same submit, a likely duplicate (``mogelijk_dubbel``: same inwoner,
+      same question or same leefgebieden within minutes, e.g. Back and submit again) raises
+      MogelijkDubbel unless ``dubbel_bevestigd``.
+
+    The inwoner's row is locked first, so registrations for one person run one after the other and
+    each sees what the previous one made. ``zrm_scores`` (optional quick scan: dicts with domein,
+    score, reden) are stored with the new case only, so a repeated submit never scores twice.
     """
+    Inwoner.objects.select_for_update().filter(pk=inwoner.pk).values_list("pk", flat=True).first()
     if indienings_token is not None:
         bestaand = Casus.objects.filter(indienings_token=indienings_token).first()
         if bestaand is not None:
+            bestaand.al_geregistreerd = True
             return bestaand
+    if not dubbel_bevestigd:
+        dubbel = mogelijk_dubbel(inwoner=inwoner, hulpvraag=hulpvraag, leefgebieden=leefgebieden)
+        if dubbel is not None:
+            raise MogelijkDubbel(dubbel)
     if toestemming_delen and not toestemming_datum:
         toestemming_datum = timezone.localdate()
+    if kern is not None and kern.gemeente != inwoner.gemeente:
+        raise ValidationError({"kern": "Deze kern hoort bij een andere gemeente dan de inwoner."})
     casus = Casus(
         nummer=volgend_casusnummer(),
         inwoner=inwoner,
@@ -135,7 +189,9 @@ def casus_aanmaken(
     except IntegrityError:
         # A concurrent submit with the same token won the race: return its case.
         if indienings_token is not None:
-            return Casus.objects.get(indienings_token=indienings_token)
+            bestaand = Casus.objects.get(indienings_token=indienings_token)
+            bestaand.al_geregistreerd = True
+            return bestaand
         raise
     gebeurtenis_toevoegen(
         casus=casus,
@@ -149,31 +205,38 @@ def casus_aanmaken(
     return casus
 
 
-def lock_casus(casus: Casus, versie: int | None) -> Casus:
+def lock_casus(casus: Casus, versie: int | None = None) -> Casus:
+    """The one lock helper: lock the case row for this transaction and return it fresh.
+
+    Every write on a case (front door and backoffice) locks the case first and its own rows
+    after, always in that order. A stale ``versie`` (the version the user's form showed) raises
+    VersieConflict; ``None`` skips that check (a system action, or a claim that re-reads)."""
     locked = Casus.objects.select_for_update().get(pk=casus.pk)
     if versie is not None and locked.versie != versie:
         raise VersieConflict(locked)
     return locked
 
 
-@transaction.atomic
-def casus_overgang(
+def overgang_uitvoeren(
+    locked: Casus,
     *,
-    casus: Casus,
     naar: str,
     door,
     tekst: str = "",
-    versie: int | None = None,
     gegevens: dict | None = None,
-    **velden,
+    velden: dict | None = None,
 ) -> Casus:
-    """Move a case to another fase, if and only if the transition table lists it.
+    """Move an already-locked case to ``naar`` if the transition table allows it.
 
-    ``velden`` are extra fields set in the same write (wet, meldingsdatum, afsluitreden, ...).
-    """
-    locked = lock_casus(casus, versie)
+    ``velden`` may only name the fields the target fase whitelists (``OVERGANG_VELDEN``). Writes
+    the timeline event. Sends no hook: the caller owns the consequences (backoffice starts and
+    closes its terms in its own service). The caller must hold the lock (``lock_casus``)."""
+    velden = dict(velden or {})
     if (locked.fase, naar) not in TRANSITIONS:
         raise OvergangNietToegestaan(locked, naar)
+    niet_toegestaan = set(velden) - OVERGANG_VELDEN.get(naar, frozenset())
+    if niet_toegestaan:
+        raise ValueError(f"Velden niet toegestaan bij overgang naar {naar}: {sorted(niet_toegestaan)}")
     van = locked.fase
     nieuwe_route = TRANSITIONS[(van, naar)]
     locked.fase = naar
@@ -181,7 +244,7 @@ def casus_overgang(
         locked.route = nieuwe_route
     for veld, waarde in velden.items():
         setattr(locked, veld, waarde)
-    if naar == Fase.AFGESLOTEN:
+    if naar in EIND_FASEN:
         locked.afgesloten_op = timezone.now()
     elif van == Fase.AFGESLOTEN:
         locked.afgesloten_op = None
@@ -197,6 +260,33 @@ def casus_overgang(
         fase_naar=naar,
         gegevens=gegevens,
     )
+    locked._vorige_fase = van
+    return locked
+
+
+@transaction.atomic
+def casus_overgang(
+    *,
+    casus: Casus,
+    naar: str,
+    door,
+    tekst: str = "",
+    versie: int | None = None,
+    gegevens: dict | None = None,
+    **velden,
+) -> Casus:
+    """A transition that intake starts: lock, move (``overgang_uitvoeren``) and send the
+    ``casus_fase_gewijzigd`` hook so higher apps keep their records in step (same transaction).
+
+    Passing a case this transaction already locked costs one cheap re-lock, not a second wait."""
+    locked = lock_casus(casus, versie)
+    return intake_overgang(locked, naar=naar, door=door, tekst=tekst, gegevens=gegevens, velden=velden)
+
+
+def intake_overgang(locked: Casus, *, naar: str, door, **kwargs) -> Casus:
+    """``overgang_uitvoeren`` plus the hook: for intake's services that already hold the lock."""
+    van = locked.fase
+    locked = overgang_uitvoeren(locked, naar=naar, door=door, **kwargs)
     casus_fase_gewijzigd.send(sender=Casus, casus=locked, van=van, naar=naar, door=door)
     return locked
 
@@ -225,6 +315,7 @@ def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
     if onbekend:
         raise ValueError(f"Niet bewerkbaar via casus_bijwerken: {sorted(onbekend)}")
     locked = lock_casus(casus, versie)
+    actie_vereist(locked, "bewerken")
     gewijzigd = {}
     # A move to another kern keeps both ids, so reports can place the case where it was at a moment.
     kern_verhuizing = {}
@@ -263,6 +354,6 @@ def casus_toewijzen(*, casus: Casus, door, behandelaar=None, team=None, versie: 
         casus=locked,
         soort=CasusGebeurtenis.Soort.TOEGEWEZEN,
         door=door,
-        tekst=f"Behandelaar: {locked.behandelaar or '-'}; team: {locked.team or '-'}",
+        tekst=f"Behandelaar: {naam_van(locked.behandelaar, '-')}; team: {locked.team or '-'}",
     )
     return locked

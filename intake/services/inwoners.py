@@ -11,9 +11,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from altena.access import Rol, has_role
+from altena.namen import naam_van
 from netwerk.leefgebieden import Leefgebied
 
 from ..models import Casus, CasusGebeurtenis, Huishouden, Inwoner, ZrmScore
+from ..scope import controleer_postcode_bij_kern
 from ..validators import normaliseer_bsn, normaliseer_postcode
 from ..workflow import OPEN_FASEN
 
@@ -35,11 +37,16 @@ class HuishoudenConflict(Exception):
         )
 
 
-def huishouden_op_adres(*, postcode: str, huisnummer: str) -> Huishouden | None:
-    """The household of someone already registered at this address, if any."""
+def huishouden_op_adres(*, gemeente: str, postcode: str, huisnummer: str) -> Huishouden | None:
+    """The household of someone already registered at this address in the same gemeente, if any.
+    Never across gemeenten: each gemeente is its own controller."""
     buur = (
         Inwoner.objects.filter(
-            postcode=postcode, huisnummer__iexact=huisnummer.strip(), huishouden__isnull=False
+            gemeente=gemeente,
+            postcode=postcode,
+            huisnummer__iexact=huisnummer.strip(),
+            huishouden__isnull=False,
+            huishouden__gemeente=gemeente,
         )
         .select_related("huishouden")
         .order_by("pk")
@@ -66,12 +73,18 @@ def inwoner_registreren(
     email: str = "",
     huishouden: Huishouden | None = None,
 ) -> Inwoner:
-    """Register a new inwoner. Joins the household of the address, or starts a new one."""
+    """Register a new inwoner in the kern's gemeente. Joins the household of the address in that
+    gemeente, or starts a new one. A BSN is unique per gemeente: another gemeente's registration of
+    the same person is neither found nor revealed."""
     bsn = normaliseer_bsn(bsn)
     postcode = normaliseer_postcode(postcode)
-    bestaand = Inwoner.objects.filter(bsn=bsn).first()
+    gemeente = kern.gemeente
+    controleer_postcode_bij_kern(postcode, kern)
+    bestaand = Inwoner.objects.filter(gemeente=gemeente, bsn=bsn).first()
     if bestaand is not None:
         raise BsnBestaatAl(bestaand)
+    if huishouden is not None and huishouden.gemeente != gemeente:
+        raise ValidationError({"huishouden": "Dit huishouden hoort bij een andere gemeente."})
     if geboortedatum and geboortedatum > timezone.localdate():
         raise ValidationError({"geboortedatum": "De geboortedatum ligt in de toekomst."})
     inwoner = Inwoner(
@@ -85,22 +98,24 @@ def inwoner_registreren(
         postcode=postcode,
         woonplaats=woonplaats.strip() or kern.naam,
         kern=kern,
+        gemeente=gemeente,
         telefoon=telefoon.strip(),
         email=email.strip(),
     )
     inwoner.full_clean(exclude=["huishouden"])
     if huishouden is None:
-        huishouden = huishouden_op_adres(postcode=postcode, huisnummer=huisnummer)
+        huishouden = huishouden_op_adres(gemeente=gemeente, postcode=postcode, huisnummer=huisnummer)
     if huishouden is None:
         huishouden = Huishouden.objects.create(
-            naam=f"Huishouden {inwoner.achternaam}, {inwoner.straat} {inwoner.huisnummer}"[:150]
+            naam=f"Huishouden {inwoner.achternaam}, {inwoner.straat} {inwoner.huisnummer}"[:150],
+            gemeente=gemeente,
         )
     inwoner.huishouden = huishouden
     try:
         with transaction.atomic():
             inwoner.save()
     except IntegrityError as exc:  # a colleague registered the same BSN a moment ago
-        raise BsnBestaatAl(Inwoner.objects.get(bsn=bsn)) from exc
+        raise BsnBestaatAl(Inwoner.objects.get(gemeente=gemeente, bsn=bsn)) from exc
     return inwoner
 
 
@@ -121,7 +136,7 @@ def huishouden_regisseur_toewijzen(*, huishouden: Huishouden, regisseur, door, v
         regisseur=regisseur, versie=F("versie") + 1, gewijzigd=timezone.now()
     )
     nu = timezone.now()
-    naam = (regisseur.get_full_name() or regisseur.get_username()) if regisseur else "geen"
+    naam = naam_van(regisseur, "geen")
     CasusGebeurtenis.objects.bulk_create(
         CasusGebeurtenis(
             casus_id=pk,

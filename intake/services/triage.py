@@ -13,9 +13,16 @@ from django.utils import timezone
 from altena.access import Rol
 from netwerk.models import Team
 
+from ..acties import actie_vereist
 from ..models import Casus, CasusGebeurtenis, Verwijzing, Wet
-from ..workflow import TRANSITIONS, Fase
-from .casus import OvergangNietToegestaan, VersieConflict, casus_overgang, gebeurtenis_toevoegen, lock_casus
+from ..workflow import Fase
+from .casus import (
+    VersieConflict,
+    casus_overgang,
+    gebeurtenis_toevoegen,
+    intake_overgang,
+    lock_casus,
+)
 
 
 def _verplicht(waarde: str, melding: str, veld: str) -> str:
@@ -34,14 +41,9 @@ def _niet_in_de_toekomst(datum: date | None, veld: str) -> None:
 def casus_afhandelen(*, casus: Casus, door, notitie: str, versie: int | None = None) -> Casus:
     """Settled at the door with information or advice: aangemeld -> afgehandeld."""
     notitie = _verplicht(notitie, "Noteer kort welke informatie of welk advies is gegeven.", "notitie")
-    return casus_overgang(
-        casus=casus,
-        naar=Fase.AFGEHANDELD,
-        door=door,
-        tekst=notitie,
-        versie=versie,
-        afgesloten_op=timezone.now(),
-    )
+    locked = lock_casus(casus, versie)
+    actie_vereist(locked, "afhandelen")
+    return intake_overgang(locked, naar=Fase.AFGEHANDELD, door=door, tekst=notitie)
 
 
 @transaction.atomic
@@ -63,11 +65,10 @@ def verwijzing_maken(
         )
     if not partner.actief:
         raise ValidationError({"partner": "Deze partner is niet meer actief."})
+    actie_vereist(locked, "verwijzen")
     if locked.fase != Fase.VERWEZEN:
-        if (locked.fase, Fase.VERWEZEN) not in TRANSITIONS:
-            raise OvergangNietToegestaan(locked, Fase.VERWEZEN)
-        locked = casus_overgang(
-            casus=locked,
+        locked = intake_overgang(
+            locked,
             naar=Fase.VERWEZEN,
             door=door,
             tekst=f"Verwezen naar {partner.naam}.",
@@ -177,16 +178,15 @@ def casus_opschalen(
     meldingsdatum = meldingsdatum or timezone.localdate()
     _niet_in_de_toekomst(meldingsdatum, "meldingsdatum")
     locked = lock_casus(casus, versie)
+    actie_vereist(locked, "opschalen")
     team = maatwerkteam_voor(locked) or locked.team
-    return casus_overgang(
-        casus=locked,
+    return intake_overgang(
+        locked,
         naar=Fase.MELDING,
         door=door,
         tekst=f"Opgeschaald naar maatwerk ({Wet(wet).label}): {reden.strip()}",
         gegevens={"wet": wet, "meldingsdatum": meldingsdatum.isoformat(), "team": team.pk if team else None},
-        wet=wet,
-        meldingsdatum=meldingsdatum,
-        team=team,
+        velden={"wet": wet, "meldingsdatum": meldingsdatum, "team": team},
     )
 
 

@@ -7,44 +7,36 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from altena.access import Rol, has_role
+from altena.access import Rol
 
 from .. import selectors, verwerking
+from ..acties import acties_voor
 from ..forms import CasusBewerkenForm
+from ..routes import casus_url, is_maatwerk
 from ..scope import werkgebied_kernen
 from ..services import BEWERKBARE_VELDEN, VersieConflict, casus_bijwerken
-from ..workflow import TRANSITIONS, Fase
-from .base import LEZERS, CasusMixin, conflict_naar_formulier, fouten_naar_formulier
-
-
-def acties_voor(user, casus) -> dict[str, bool]:
-    """Which front-door actions this user may take on this case now."""
-    fo = has_role(user, Rol.FRONTOFFICE)
-    verwijzer = has_role(user, Rol.FRONTOFFICE, Rol.CONSULTANT)
-    return {
-        "bewerken": fo and casus.is_open,
-        "afhandelen": fo and (casus.fase, Fase.AFGEHANDELD) in TRANSITIONS,
-        "verwijzen": verwijzer
-        and (casus.fase == Fase.VERWEZEN or (casus.fase, Fase.VERWEZEN) in TRANSITIONS),
-        "opschalen": fo and (casus.fase, Fase.MELDING) in TRANSITIONS,
-        "afsluiten": fo and casus.fase == Fase.VERWEZEN,
-        "terugkoppelen": verwijzer,
-    }
+from .base import LEZERS, CasusMixin, fout_naar_formulier
 
 
 class CasusDetailView(CasusMixin, TemplateView):
     allowed_roles = LEZERS
     template_name = "intake/casus.html"
 
+    def maatwerk_url(self, casus) -> str | None:
+        """The link to the backoffice page, where both pages apply to this user and case."""
+        url = casus_url(casus, self.request.user)
+        return url if is_maatwerk(casus) and url != self.request.path else None
+
     def get_context_data(self, **kwargs):
         casus = self.casus
         self.log_inzage()
         return super().get_context_data(
             casus=casus,
-            tijdlijn=casus.gebeurtenissen.select_related("actor").order_by("tijdstip", "id"),
+            tijdlijn=selectors.tijdlijn(casus),
             verwijzingen=casus.verwijzingen.select_related("partner", "door", "terugkoppeling_door"),
             zrm_scores=casus.zrm_scores.select_related("door"),
             acties=acties_voor(self.request.user, casus),
+            maatwerk_url=self.maatwerk_url(casus),
             **kwargs,
         )
 
@@ -87,10 +79,10 @@ class CasusBewerkenView(CasusMixin, TemplateView):
                 casus=self.casus, versie=form.cleaned_data["versie"], door=request.user, **velden
             )
         except VersieConflict as exc:
-            conflict_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.render_to_response(self.get_context_data(form=form, huidig=exc.casus))
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.render_to_response(self.get_context_data(form=form))
         verwerking.log_verwerking(
             request=request,

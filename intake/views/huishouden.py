@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from altena.access import Rol, RoleRequiredMixin, has_role
+from altena.namen import naam_van
 
 from .. import selectors, verwerking
 from ..forms import RegisseurForm
@@ -21,6 +22,9 @@ REGIE_ROLLEN = (Rol.CONSULTANT, Rol.TEAMLEIDER)
 
 
 class HuishoudenMixin(RoleRequiredMixin):
+    verwerking = verwerking.HUISHOUDEN
+    verwerking_object = "huishouden"
+
     @cached_property
     def huishouden(self):
         huishouden = selectors.huishouden_voor(self.request.user, self.kwargs["pk"])
@@ -38,7 +42,9 @@ class HuishoudenView(HuishoudenMixin, TemplateView):
     def get_context_data(self, form=None, **kwargs):
         leden = list(selectors.huishouden_leden(self.huishouden))
         casussen = [c for lid in leden for c in lid.casussen.all()]
-        verwijzingen = [v for c in casussen for v in c.actieve_verwijzingen]
+        zichtbaar = selectors.zichtbare_casus_ids(self.request.user, casussen)
+        # Referrals say what a case is about: only those of cases in the user's own scope.
+        verwijzingen = [v for c in casussen if c.pk in zichtbaar for v in c.actieve_verwijzingen]
         verwerking.log_personen(
             request=self.request,
             handeling=verwerking.H.LEZEN,
@@ -55,7 +61,7 @@ class HuishoudenView(HuishoudenMixin, TemplateView):
             leden=leden,
             aantal_open=sum(1 for c in casussen if c.is_open),
             verwijzingen=verwijzingen,
-            zichtbaar=selectors.zichtbare_casus_ids(self.request.user, casussen),
+            zichtbaar=zichtbaar,
             regisseur_form=form,
             **kwargs,
         )
@@ -83,7 +89,7 @@ class RegisseurView(HuishoudenMixin, View):
                 form.add_error("regisseur", exc.messages)
             else:
                 regisseur = huishouden.regisseur
-                naam = (regisseur.get_full_name() or regisseur.get_username()) if regisseur else "niemand"
+                naam = naam_van(regisseur, "niemand")
                 verwerking.log_verwerking(
                     request=request,
                     handeling=verwerking.H.WIJZIGEN,

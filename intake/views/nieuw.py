@@ -14,14 +14,14 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
 from altena.access import Rol, RoleRequiredMixin, has_role
-from netwerk.models import Kern
 
 from .. import selectors, verwerking
 from ..forms import HulpvraagForm, InwonerForm, InwonerZoekForm, ZrmFormSet
 from ..models import Casus, Inwoner
-from ..scope import gemeenten_van, werkgebied_kernen
-from ..services import BsnBestaatAl, casus_aanmaken, inwoner_registreren
-from .base import LEZERS, fouten_naar_formulier
+from ..routes import casus_url
+from ..scope import werkgebied_kernen
+from ..services import BsnBestaatAl, MogelijkDubbel, casus_aanmaken, inwoner_registreren
+from .base import LEZERS, fout_naar_formulier
 
 # The last search is kept in the session (never in a URL) to pre-fill the registration form.
 ZOEK_SESSIE = "intake_laatste_zoekopdracht"
@@ -32,6 +32,7 @@ class NieuwView(RoleRequiredMixin, FormView):
     """Find the inwoner first, by POST so a BSN never appears in a URL or an access log."""
 
     allowed_roles = (Rol.FRONTOFFICE,)
+    verwerking = verwerking.ZOEKEN
     template_name = "intake/nieuw.html"
     form_class = InwonerZoekForm
 
@@ -77,12 +78,15 @@ class NieuwView(RoleRequiredMixin, FormView):
 
 class InwonerRegistrerenView(RoleRequiredMixin, FormView):
     allowed_roles = (Rol.FRONTOFFICE,)
+    verwerking = verwerking.REGISTREREN
+    verwerking_object = "inwoner"
     template_name = "intake/inwoner_registreren.html"
     form_class = InwonerForm
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["kernen"] = Kern.objects.filter(gemeente__in=gemeenten_van(self.request.user))
+        # Only kernen of the user's werkgebied: the next step (the hulpvraag) is limited to it too.
+        kwargs["kernen"] = werkgebied_kernen(self.request.user)
         return kwargs
 
     def get_initial(self):
@@ -112,7 +116,7 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
                 )
             return self.render_to_response(self.get_context_data(form=form, bestaande_inwoner=bestaand))
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.form_invalid(form)
         verwerking.log_verwerking(
             request=self.request,
@@ -128,11 +132,25 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
 
 
 class InwonerMixin(RoleRequiredMixin):
+    verwerking = verwerking.INZAGE
+    verwerking_object = "inwoner"
+    # True: only inwoners living in the user's werkgebied (registering work), not the whole gemeente.
+    alleen_werkgebied = False
+
     @cached_property
     def inwoner(self) -> Inwoner:
-        inwoner = selectors.inwoner_voor(self.request.user, self.kwargs["pk"])
+        inwoner = selectors.inwoner_voor(
+            self.request.user, self.kwargs["pk"], alleen_werkgebied=self.alleen_werkgebied
+        )
         if inwoner is None:
             raise Http404("Deze inwoner bestaat niet of valt buiten uw werkgebied.")
+        verwerking.verwerkt_object(
+            self.request,
+            object_type="inwoner",
+            object_id=inwoner.pk,
+            inwoner_id=inwoner.pk,
+            doel=self.verwerking,
+        )
         return inwoner
 
 
@@ -171,6 +189,8 @@ class HulpvraagView(InwonerMixin, TemplateView):
 
     allowed_roles = (Rol.FRONTOFFICE,)
     template_name = "intake/hulpvraag.html"
+    verwerking = verwerking.REGISTREREN
+    alleen_werkgebied = True
 
     def form_kwargs(self):
         return {
@@ -189,8 +209,7 @@ class HulpvraagView(InwonerMixin, TemplateView):
         if form.is_valid():
             bestaand = Casus.objects.filter(indienings_token=form.cleaned_data["indienings_token"]).first()
             if bestaand is not None:  # a browser retry after the first submit went through
-                messages.info(request, f"Deze hulpvraag was al geregistreerd als casus {bestaand.nummer}.")
-                return redirect("intake:casus", nummer=bestaand.nummer)
+                return self.al_geregistreerd(bestaand)
         if not (form.is_valid() and zrm.is_valid()):
             return self.render_to_response(self.get_context_data(form=form, zrm=zrm))
         data = dict(form.cleaned_data)
@@ -200,9 +219,14 @@ class HulpvraagView(InwonerMixin, TemplateView):
                 casus = casus_aanmaken(
                     inwoner=self.inwoner, door=request.user, team=team, zrm_scores=zrm.scores(), **data
                 )
+        except MogelijkDubbel as dubbel:
+            # Ask before making it: the form comes back as typed, with the case it may duplicate.
+            return self.render_to_response(self.get_context_data(form=form, zrm=zrm, dubbel=dubbel))
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.render_to_response(self.get_context_data(form=form, zrm=zrm))
+        if getattr(casus, "al_geregistreerd", False):  # an identical submit won the race
+            return self.al_geregistreerd(casus)
         verwerking.log_verwerking(
             request=request,
             handeling=verwerking.H.AANMAKEN,
@@ -214,6 +238,10 @@ class HulpvraagView(InwonerMixin, TemplateView):
         )
         messages.success(request, f"Hulpvraag geregistreerd als casus {casus.nummer}. Kies nu de triage.")
         return redirect("intake:casus", nummer=casus.nummer)
+
+    def al_geregistreerd(self, casus):
+        messages.info(self.request, f"Deze hulpvraag was al geregistreerd als casus {casus.nummer}.")
+        return redirect(casus_url(casus, self.request.user))
 
     def get_context_data(self, **kwargs):
         open_casussen = [c for c in selectors.casussen_van_inwoner(self.inwoner) if c.is_open]

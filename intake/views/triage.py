@@ -17,6 +17,7 @@ from altena.access import Rol, RoleRequiredMixin
 from netwerk.models import Kern, Partner
 
 from .. import selectors, verwerking
+from ..acties import acties_voor, reden_niet
 from ..forms import (
     AfhandelenForm,
     AfsluitenForm,
@@ -34,14 +35,14 @@ from ..services import (
     verwijzing_maken,
     verwijzing_terugkoppeling,
 )
-from .base import CasusMixin, conflict_naar_formulier, fouten_naar_formulier
-from .casus import acties_voor
+from .base import CasusMixin, fout_naar_formulier
 
 
 class TriageView(CasusMixin, FormView):
     """A form on one case that calls one service. Subclasses set ``actie`` and ``uitvoeren``."""
 
     allowed_roles = (Rol.FRONTOFFICE,)
+    verwerking = verwerking.TRIAGE
     actie = ""
     template_name = "intake/triage.html"
     titel = ""
@@ -65,10 +66,8 @@ class TriageView(CasusMixin, FormView):
         return acties_voor(self.request.user, self.casus).get(self.actie, False)
 
     def niet_toegestaan_tekst(self) -> str:
-        return (
-            f"Dit kan niet (meer): casus {self.casus.nummer} staat in fase "
-            f"'{self.casus.get_fase_display()}'. Er is niets opgeslagen."
-        )
+        reden = reden_niet(self.casus, self.actie) or "U mag dit niet doen op deze casus."
+        return f"{reden} Er is niets opgeslagen."
 
     def niet_toegestaan(self):
         messages.error(self.request, self.niet_toegestaan_tekst())
@@ -81,10 +80,10 @@ class TriageView(CasusMixin, FormView):
         try:
             melding = self.uitvoeren(form)
         except VersieConflict as exc:
-            conflict_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.render_to_response(self.get_context_data(form=form, huidig=exc.casus))
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.form_invalid(form)
         verwerking.log_verwerking(
             request=self.request,
@@ -102,7 +101,9 @@ class TriageView(CasusMixin, FormView):
         raise NotImplementedError
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(casus=self.casus, titel=self.titel, **kwargs)
+        return super().get_context_data(
+            casus=self.casus, titel=self.titel, acties=acties_voor(self.request.user, self.casus), **kwargs
+        )
 
 
 class AfhandelenView(TriageView):
@@ -201,6 +202,8 @@ class TerugkoppelingView(RoleRequiredMixin, FormView):
     """Record what the partner reported back on a referral."""
 
     allowed_roles = (Rol.FRONTOFFICE, Rol.CONSULTANT)
+    verwerking = verwerking.TRIAGE
+    verwerking_object = "verwijzing"
     form_class = TerugkoppelingForm
     template_name = "intake/terugkoppeling.html"
 
@@ -253,7 +256,7 @@ class TerugkoppelingView(RoleRequiredMixin, FormView):
             form.add_error(None, "Een collega heeft intussen een terugkoppeling vastgelegd. Bekijk de casus.")
             return self.form_invalid(form)
         except ValidationError as exc:
-            fouten_naar_formulier(form, exc)
+            fout_naar_formulier(form, exc)
             return self.form_invalid(form)
         casus = self.verwijzing.casus
         verwerking.log_verwerking(

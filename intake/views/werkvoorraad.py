@@ -2,6 +2,7 @@
 
 from django.views.generic import ListView
 
+from altena.access import Rol, has_role
 from netwerk.models import Kern
 
 from .. import selectors
@@ -26,7 +27,9 @@ class WerkvoorraadView(CasusMixin, ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(filter=self.filterset, **kwargs)
+        ctx = super().get_context_data(
+            filter=self.filterset, mag_registreren=has_role(self.request.user, Rol.FRONTOFFICE), **kwargs
+        )
         # The queue shows inwoners' names: a read of personal data, logged in one INSERT.
         log_personen(
             request=self.request,

@@ -120,11 +120,13 @@ def test_role_groups_get_their_permissions_after_migrate(db):
 
 
 # Pages that beheerder and privacy may open; every other page of the site shows them no case content.
+# The retention dry-run report shows counts per rule only, no case content (issue 10).
 NON_CASE_PAGES = {
     "/",
     "/geen-rol/",
     "/privacy/",
     "/privacy/gebruikers/",
+    "/backoffice/bewaartermijnen/",
     # Every user's own two-factor settings.
     "/accounts/tweestaps/",
     "/accounts/tweestaps/instellen/",
@@ -140,3 +142,25 @@ NON_CASE_PAGES = {
 def test_every_case_page_is_closed_to_beheerder_and_privacy(client_for, role_users, role, path):
     response = client_for(role_users[role]).get(path)
     assert response.status_code == 403, f"{role} {path}: {response.status_code}"
+
+
+@pytest.mark.parametrize(
+    ("pad", "actief"),
+    [
+        ("/intake/", "Werkvoorraad toegang"),
+        ("/intake/nieuw/", "Nieuwe hulpvraag"),
+        ("/rapportage/", "Dashboard"),
+        ("/rapportage/raad/", "Raadsrapportage"),
+        ("/signalen/", "Signalen"),
+    ],
+)
+def test_precies_een_menu_item_actief(rf, role_users, pad, actief):
+    from altena.access import navigation
+
+    request = rf.get(pad)
+    user = role_users[Rol.TEAMLEIDER]
+    user.groups.add(*role_users[Rol.FRONTOFFICE].groups.all())
+    user._altena_roles = None
+    request.user = user
+    actieve = [item["label"] for item in navigation(request)["nav_items"] if item["active"]]
+    assert actieve == [actief]

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from backoffice import services
+from backoffice.acties import ActieNietToegestaan
 from backoffice.models import Aanvraag, Besluit, Onderzoek, Termijn, Voorziening
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, ZrmScore
-from intake.services import OvergangNietToegestaan
 from intake.workflow import Fase
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
 from tests.factories.netwerk import PartnerFactory
@@ -209,7 +209,7 @@ def test_voorschot_alleen_in_participatiewet(vandaag, opschalen, consultant):
 
 def test_besluit_voor_aanvraag_geweigerd(vandaag, opschalen, consultant, begeleiding, zorgaanbieder):
     casus = claim(opschalen("wmo"), consultant)
-    with pytest.raises(OvergangNietToegestaan) as fout:
+    with pytest.raises(ActieNietToegestaan) as fout:
         services.besluit_nemen(
             casus=casus,
             soort="toekenning",
@@ -220,14 +220,14 @@ def test_besluit_voor_aanvraag_geweigerd(vandaag, opschalen, consultant, begelei
             door=consultant,
             voorzieningen=[voorziening(begeleiding, zorgaanbieder, vandaag, vandaag + timedelta(days=10))],
         )
-    assert "kan niet van fase 'Melding' naar 'Besluit'" in fout.value.messages[0]
+    assert "Leg eerst de aanvraag vast" in fout.value.messages[0]
     assert not Besluit.objects.exists() and not Voorziening.objects.exists()
 
 
 def test_onderzoek_na_besluit_geweigerd(vandaag, opschalen, consultant):
     casus = claim(opschalen("wmo"), consultant)
     services.aanvraag_ontvangen(casus=casus, ontvangen_op=vandaag, omschrijving="x", door=consultant)
-    with pytest.raises(OvergangNietToegestaan):
+    with pytest.raises(ActieNietToegestaan):
         services.onderzoek_starten(casus=casus, door=consultant)
     assert not Onderzoek.objects.exists()
 

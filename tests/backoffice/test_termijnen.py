@@ -8,7 +8,7 @@ import pytest
 from backoffice import termijnen as tw
 from backoffice.selectors import atw_feestdagen
 
-S = tw.Soort
+S = tw.TermijnSoort
 MIGRATIE = importlib.import_module("backoffice.migrations.0002_feestdagen_gelijkgesteld")
 DECREET = MIGRATIE.DAGEN
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from berichten.models import Bericht, Levering, Status
 from berichten.services.ontvangen import inbox_verwerken
-from signalen.models import Regel, Signaal
+from signalen.models import Signaal, SignaalSoort
 from signalen.services import standaardregels_aanmaken, sweep_alle
 
 from .helpers import in_inbox, opzetten, voorbeeld
@@ -31,7 +31,7 @@ def test_verzoek_geeft_signaal_aan_behandelaar(berichtenmap, team, consultant):
     inbox_verwerken()
     sweep_alle()
     sweep_alle()
-    (signaal,) = signalen(Regel.VERZOEK_ONTVANGEN)
+    (signaal,) = signalen(SignaalSoort.VERZOEK_ONTVANGEN)
     assert signaal.ontvanger == consultant and "Verzoek om toewijzing" in signaal.tekst
 
 
@@ -39,7 +39,7 @@ def test_retour_met_fouten_geeft_signaal(toekennen, huishoudelijke_hulp, thuiszo
     casus = toekennen(huishoudelijke_hulp, thuiszorg)
     Bericht.objects.filter(berichttype="WMO301").update(status=Status.RETOUR_FOUTEN, retourcodes=["9332"])
     sweep_alle()
-    (signaal,) = signalen(Regel.RETOUR_MET_FOUTEN)
+    (signaal,) = signalen(SignaalSoort.RETOUR_MET_FOUTEN)
     assert signaal.casus == casus and "9332" in signaal.tekst
 
 
@@ -47,10 +47,10 @@ def test_geen_startbericht_na_vier_weken(toekennen, huishoudelijke_hulp, thuiszo
     toekennen(huishoudelijke_hulp, thuiszorg)
     time_machine.move_to(timezone.now() + timedelta(weeks=4) - timedelta(days=1))
     sweep_alle()
-    assert not signalen(Regel.GEEN_STARTBERICHT)
+    assert not signalen(SignaalSoort.GEEN_STARTBERICHT)
     time_machine.move_to(timezone.now() + timedelta(days=1))
     sweep_alle()
-    (signaal,) = signalen(Regel.GEEN_STARTBERICHT)
+    (signaal,) = signalen(SignaalSoort.GEEN_STARTBERICHT)
     assert "nog geen startbericht (305)" in signaal.tekst
 
 
@@ -62,4 +62,4 @@ def test_met_startbericht_geen_signaal(toekennen, huishoudelijke_hulp, thuiszorg
     Levering.objects.create(toewijzing=t, begindatum=t.ingangsdatum)
     time_machine.move_to(timezone.now() + timedelta(weeks=6))
     sweep_alle()
-    assert not signalen(Regel.GEEN_STARTBERICHT)
+    assert not signalen(SignaalSoort.GEEN_STARTBERICHT)

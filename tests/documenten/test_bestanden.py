@@ -131,7 +131,11 @@ def test_consulent_van_een_ander_team_krijgt_het_bestand_niet(client_for, consul
         f"/documenten/casus/{casus.nummer}/bestanden/toevoegen/",
     ):
         assert client.get(url).status_code == 404, url
-    assert not Verwerking.objects.filter(actor=ander).exists()
+    # refused attempts are logged as such (issue 10), never as a read
+    rijen = Verwerking.objects.filter(actor=ander)
+    assert rijen.count() == 4 and set(rijen.values_list("resultaat", "casus_nummer")) == {
+        ("geweigerd", casus.nummer)
+    }
 
 
 @pytest.mark.parametrize("rol", ["Frontoffice", "Beheerder", "Privacy", "Beleid", "Partner"])

@@ -32,6 +32,7 @@ def test_consulent_van_melding_tot_beschikking(page, live_server, login):
     aanbieder = ZorgaanbiederFactory(
         naam="Zorggroep Altena", agb_code="75001234", istandaarden_categorieen=["02"]
     )
+    ZorgaanbiederFactory(naam="Huishoudhulp BV", agb_code="75009999", istandaarden_categorieen=["01"])
     casus = CasusFactory(inwoner=InwonerFactory(kern=kern, achternaam="Verbeek"), toestemming_delen=True)
     casus = casus_opschalen(casus=casus, wet="wmo", reden="Netwerk overbelast", door=frontoffice)
     vandaag = timezone.localdate()
@@ -58,12 +59,12 @@ def test_consulent_van_melding_tot_beschikking(page, live_server, login):
     page.get_by_label("Mantelzorg en sociaal netwerk").fill("Zoon komt wekelijks, is overbelast.")
     page.get_by_label("Voorliggende en algemene voorzieningen").fill("Inloop in het dorpshuis is overwogen.")
     for i, (domein, score, reden) in enumerate(
-        [("Tijdsbesteding", "2", "Geen dagstructuur."), ("Sociaal netwerk", "3", "Mantelzorger overbelast.")]
+        [("tijdsbesteding", "2", "Geen dagstructuur."), ("sociaal_netwerk", "3", "Mantelzorger overbelast.")]
     ):
         blok = page.get_by_test_id(f"zrm-{i}")
-        blok.get_by_label("Domein").select_option(label=domein)
+        blok.get_by_label("Domein").select_option(value=domein)
         blok.get_by_label("Score").select_option(value=score)
-        blok.get_by_label("Waarom relevant").fill(reden)
+        blok.get_by_label("Reden").fill(reden)
     page.get_by_label("Onderzoek afronden").check()
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_test_id("zrm")).to_contain_text("Tijdsbesteding")
@@ -83,6 +84,8 @@ def test_consulent_van_melding_tot_beschikking(page, live_server, login):
     )
     vz = page.get_by_test_id("vz-0")
     vz.get_by_label("Product").select_option(label="Begeleiding individueel (02 02A01)")
+    # the provider list tells before: a provider of category 01 only is not offered for a 02 product
+    expect(vz.locator("option", has_text="Huishoudhulp BV")).to_be_disabled()
     vz.get_by_label("Zorgaanbieder").select_option(label="Zorggroep Altena (AGB 75001234)")
     vz.get_by_label("Volume").fill("3")
     vz.get_by_label("Eenheid").select_option(value="uur")

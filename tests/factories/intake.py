@@ -27,6 +27,7 @@ class HuishoudenFactory(factory.django.DjangoModelFactory):
         model = Huishouden
 
     naam = factory.Sequence(lambda n: f"Huishouden {n}")
+    gemeente = "Altena"  # the KernFactory's default; pass gemeente= for a household elsewhere
 
 
 class InwonerFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from signalen.models import Doel, Regel, Signaal
+from signalen.models import Doel, Signaal, SignaalSoort
 
 from .intake import CasusFactory
 
@@ -12,7 +12,7 @@ class SignaalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Signaal
 
-    regel = Regel.TERMIJN_NADERT
+    regel = SignaalSoort.TERMIJN_NADERT
     casus = factory.SubFactory(CasusFactory, maatwerk=True)
     doel = Doel.PERSOON
     onderwerp = factory.Sequence(lambda n: f"termijn:{n}")
@@ -21,5 +21,5 @@ class SignaalFactory(factory.django.DjangoModelFactory):
     aangemaakt = factory.LazyFunction(timezone.now)
 
     class Params:
-        escalatie = factory.Trait(regel=Regel.TERMIJN_VERSTREKEN, doel=Doel.TEAMLEIDER)
+        escalatie = factory.Trait(regel=SignaalSoort.TERMIJN_VERSTREKEN, doel=Doel.TEAMLEIDER)
         afgehandeld = factory.Trait(afgehandeld_op=factory.LazyFunction(timezone.now))

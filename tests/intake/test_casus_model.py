@@ -154,3 +154,23 @@ def test_work_order_is_crisis_then_waiting_for_triage_then_oldest():
     ouder_aangemeld = CasusFactory(aangemaakt=now - timedelta(days=3))
     crisis = CasusFactory(crisis=True, fase=Fase.VERWEZEN, route=Route.VOORLIGGEND_VELD, aangemaakt=now)
     assert list(Casus.objects.werkvolgorde()) == [crisis, ouder_aangemeld, nieuw_aangemeld, oud_verwezen]
+
+
+def test_gebeurtenissen_bulk_sql_voegt_tijdlijnregels_toe_zoals_de_service():
+    """The bulk equivalent of gebeurtenis_toevoegen (used by the signalen sweeps) writes the same
+    kind of append-only event, with table and column names from the model."""
+    from django.db import connection
+
+    from intake.models import CasusGebeurtenis
+    from intake.services import gebeurtenissen_bulk_sql
+
+    casus = CasusFactory()
+    bron = (
+        "(SELECT %s::bigint AS casus_id, 'signaal'::text AS soort, now() AS tijdstip, 'Test'::text AS tekst, "
+    )
+    bron += "'{\"signaal\": 1}'::jsonb AS gegevens)"
+    with connection.cursor() as cursor:
+        cursor.execute(gebeurtenissen_bulk_sql(bron), [casus.pk])
+    event = CasusGebeurtenis.objects.get(casus=casus, soort="signaal")
+    assert (event.tekst, event.gegevens, event.actor, event.fase_naar) == ("Test", {"signaal": 1}, None, "")
+    assert CasusGebeurtenis._meta.db_table in gebeurtenissen_bulk_sql("x")

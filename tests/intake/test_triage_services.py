@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from altena.access import Rol
+from intake.hooks import casus_fase_gewijzigd
 from intake.models import Verwijzing
 from intake.services import (
     OvergangNietToegestaan,
@@ -17,7 +18,6 @@ from intake.services import (
     verwijzing_maken,
     verwijzing_terugkoppeling,
 )
-from intake.signals import casus_fase_gewijzigd
 from intake.workflow import Fase, Route
 from tests.factories.altena import UserFactory
 from tests.factories.intake import CasusFactory, InwonerFactory, VerwijzingFactory

@@ -282,3 +282,18 @@ def test_stale_triage_gets_a_conflict_message(client_for, frontoffice, casus):
     assert "intussen gewijzigd" in html and "Mijn notitie" in html and 'name="versie" value="2"' in html
     casus.refresh_from_db()
     assert casus.fase == Fase.AANGEMELD
+
+
+def test_een_formulierfout_staat_er_een_keer(client_for, frontoffice, kern):
+    """Each message appears once: a refusal without a field is shown by the form, not twice."""
+    from intake.workflow import Fase
+
+    casus = CasusFactory(kern=kern)
+    client = client_for(frontoffice)
+    # a stale version: the service's conflict message is a form error without a field
+    response = client.post(f"/intake/casus/{casus.nummer}/afhandelen/", {"versie": 99, "notitie": "Advies."})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("is intussen gewijzigd") == 1
+    casus.refresh_from_db()
+    assert casus.fase == Fase.AANGEMELD

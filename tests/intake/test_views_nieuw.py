@@ -98,9 +98,10 @@ def test_register_inwoner_derives_kern_from_postcode_and_goes_to_hulpvraag(fo, k
     assert Verwerking.objects.filter(handeling="aanmaken", inwoner_id=inwoner.pk).exists()
 
 
-def test_ambiguous_postcode_asks_for_the_kern_and_a_chosen_kern_wins(fo, kern):
-    KernFactory(naam="Almkerk", postcodegebieden=["4286"])
+def test_ambiguous_postcode_asks_for_the_kern_and_a_chosen_kern_wins(fo, kern, team):
+    almkerk = KernFactory(naam="Almkerk", postcodegebieden=["4286"])
     oudendijk = KernFactory(naam="Oudendijk", postcodegebieden=["4286"])
+    team.kernen.add(almkerk, oudendijk)
     response = fo.post("/intake/nieuw/inwoner/", registratie(postcode="4286 AA"))
     assert "hoort bij Almkerk of Oudendijk" in response.context["form"].errors["kern"][0]
     response = fo.post("/intake/nieuw/inwoner/", registratie(postcode="4286 AA", kern=oudendijk.pk))
@@ -133,16 +134,18 @@ def test_duplicate_bsn_links_to_the_existing_person(fo, kern):
     assert Inwoner.objects.count() == 1
 
 
-def test_duplicate_bsn_of_another_municipality_reveals_no_name_or_birth_date(fo, kern):
+def test_duplicate_bsn_of_another_municipality_reveals_nothing_and_registers_here(fo, kern):
+    """A BSN is unique per gemeente: another gemeente's registration is neither found nor hinted at."""
     elders = KernFactory(gemeente="Westerkwartier", naam="Grootegast", voormalige_gemeente="Grootegast")
     bestaand = InwonerFactory(
         kern=elders, bsn="123456782", achternaam="Geheimhouder", geboortedatum=datetime.date(1961, 7, 8)
     )
     response = fo.post("/intake/nieuw/inwoner/", registratie())
-    html = response.content.decode()
-    assert "al een inwoner met dit BSN" in html
-    assert "Geheimhouder" not in html and "08-07-1961" not in html
-    assert f"/intake/inwoner/{bestaand.pk}/" not in html
+    assert response.status_code == 302
+    html = fo.get(response["Location"]).content.decode()
+    assert "al een inwoner met dit BSN" not in html and "Geheimhouder" not in html
+    assert Inwoner.objects.filter(bsn="123456782").count() == 2
+    assert Inwoner.objects.exclude(pk=bestaand.pk).get().gemeente == "Altena"
     assert not Verwerking.objects.filter(inwoner_id=bestaand.pk).exists()
 
 
@@ -267,7 +270,24 @@ def test_kern_outside_the_werkgebied_is_refused(client_for, kern):
     andel = KernFactory(naam="Andel", postcodegebieden=["4281"])
     desk = UserFactory(username="balie-andel", rollen=[Rol.FRONTOFFICE])
     TeamFactory(naam="Toegang Andel", kernen=[andel], leden=[desk])
-    inwoner = InwonerFactory(kern=kern)
+    inwoner = InwonerFactory(kern=andel, postcode="4281 AA")
     response = client_for(desk).post(f"/intake/inwoner/{inwoner.pk}/hulpvraag/", hulpvraag(kern=kern.pk))
     assert response.status_code == 200 and "kern" in response.context["form"].errors
+    assert not Casus.objects.exists()
+
+
+def test_hulpvraag_page_of_an_inwoner_outside_the_werkgebied_is_not_found(client_for, kern):
+    from altena.access import Rol
+    from tests.factories.altena import UserFactory
+    from tests.factories.netwerk import TeamFactory
+
+    andel = KernFactory(naam="Andel", postcodegebieden=["4281"])
+    desk = UserFactory(username="balie-andel", rollen=[Rol.FRONTOFFICE])
+    TeamFactory(naam="Toegang Andel", kernen=[andel], leden=[desk])
+    inwoner = InwonerFactory(kern=kern)
+    client = client_for(desk)
+    assert client.get(f"/intake/inwoner/{inwoner.pk}/hulpvraag/").status_code == 404
+    assert (
+        client.post(f"/intake/inwoner/{inwoner.pk}/hulpvraag/", hulpvraag(kern=andel.pk)).status_code == 404
+    )
     assert not Casus.objects.exists()

@@ -52,7 +52,7 @@ def scenario(*, team, consultant, dag) -> dict[str, int]:
     from backoffice.selectors import atw_feestdagen
     from intake.models import Verwijzing
     from intake.workflow import Fase
-    from signalen.models import Regel
+    from signalen.models import SignaalSoort
     from signalen.werkdagen import werkdag_na
     from tests.factories.backoffice import BesluitFactory, BezwaarFactory, TermijnFactory, VoorzieningFactory
     from tests.factories.intake import CasusFactory
@@ -99,14 +99,14 @@ def scenario(*, team, consultant, dag) -> dict[str, int]:
     bezwaar(maatwerk(fase=Fase.IN_ZORG), werkdag_na(dag, 3, atw_feestdagen()))
     bezwaar(maatwerk(fase=Fase.IN_ZORG), dag - timedelta(days=2))
     return {
-        Regel.TERMIJN_NADERT: 1,
-        Regel.TERMIJN_VERSTREKEN: 1,
-        Regel.MELDING_NIET_TOEGEWEZEN: 1,
-        Regel.CRISIS_NIET_OPGEPAKT: 1,
-        Regel.VERWIJZING_ZONDER_TERUGKOPPELING: 1,
-        Regel.VOORZIENING_EINDIGT: 1,
-        Regel.BEZWAAR_NADERT: 2,
-        Regel.BEZWAAR_VERSTREKEN: 2,
+        SignaalSoort.TERMIJN_NADERT: 1,
+        SignaalSoort.TERMIJN_VERSTREKEN: 1,
+        SignaalSoort.MELDING_NIET_TOEGEWEZEN: 1,
+        SignaalSoort.CRISIS_NIET_OPGEPAKT: 1,
+        SignaalSoort.VERWIJZING_ZONDER_TERUGKOPPELING: 1,
+        SignaalSoort.VOORZIENING_EINDIGT: 1,
+        SignaalSoort.BEZWAAR_NADERT: 2,
+        SignaalSoort.BEZWAAR_VERSTREKEN: 2,
     }
 
 

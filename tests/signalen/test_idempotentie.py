@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from signalen import sweeps
-from signalen.models import Regel, Signaal, SignaalRegel
+from signalen.models import Signaal, SignaalRegel, SignaalSoort
 from signalen.services import standaardregels_aanmaken, sweep_alle
 from tests.factories.signalen import SignaalFactory
 
@@ -38,20 +38,22 @@ def test_crash_halverwege_de_sweep_wordt_door_de_volgende_ingehaald(sweep, team,
     def kapot(regel, peil):
         raise RuntimeError("worker gestopt")
 
-    monkeypatch.setitem(sweeps.SWEEPS, Regel.MELDING_NIET_TOEGEWEZEN, kapot)
+    monkeypatch.setitem(sweeps.SWEEPS, SignaalSoort.MELDING_NIET_TOEGEWEZEN, kapot)
     with pytest.raises(RuntimeError):
         sweep(MOMENT)
     # The rules before and after the broken one did their work; the broken one made nothing.
-    assert per_regel() == {k: v for k, v in verwacht.items() if k != Regel.MELDING_NIET_TOEGEWEZEN}
+    assert per_regel() == {k: v for k, v in verwacht.items() if k != SignaalSoort.MELDING_NIET_TOEGEWEZEN}
     monkeypatch.undo()
-    assert sweep(op(2026, 4, 21, 9, 5)) == {k: int(k == Regel.MELDING_NIET_TOEGEWEZEN) for k in verwacht}
+    assert sweep(op(2026, 4, 21, 9, 5)) == {
+        k: int(k == SignaalSoort.MELDING_NIET_TOEGEWEZEN) for k in verwacht
+    }
     assert per_regel() == verwacht
 
 
 @pytest.mark.django_db
 def test_gestopt_midden_in_een_regel_laat_niets_half_achter(sweep, team, consultant):
     verwacht = scenario(team=team, consultant=consultant, dag=DAG)
-    regel = SignaalRegel.objects.get(code=Regel.BEZWAAR_VERSTREKEN)
+    regel = SignaalRegel.objects.get(code=SignaalSoort.BEZWAAR_VERSTREKEN)
 
     class Gestopt(Exception):
         pass

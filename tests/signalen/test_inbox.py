@@ -4,17 +4,18 @@ import pytest
 from django.urls import reverse
 
 from altena.access import Rol
-from signalen.models import Regel, Signaal
+from signalen.models import Signaal, SignaalSoort
 from signalen.selectors import open_escalaties_voor_team
 from tests.factories.altena import UserFactory
 from tests.factories.netwerk import TeamFactory
 from tests.factories.signalen import SignaalFactory
+from tests.queries import precies_queries
 
 pytestmark = pytest.mark.django_db
 
 INBOX = "/signalen/"
 # Session, user, roles, the badge count, the page count and the page itself: the same at any size.
-INBOX_QUERIES = 6
+INBOX_QUERIES = 7  # incl. the verwerkingenlog INSERT of the page
 
 
 def test_url_staat_in_de_url_map():
@@ -64,10 +65,12 @@ def test_ieder_ziet_alleen_de_eigen_signalen(client_for, consultant, teamleider,
 def test_open_bovenaan_en_filteren_op_soort_en_status(client_for, consultant):
     oud_open = SignaalFactory(ontvanger=consultant)
     afgehandeld = SignaalFactory(ontvanger=consultant, afgehandeld=True)
-    nieuw_open = SignaalFactory(ontvanger=consultant, regel=Regel.VOORZIENING_EINDIGT)
+    nieuw_open = SignaalFactory(ontvanger=consultant, regel=SignaalSoort.VOORZIENING_EINDIGT)
     c = client_for(consultant)
     assert list(c.get(INBOX).context["object_list"]) == [nieuw_open, oud_open, afgehandeld]
-    assert list(c.get(INBOX, {"regel": Regel.VOORZIENING_EINDIGT}).context["object_list"]) == [nieuw_open]
+    assert list(c.get(INBOX, {"regel": SignaalSoort.VOORZIENING_EINDIGT}).context["object_list"]) == [
+        nieuw_open
+    ]
     assert list(c.get(INBOX, {"status": "afgehandeld"}).context["object_list"]) == [afgehandeld]
     assert list(c.get(INBOX, {"status": "open"}).context["object_list"]) == [nieuw_open, oud_open]
 
@@ -110,14 +113,36 @@ def test_teamleider_handelt_een_escalatie_van_het_team_af(client_for, teamleider
     assert signaal.afgehandeld_door == teamleider
 
 
-def test_openen_markeert_gelezen_en_gaat_naar_de_casus(client_for, consultant):
+def test_openen_is_een_post_die_markeert_en_naar_de_termijn_gaat(client_for, consultant):
     signaal = SignaalFactory(ontvanger=consultant)
-    response = client_for(consultant).get(signaal.get_absolute_url())
+    response = client_for(consultant).post(signaal.get_absolute_url())
     assert response.status_code == 302
-    assert response["Location"] == reverse("intake:casus", args=[signaal.casus.nummer])
+    onderwerp_id = signaal.onderwerp.split(":")[1]
+    assert response["Location"] == (
+        reverse("backoffice:casus", args=[signaal.casus.nummer]) + f"#termijn-{onderwerp_id}"
+    )
     signaal.refresh_from_db()
     assert signaal.gelezen_door == consultant
+    assert (
+        client_for(UserFactory(rollen=[Rol.CONSULTANT])).post(signaal.get_absolute_url()).status_code == 404
+    )
+
+
+def test_openen_met_get_verandert_niets(client_for, consultant):
+    """A link in the daily e-mail (or a mail scanner prefetching it) goes there but marks nothing."""
+    signaal = SignaalFactory(ontvanger=consultant)
+    response = client_for(consultant).get(signaal.get_absolute_url())
+    assert response.status_code == 302 and "/backoffice/casus/" in response["Location"]
+    signaal.refresh_from_db()
+    assert signaal.gelezen_op is None
     assert client_for(UserFactory(rollen=[Rol.CONSULTANT])).get(signaal.get_absolute_url()).status_code == 404
+
+
+def test_inbox_opent_signalen_met_een_formulier(client_for, consultant):
+    signaal = SignaalFactory(ontvanger=consultant)
+    html = client_for(consultant).get(INBOX).content.decode()
+    assert f'<form method="post" action="{signaal.get_absolute_url()}"' in html
+    assert f'<a href="{signaal.get_absolute_url()}"' not in html
 
 
 def test_badge_in_de_navigatie(client_for, consultant):
@@ -139,14 +164,14 @@ def test_geen_badge_zonder_open_signalen(client_for, frontoffice):
 
 
 @pytest.mark.parametrize("aantal", [1, 25])
-def test_query_budget(client_for, teamleider, team, django_assert_max_num_queries, aantal):
+def test_query_budget(client_for, teamleider, team, aantal):
     for i in range(aantal):
         if i % 2:
             SignaalFactory(escalatie=True, team=team, afgehandeld=True, afgehandeld_door=teamleider)
         else:
             SignaalFactory(ontvanger=teamleider)
     c = client_for(teamleider)
-    with django_assert_max_num_queries(INBOX_QUERIES):
+    with precies_queries(INBOX_QUERIES):
         response = c.get(INBOX)
     assert len(response.context["object_list"]) == aantal
 
@@ -155,7 +180,7 @@ def test_open_escalaties_voor_de_teamleider(teamleider, consultant, team):
     verstreken = SignaalFactory(escalatie=True, team=team)
     SignaalFactory(escalatie=True, team=team, afgehandeld=True)
     SignaalFactory(ontvanger=consultant)  # a reminder, no escalation
-    SignaalFactory(regel=Regel.BEZWAAR_NADERT, doel="teamleider", team=team)  # not yet exceeded
+    SignaalFactory(regel=SignaalSoort.BEZWAAR_NADERT, doel="teamleider", team=team)  # not yet exceeded
     assert list(open_escalaties_voor_team(teamleider)) == [verstreken]
     assert not open_escalaties_voor_team(consultant).exists()
 

@@ -8,7 +8,7 @@ import pytest
 
 from backoffice.selectors import atw_feestdagen
 from intake.workflow import OPEN_FASEN, Fase
-from signalen.models import Doel, Regel, Signaal, SignaalRegel
+from signalen.models import Doel, Signaal, SignaalRegel, SignaalSoort
 from signalen.werkdagen import werkdagen_tussen
 from tests.factories.backoffice import BesluitFactory, TermijnFactory, VoorzieningFactory
 from tests.factories.intake import CasusFactory
@@ -32,31 +32,52 @@ def orakel(termijnen, voorzieningen, casussen, vandaag, regels, feestdagen):
         onderwerp = f"termijn:{t.pk}"
         if (
             t.uiterste_datum >= vandaag
-            and werkdagen_tussen(vandaag, t.uiterste_datum, feestdagen) <= n[Regel.TERMIJN_NADERT].drempel
+            and werkdagen_tussen(vandaag, t.uiterste_datum, feestdagen)
+            <= n[SignaalSoort.TERMIJN_NADERT].drempel
             and (c.behandelaar_id or c.team_id)
         ):
-            keys.add((Regel.TERMIJN_NADERT, c.pk, onderwerp, t.uiterste_datum, 0, Doel.PERSOON))
-        te_laat = (vandaag - t.uiterste_datum).days - 1 - n[Regel.TERMIJN_VERSTREKEN].drempel
+            keys.add((SignaalSoort.TERMIJN_NADERT, c.pk, onderwerp, t.uiterste_datum, 0, Doel.PERSOON))
+        te_laat = (vandaag - t.uiterste_datum).days - 1 - n[SignaalSoort.TERMIJN_VERSTREKEN].drempel
         if te_laat >= 0 and c.team_id:
-            herhaling = te_laat // n[Regel.TERMIJN_VERSTREKEN].herhalen_na_dagen
+            herhaling = te_laat // n[SignaalSoort.TERMIJN_VERSTREKEN].herhalen_na_dagen
             keys.add(
-                (Regel.TERMIJN_VERSTREKEN, c.pk, onderwerp, t.uiterste_datum, herhaling, Doel.TEAMLEIDER)
+                (
+                    SignaalSoort.TERMIJN_VERSTREKEN,
+                    c.pk,
+                    onderwerp,
+                    t.uiterste_datum,
+                    herhaling,
+                    Doel.TEAMLEIDER,
+                )
             )
     for c in casussen:
         if c.fase == Fase.MELDING and not c.behandelaar_id and c.team_id:
             if (
                 werkdagen_tussen(c.meldingsdatum, vandaag, feestdagen)
-                > n[Regel.MELDING_NIET_TOEGEWEZEN].drempel
+                > n[SignaalSoort.MELDING_NIET_TOEGEWEZEN].drempel
             ):
                 keys.add(
-                    (Regel.MELDING_NIET_TOEGEWEZEN, c.pk, "melding", c.meldingsdatum, 0, Doel.TEAMLEIDER)
+                    (
+                        SignaalSoort.MELDING_NIET_TOEGEWEZEN,
+                        c.pk,
+                        "melding",
+                        c.meldingsdatum,
+                        0,
+                        Doel.TEAMLEIDER,
+                    )
                 )
     for v in voorzieningen:
         c = v.casus
         dagen = (v.einddatum - vandaag).days
         ontvanger = c.behandelaar_id or c.team_id
-        if c.fase in OPEN_FASEN and 0 <= dagen <= 7 * n[Regel.VOORZIENING_EINDIGT].drempel and ontvanger:
-            keys.add((Regel.VOORZIENING_EINDIGT, c.pk, f"voorziening:{v.pk}", v.einddatum, 0, Doel.PERSOON))
+        if (
+            c.fase in OPEN_FASEN
+            and 0 <= dagen <= 7 * n[SignaalSoort.VOORZIENING_EINDIGT].drempel
+            and ontvanger
+        ):
+            keys.add(
+                (SignaalSoort.VOORZIENING_EINDIGT, c.pk, f"voorziening:{v.pk}", v.einddatum, 0, Doel.PERSOON)
+            )
     return keys
 
 
@@ -102,10 +123,10 @@ def test_sweeps_maken_precies_wat_het_orakel_zegt(sweep, team, consultant):
     gemaakt = set(
         Signaal.objects.filter(
             regel__in=[
-                Regel.TERMIJN_NADERT,
-                Regel.TERMIJN_VERSTREKEN,
-                Regel.MELDING_NIET_TOEGEWEZEN,
-                Regel.VOORZIENING_EINDIGT,
+                SignaalSoort.TERMIJN_NADERT,
+                SignaalSoort.TERMIJN_VERSTREKEN,
+                SignaalSoort.MELDING_NIET_TOEGEWEZEN,
+                SignaalSoort.VOORZIENING_EINDIGT,
             ]
         ).values_list("regel", "casus_id", "onderwerp", "peildatum", "herhaling", "doel")
     )

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from intake.workflow import Fase
-from signalen.models import Regel, Signaal
+from signalen.models import Signaal, SignaalSoort
 from signalen.services import sweep_alle
 from tests.factories.intake import CasusFactory
 
@@ -42,10 +42,10 @@ def test_een_signaal_per_regel_en_casus_door_de_nacht(
 ):
     verwacht = scenario(team=team, consultant=consultant, dag=dag)
     nacht_crisis = CasusFactory(team=team, crisis=True, fase=Fase.AANGEMELD, aangemaakt=crisis_om)
-    verwacht[Regel.CRISIS_NIET_OPGEPAKT] += 1
+    verwacht[SignaalSoort.CRISIS_NIET_OPGEPAKT] += 1
     # The night starts on the eve: the term that is exceeded on the DST day still "approaches" on
     # its last day (one signal of that rule too), and is escalated from midnight on.
-    verwacht[Regel.TERMIJN_NADERT] += 1
+    verwacht[SignaalSoort.TERMIJN_NADERT] += 1
 
     moment, sweeps = van, 0
     while moment <= tot:
@@ -58,6 +58,6 @@ def test_een_signaal_per_regel_en_casus_door_de_nacht(
     assert per_regel() == verwacht
     dubbel = Signaal.objects.values("regel", "casus", "doel").order_by()
     assert dubbel.count() == len({(s["regel"], s["casus"], s["doel"]) for s in dubbel})
-    crisis = Signaal.objects.get(regel=Regel.CRISIS_NIET_OPGEPAKT, casus=nacht_crisis)
+    crisis = Signaal.objects.get(regel=SignaalSoort.CRISIS_NIET_OPGEPAKT, casus=nacht_crisis)
     assert crisis.aangemaakt == escalatie_om
     assert crisis.peildatum == crisis_om.date()

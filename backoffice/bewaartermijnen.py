@@ -1,0 +1,179 @@
+"""Retention (issue 10): which closed cases passed their term, a dry-run report for the beheerder,
+and anonymisation with a verwerkingenlog row per case and per person.
+
+Anonymise rather than delete: the rows that the raad report counts (law, kern, fase, dates, product,
+volume) stay, so aggregated figures of past periods are unchanged; only what identifies a person or
+tells their story goes. A case is never deleted (its timeline is append-only for the application).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.utils import timezone
+
+from altena.models import Verwerking
+from altena.verwerkingen import log_objecten
+from intake.models import Casus, CasusGebeurtenis, Huishouden, Inwoner, Verwijzing, ZrmScore
+from intake.workflow import OPEN_FASEN
+
+from .models import (
+    Aanvraag,
+    Besluit,
+    Bewaartermijn,
+    Bezwaar,
+    Onderzoek,
+    PersoonlijkPlan,
+    Verdaging,
+    Voorziening,
+)
+
+ANONIEM = "[geanonimiseerd]"
+DOEL = "Archief: vernietiging na bewaartermijn"
+
+# Per model, per case: the free-text fields that tell a person's story, and what they become.
+TEKSTVELDEN = [
+    (Casus, "pk", {"hulpvraag": ANONIEM, "toestemming_scope": ""}),
+    (Verwijzing, "casus", {"toelichting": ANONIEM, "terugkoppeling_tekst": ""}),
+    (ZrmScore, "casus", {"reden": ANONIEM}),
+    (
+        Onderzoek,
+        "casus",
+        {"deelnemers": "", "verslag": ANONIEM, "eigen_mogelijkheden": "", "mantelzorg": ""}
+        | {"voorliggende_voorzieningen": ""},
+    ),
+    (PersoonlijkPlan, "casus", {"samenvatting": ANONIEM}),
+    (Aanvraag, "casus", {"omschrijving": ANONIEM}),
+    (Besluit, "casus", {"motivering": ANONIEM}),
+    (Bezwaar, "casus", {"gronden": "", "toelichting_beslissing": ""}),
+    (Verdaging, "termijn__casus", {"mededeling": ANONIEM}),
+    (Voorziening, "casus", {"beeindigingsreden": ""}),
+]
+
+
+def jaren_terug(op: date, jaren: int) -> date:
+    try:
+        return op.replace(year=op.year - jaren)
+    except ValueError:  # 29 February
+        return op.replace(year=op.year - jaren, day=28)
+
+
+def afgesloten_casussen():
+    """Closed, not yet anonymised cases with their end (the later of closing and the end of the last
+    voorziening) and whether a voorziening was granted."""
+    voorzieningen = Voorziening.objects.filter(casus=OuterRef("pk"))
+    laatste_voorziening = (
+        Voorziening.objects.filter(casus=OuterRef("pk"))
+        .values("casus")
+        .annotate(eind=Max(Coalesce("beeindigd_op", "einddatum")))
+        .values("eind")
+    )
+    return (
+        Casus.objects.exclude(fase__in=OPEN_FASEN)
+        .filter(geanonimiseerd_op__isnull=True)
+        .annotate(
+            met_voorziening=Exists(voorzieningen),
+            einde=Greatest(
+                TruncDate(Coalesce("afgesloten_op", "gewijzigd")),
+                Coalesce(laatste_voorziening, Value(date(1900, 1, 1))),
+            ),
+        )
+    )
+
+
+def voorbij_termijn(regel: Bewaartermijn, op: date | None = None):
+    op = op or timezone.localdate()
+    return afgesloten_casussen().filter(
+        wet=regel.wet, met_voorziening=regel.met_voorziening, einde__lt=jaren_terug(op, regel.jaren)
+    )
+
+
+@dataclass
+class RapportRegel:
+    regel: Bewaartermijn
+    aantal: int
+    oudste_einde: date | None
+
+
+def proefrapport(op: date | None = None) -> list[RapportRegel]:
+    """What each rule would anonymise today (one aggregate query per rule): the beheerder reviews
+    this before switching a rule to ``actief``."""
+    rapport = []
+    for regel in Bewaartermijn.objects.all():
+        cijfers = voorbij_termijn(regel, op).order_by().aggregate(aantal=Count("pk"), oudste=Min("einde"))
+        rapport.append(RapportRegel(regel, cijfers["aantal"], cijfers["oudste"]))
+    return rapport
+
+
+@transaction.atomic
+def anonimiseer(casus_ids: list[int], *, regel: Bewaartermijn | None = None) -> dict:
+    """Anonymise these cases, then every person and household that has nothing left that is not
+    anonymised. Writes one verwerkingenlog row per case and per person."""
+    nu = timezone.now()
+    casussen = list(
+        Casus.objects.select_for_update()
+        .filter(pk__in=casus_ids, geanonimiseerd_op__isnull=True)
+        .values_list("pk", "nummer", "inwoner_id")
+    )
+    ids = [pk for pk, _, _ in casussen]
+    if not ids:
+        return {"casussen": 0, "inwoners": 0}
+    for model, pad, velden in TEKSTVELDEN:
+        model.objects.filter(**{f"{pad}__in": ids}).update(**velden)
+    Casus.objects.filter(pk__in=ids).update(geanonimiseerd_op=nu, versie=F("versie") + 1)
+    # The timeline's trigger lets exactly this through, and only now that the case is anonymised.
+    CasusGebeurtenis.objects.filter(casus_id__in=ids).exclude(tekst=ANONIEM).update(
+        tekst=ANONIEM, gegevens={}
+    )
+    nog_in_gebruik = Casus.objects.filter(inwoner=OuterRef("pk")).filter(
+        Q(geanonimiseerd_op__isnull=True) | Q(fase__in=OPEN_FASEN)
+    )
+    inwoners = list(
+        Inwoner.objects.filter(pk__in={i for _, _, i in casussen}, geanonimiseerd_op__isnull=True)
+        .exclude(Exists(nog_in_gebruik))
+        .values_list("pk", "geboortedatum", "postcode")
+    )
+    for pk, geboortedatum, postcode in inwoners:
+        Inwoner.objects.filter(pk=pk).update(
+            bsn=f"X{pk:08d}"[-9:],  # unique per gemeente, never a valid BSN
+            voornamen="",
+            tussenvoegsel="",
+            achternaam="Geanonimiseerd",
+            geboortedatum=geboortedatum.replace(month=1, day=1),  # the year stays for age figures
+            straat="",
+            huisnummer="",
+            postcode=(postcode or "")[:4],
+            telefoon="",
+            email="",
+            geanonimiseerd_op=nu,
+        )
+    Huishouden.objects.filter(leden__pk__in=[pk for pk, _, _ in inwoners]).exclude(
+        leden__geanonimiseerd_op__isnull=True
+    ).update(naam="Huishouden (geanonimiseerd)", regisseur=None)
+    doel = f"{DOEL} ({regel})" if regel else DOEL
+    log_objecten(
+        request=None,
+        handeling=Verwerking.Handeling.VERNIETIGEN,
+        verwerkingsactiviteit=doel[:100],
+        objecten=[("casus", pk, inwoner_id, nummer) for pk, nummer, inwoner_id in casussen]
+        + [("inwoner", pk, pk, "") for pk, _, _ in inwoners],
+    )
+    return {"casussen": len(ids), "inwoners": len(inwoners)}
+
+
+def bewaartermijnen_toepassen(op: date | None = None, batch: int = 1000) -> dict:
+    """The nightly run: anonymise what passed its term under every active rule, in batches."""
+    totaal = {"casussen": 0, "inwoners": 0}
+    for regel in Bewaartermijn.objects.filter(actief=True):
+        while True:
+            ids = list(voorbij_termijn(regel, op).values_list("pk", flat=True)[:batch])
+            if not ids:
+                break
+            resultaat = anonimiseer(ids, regel=regel)
+            for k in totaal:
+                totaal[k] += resultaat[k]
+    return totaal

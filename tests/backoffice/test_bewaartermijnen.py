@@ -1,0 +1,174 @@
+"""Retention (issue 10): rules per law and outcome, a dry-run report, anonymisation with a log row
+per destruction, and the raad's aggregated figures unchanged afterwards."""
+
+import datetime
+
+import pytest
+from django.db.models import Count, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from altena.models import Verwerking
+from backoffice.bewaartermijnen import ANONIEM, bewaartermijnen_toepassen, proefrapport, voorbij_termijn
+from backoffice.models import Bewaartermijn, Voorziening
+from backoffice.tasks import bewaartermijnen as bewaartermijnen_taak
+from intake.models import Casus, CasusGebeurtenis, Inwoner
+from tests.factories.backoffice import BesluitFactory, ProductFactory, VoorzieningFactory
+from tests.factories.intake import CasusFactory, HuishoudenFactory, InwonerFactory
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = datetime.date(2026, 3, 2)
+
+
+def over(jaren, dagen=1):
+    return VANDAAG.replace(year=VANDAAG.year + jaren) + datetime.timedelta(days=dagen)
+
+
+def gesloten(wet, *, met_voorziening, kern, inwoner=None):
+    inwoner = inwoner or InwonerFactory(kern=kern, huishouden=HuishoudenFactory())
+    casus = CasusFactory(
+        inwoner=inwoner,
+        maatwerk=True,
+        wet=wet,
+        fase="afgesloten",
+        afsluitreden="doel bereikt",
+        afgesloten_op=timezone.make_aware(datetime.datetime(2026, 3, 1, 12)),
+        hulpvraag=f"Geheim verhaal {wet}",
+    )
+    if met_voorziening:
+        besluit = BesluitFactory(casus=casus)
+        VoorzieningFactory(
+            besluit=besluit,
+            product=ProductFactory(wet=wet, naam=f"Product {wet}"),
+            startdatum=datetime.date(2025, 1, 1),
+            einddatum=datetime.date(2026, 3, 1),
+        )
+    return casus
+
+
+def test_the_selectielijst_rules_are_there_and_start_as_dry_run():
+    regels = {(r.wet, r.met_voorziening): r.jaren for r in Bewaartermijn.objects.all()}
+    assert regels[("wmo", True)] == 15 and regels[("wmo", False)] == 5
+    assert regels[("participatiewet", True)] == 10 and regels[("jeugdwet", True)] == 15
+    assert not Bewaartermijn.objects.filter(actief=True).exists()
+
+
+def test_term_per_law_and_outcome_runs_from_the_end(kern):
+    wmo_met = gesloten("wmo", met_voorziening=True, kern=kern)
+    wmo_zonder = gesloten("wmo", met_voorziening=False, kern=kern)
+    pw = gesloten("participatiewet", met_voorziening=True, kern=kern)
+    jeugd = gesloten("jeugdwet", met_voorziening=False, kern=kern)
+    regel = {(r.wet, r.met_voorziening): r for r in Bewaartermijn.objects.all()}
+
+    def due(casus, op):
+        return (
+            voorbij_termijn(regel[(casus.wet, Voorziening.objects.filter(casus=casus).exists())], op)
+            .filter(pk=casus.pk)
+            .exists()
+        )
+
+    assert not due(wmo_zonder, over(4)) and due(wmo_zonder, over(5))
+    assert not due(wmo_met, over(14)) and due(wmo_met, over(15))
+    assert not due(pw, over(9)) and due(pw, over(10))
+    assert not due(jeugd, over(14)) and due(jeugd, over(15))
+
+
+def test_an_open_case_is_never_due(kern):
+    CasusFactory(inwoner=InwonerFactory(kern=kern), maatwerk=True)
+    for regel in Bewaartermijn.objects.all():
+        assert not voorbij_termijn(regel, over(50)).exists()
+
+
+def raadcijfers():
+    casussen = list(
+        Casus.objects.annotate(jaar=ExtractYear("aangemaakt"))
+        .values("wet", "kern", "fase", "afsluitreden", "jaar", "crisis")
+        .annotate(n=Count("pk"))
+        .order_by("wet", "kern", "fase", "jaar")
+    )
+    voorzieningen = list(
+        Voorziening.objects.values("product__naam", "startdatum", "einddatum")
+        .annotate(n=Count("pk"), volume=Sum("volume"))
+        .order_by("product__naam")
+    )
+    return casussen, voorzieningen
+
+
+def test_dry_run_changes_nothing_then_anonymising_keeps_the_raad_figures(kern, monkeypatch):
+    wmo = gesloten("wmo", met_voorziening=True, kern=kern)
+    jong = gesloten("wmo", met_voorziening=False, kern=kern)
+    inwoner, bsn = wmo.inwoner, wmo.inwoner.bsn
+    rapport = {(r.regel.wet, r.regel.met_voorziening): r.aantal for r in proefrapport(over(15))}
+    assert rapport[("wmo", True)] == 1 and rapport[("wmo", False)] == 1
+    assert bewaartermijnen_toepassen(over(15)) == {"casussen": 0, "inwoners": 0}  # all rules still dry run
+    assert Casus.objects.get(pk=wmo.pk).hulpvraag.startswith("Geheim")
+
+    notitie = CasusGebeurtenis.objects.create(
+        casus=wmo, soort="notitie", tijdstip=timezone.now(), tekst="Geheime notitie", gegevens={"x": 1}
+    )
+    voor = raadcijfers()
+    Bewaartermijn.objects.filter(wet="wmo", met_voorziening=True).update(actief=True)
+    assert bewaartermijnen_toepassen(over(15)) == {"casussen": 1, "inwoners": 1}
+    assert raadcijfers() == voor
+
+    wmo.refresh_from_db()
+    inwoner.refresh_from_db()
+    assert wmo.hulpvraag == ANONIEM and wmo.geanonimiseerd_op is not None
+    notitie.refresh_from_db()
+    assert (notitie.tekst, notitie.gegevens, notitie.soort) == (ANONIEM, {}, "notitie")
+    assert inwoner.bsn != bsn and inwoner.achternaam == "Geanonimiseerd" and not inwoner.voornamen
+    assert inwoner.geboortedatum == datetime.date(inwoner.geboortedatum.year, 1, 1) and not inwoner.straat
+    assert inwoner.huishouden.naam == "Huishouden (geanonimiseerd)"
+    assert Casus.objects.get(pk=jong.pk).hulpvraag.startswith("Geheim")  # other rule, still dry run
+    rows = Verwerking.objects.filter(handeling="vernietigen")
+    assert {(r.object_type, r.inwoner_id, r.casus_nummer) for r in rows} == {
+        ("casus", inwoner.pk, wmo.nummer),
+        ("inwoner", inwoner.pk, ""),
+    }
+    # a second night finds nothing new
+    assert bewaartermijnen_toepassen(over(15)) == {"casussen": 0, "inwoners": 0}
+    assert rows.count() == 2
+
+
+def test_a_person_with_an_open_case_keeps_name_and_bsn(kern):
+    oud = gesloten("wmo", met_voorziening=False, kern=kern)
+    CasusFactory(inwoner=oud.inwoner, maatwerk=True)
+    Bewaartermijn.objects.update(actief=True)
+    assert bewaartermijnen_toepassen(over(6)) == {"casussen": 1, "inwoners": 0}
+    assert Inwoner.objects.get(pk=oud.inwoner_id).achternaam == oud.inwoner.achternaam
+
+
+def test_the_nightly_task_runs_the_active_rules(kern, monkeypatch):
+    gesloten("wmo", met_voorziening=False, kern=kern)
+    Bewaartermijn.objects.update(actief=True)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: over(6))
+    bewaartermijnen_taak.apply()
+    assert Casus.objects.get().hulpvraag == ANONIEM
+
+
+def test_beheerder_sees_the_dry_run_report_without_case_content(client_for, beheerder, consultant, kern):
+    casus = gesloten("wmo", met_voorziening=False, kern=kern)
+    response = client_for(beheerder).get("/backoffice/bewaartermijnen/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "proefrapport" in html
+    assert casus.nummer not in html and casus.inwoner.achternaam not in html
+    assert client_for(consultant).get("/backoffice/bewaartermijnen/").status_code == 403
+
+
+def test_the_timeline_stays_append_only_except_anonymising_an_anonymised_case(kern):
+    from django.db import transaction
+    from django.db.utils import InternalError, ProgrammingError
+
+    casus = gesloten("wmo", met_voorziening=False, kern=kern)
+    event = CasusGebeurtenis.objects.create(casus=casus, soort="notitie", tijdstip=timezone.now(), tekst="x")
+    eigen = CasusGebeurtenis.objects.filter(pk=event.pk)
+    with pytest.raises((ProgrammingError, InternalError)), transaction.atomic():
+        eigen.update(tekst=ANONIEM, gegevens={})  # the case is not anonymised
+    Casus.objects.filter(pk=casus.pk).update(geanonimiseerd_op=timezone.now())
+    with pytest.raises((ProgrammingError, InternalError)), transaction.atomic():
+        eigen.update(tekst="iets anders")
+    with pytest.raises((ProgrammingError, InternalError)), transaction.atomic():
+        eigen.update(tekst=ANONIEM, gegevens={}, soort="besluit")
+    eigen.update(tekst=ANONIEM, gegevens={})
+    assert eigen.get().tekst == ANONIEM
