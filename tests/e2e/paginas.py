@@ -220,6 +220,10 @@ def seed():
     ZrmScoreFactory(casus=voordeur)
     SignaalRegel.objects.get_or_create(code="termijn_nadert", defaults={"drempel": 5, "eenheid": "werkdagen"})
     Heartbeat.objects.create(naam="beat", laatst=timezone.now())
+    # A retention rule for its admin change page (issue 10 part b).
+    apps.get_model("backoffice", "Bewaartermijn").objects.get_or_create(
+        wet="", met_voorziening=False, defaults={"jaren": 20}
+    )
     Verwerking.objects.create(
         actor=consultant,
         actor_naam=consultant.username,
