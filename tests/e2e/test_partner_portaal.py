@@ -97,7 +97,7 @@ def test_refer_accept_terugkoppeling_and_opschaling(page, live_server, login, al
     login(page, "fenna")
     page.goto(f"{live_server.url}/signalen/")
     rij = page.get_by_role("row").filter(has_text="vraagt opschaling naar maatwerk")
-    rij.get_by_role("link", name=casus.nummer).first.click()
+    rij.get_by_role("button", name=f"Open signaal over casus {casus.nummer}").first.click()
     expect(page.get_by_test_id("terugkoppeling")).to_contain_text("Er spelen grote schulden")
     expect(page.get_by_test_id("tijdlijn")).to_contain_text("Eerste kennismaking was goed.")
     expect(page.get_by_test_id("geaccepteerd")).to_be_visible()
