@@ -20,7 +20,7 @@ from django.utils import timezone
 from signalen.models import Signaal
 from signalen.services import standaardregels_aanmaken
 
-from .conftest import scenario
+from .conftest import BERICHTEN_REGELS, scenario
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
@@ -95,9 +95,12 @@ def test_beat_taak_maakt_signalen_via_een_echte_worker(worker, team, consultant)
     client.send_task(entry["task"], queue=worker, ignore_result=True)
     client.send_task(entry["task"], queue=worker, ignore_result=True)  # a second beat: no duplicates
 
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and Signaal.objects.count() < verwacht:
+    # The berichtenverkeer rules fire when a factory's voorziening happens to be natura at an
+    # aanbieder (a toewijzing without a start message); they have their own tests in tests/berichten.
+    gemaakt = Signaal.objects.exclude(regel__in=BERICHTEN_REGELS)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and gemaakt.count() < verwacht:
         time.sleep(0.5)
     time.sleep(2)  # let the second task finish too
-    assert Signaal.objects.count() == verwacht
+    assert gemaakt.count() == verwacht
     assert Signaal.objects.filter(ontvanger=consultant).exists()
