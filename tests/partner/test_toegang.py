@@ -10,7 +10,10 @@ from tests.factories.intake import VerwijzingFactory
 
 pytestmark = pytest.mark.django_db
 
-STAFF_PATHS = [p for p in ALL_PATHS if p not in PUBLIC and not p.startswith("/partner/") and p != "/"]
+# /accounts/ holds the user's own account pages (two-factor set-up, logout), open to every role.
+STAFF_PATHS = [
+    p for p in ALL_PATHS if p not in PUBLIC and not p.startswith(("/partner/", "/accounts/")) and p != "/"
+]
 PORTAL_PATHS = [p for p in ALL_PATHS if p not in PUBLIC and p.startswith("/partner/")]
 
 
