@@ -12,7 +12,9 @@ print(
     consultant    backoffice: maatwerk van melding tot beschikking
     teamleider    dashboard, termijnen, toewijzen
     beheerder     Django admin: kernen, partners, catalogus
-    privacy       verwerkingenlogging
+    privacy       verwerkingenlogging, gebruikersaudit
+    beleid        raadsrapportage en exports (geen casussen)
+    partner       partnerportaal: verwijzingen aan Welzijn Altena Samen (Almkerk)
 
   Database: {os.environ.get("ALTENA_DATABASE_INFO", "PostgreSQL uit DATABASE_URL")}
   Redis:    {os.environ.get("ALTENA_REDIS_INFO", "Redis uit REDIS_URL")}
