@@ -23,7 +23,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,7 +34,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from servers import EmbeddedPostgres, EmbeddedRedis, ensure_database  # noqa: E402
+from servers import EmbeddedPostgres, EmbeddedRedis, ensure_database, free_port  # noqa: E402
 
 PY = sys.executable
 BIN = Path(PY).parent
@@ -50,12 +49,6 @@ ROLE_PAGES = {
     "beheerder": ["/", "/admin/"],
     "privacy": ["/", "/privacy/"],
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def manage(env: dict, *args: str) -> str:
