@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -10,8 +12,32 @@ from .models import Heartbeat, Verwerking
 from .verwerkingen import GEEN_PERSOONSGEGEVENS, log_objecten, verwerkt_object
 
 
+class _DatumhierarchieChangeList(ChangeList):
+    """Django's date hierarchy turns ``?datum__year=2147483648`` into an OverflowError (a 500) where
+    it turns ``?datum__year=x`` into IncorrectLookupParameters (back to the list with ?e=1). Both
+    are bad input and get the same answer here."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as fout:
+            raise IncorrectLookupParameters(fout) from fout
+
+
+class DatumhierarchieMixin:
+    """Mixed into every admin with a ``date_hierarchy`` (ours through DatumhierarchieAdmin, those of
+    installed libraries such as axes at the end of this module)."""
+
+    def get_changelist(self, request, **kwargs):
+        return _DatumhierarchieChangeList
+
+
+class DatumhierarchieAdmin(DatumhierarchieMixin, admin.ModelAdmin):
+    pass
+
+
 @admin.register(Verwerking)
-class VerwerkingAdmin(admin.ModelAdmin):
+class VerwerkingAdmin(DatumhierarchieAdmin):
     verwerking = "Privacy: toezicht op de verwerkingenlogging"
     list_display = [
         "tijdstip",
@@ -44,7 +70,7 @@ class HeartbeatAdmin(admin.ModelAdmin):
         return False
 
 
-class PersoonsgegevensAdmin(admin.ModelAdmin):
+class PersoonsgegevensAdmin(DatumhierarchieAdmin):
     """Base of every admin of inwoners' personal data (issue 10, found #5): for a superuser only (not
     for Beheerder or Privacy: no case content), every list and object view logged in the
     verwerkingenlog, and never a full BSN (subclasses show ``bsn_gemaskeerd``, never the field).
@@ -131,3 +157,10 @@ admin.site.login = _admin_login
 for _device in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(_device):
         admin.site.unregister(_device)
+
+# Admins of libraries registered before ours (axes' login attempts): the same guard on their dates.
+for _model, _model_admin in list(admin.site._registry.items()):
+    if _model_admin.date_hierarchy and not isinstance(_model_admin, DatumhierarchieMixin):
+        _klasse = type(_model_admin)
+        admin.site.unregister(_model)
+        admin.site.register(_model, type(_klasse.__name__, (DatumhierarchieMixin, _klasse), {}))

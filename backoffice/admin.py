@@ -3,6 +3,7 @@ here: a beheerder sees no case content."""
 
 from django.contrib import admin
 
+from altena.admin import DatumhierarchieAdmin
 from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from .models import Bewaartermijn, Feestdag, Product
@@ -32,7 +33,7 @@ class ProductAdmin(admin.ModelAdmin):
 
 
 @admin.register(Feestdag)
-class FeestdagAdmin(admin.ModelAdmin):
+class FeestdagAdmin(DatumhierarchieAdmin):
     verwerking = GEEN_PERSOONSGEGEVENS
     list_display = ["datum", "omschrijving", "grondslag"]
     date_hierarchy = "datum"
