@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from altena.access import Rol
@@ -12,7 +11,13 @@ from intake.models import Wet
 from intake.workflow import MAATWERK_FASEN, Fase
 from netwerk.models import Kern, Team
 
-from .selectors import binnen_7_dagen_termijnen, einde_week, relevante_termijnen, verstreken_termijnen
+from .selectors import (
+    binnen_7_dagen_termijnen,
+    casus_ids_van,
+    einde_week,
+    relevante_termijnen,
+    verstreken_termijnen,
+)
 
 TERMIJN_KEUZES = [
     ("verstreken", "Termijn verstreken"),
@@ -82,4 +87,4 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             termijnen = relevante_termijnen(vandaag).filter(
                 opgeschort_sinds__isnull=True, uiterste_datum__range=(vandaag, einde_week(vandaag))
             )
-        return queryset.filter(Exists(termijnen.filter(casus=OuterRef("pk"))))
+        return queryset.filter(pk__in=casus_ids_van(termijnen))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from intake.models import Casus, Verwijzing, ZrmScore
@@ -48,14 +48,19 @@ def einde_week(op: date) -> date:
     return op + timedelta(days=6 - op.weekday())
 
 
-def werkvoorraad(user, op: date | None = None):
-    """The maatwerk cases a user may see, with the next legal deadline, crisis first and then the
-    nearest deadline; cases without a running term last."""
+def werkvoorraad(user):
+    """The maatwerk cases a user may see, unordered and without joins: the queue filters this, and
+    altena.pagination walks it in MAATWERK_VOLGORDE (crisis first, then the nearest deadline, cases
+    without a running term last) over the index of that order."""
+    return Casus.objects.zichtbaar_voor(user).filter(fase__in=MAATWERK_FASEN)
+
+
+def werkvoorraad_rijen(ids, op: date | None = None) -> list[Casus]:
+    """The rows of one queue page in full: joins, the next deadline and the running terms."""
     op = op or timezone.localdate()
     volgende = relevante_termijnen(op).filter(casus=OuterRef("pk")).order_by("uiterste_datum")
-    return (
-        Casus.objects.zichtbaar_voor(user)
-        .filter(fase__in=MAATWERK_FASEN)
+    return list(
+        Casus.objects.filter(pk__in=ids)
         .select_related("inwoner", "kern", "behandelaar", "team")
         .annotate(
             volgende_termijn=Subquery(volgende.values("uiterste_datum")[:1]),
@@ -68,18 +73,19 @@ def werkvoorraad(user, op: date | None = None):
                 to_attr="lopende_termijnen",
             )
         )
-        .order_by("-crisis", F("volgende_termijn").asc(nulls_last=True), "aangemaakt")
     )
+
+
+def casus_ids_van(termijnen) -> list[int]:
+    """The cases of a set of running terms, read first and on their own: there are few running
+    terms (a partial index holds them), and a case query with these ids as constants is answered by
+    primary key, where PostgreSQL would otherwise scan every case in scope to join them."""
+    return list(termijnen.order_by().values_list("casus_id", flat=True).distinct())
 
 
 def aantal_verstreken(user, op: date | None = None) -> int:
     """How many visible maatwerk cases have a deadline that passed: the teamleider's alarm."""
-    return (
-        Casus.objects.zichtbaar_voor(user)
-        .filter(fase__in=MAATWERK_FASEN)
-        .filter(Exists(verstreken_termijnen(op).filter(casus=OuterRef("pk"))))
-        .count()
-    )
+    return werkvoorraad(user).filter(pk__in=casus_ids_van(verstreken_termijnen(op))).count()
 
 
 def casus_voor(user, nummer: str) -> Casus | None:

@@ -23,16 +23,21 @@ MAX_ZOEKRESULTATEN = 25
 
 
 def werkvoorraad(user):
-    """Front-door cases the user may see, crisis first, with what the queue shows."""
-    return (
-        Casus.objects.zichtbaar_voor(user)
+    """Front-door cases the user may see, unordered and without joins: the queue filters this, and
+    altena.pagination walks it in VOORDEUR_VOLGORDE over the index of that order."""
+    return Casus.objects.zichtbaar_voor(user)
+
+
+def werkvoorraad_rijen(ids) -> list[Casus]:
+    """The rows of one queue page in full, with what the queue shows."""
+    return list(
+        Casus.objects.filter(pk__in=ids)
         .select_related("inwoner", "kern", "aangemaakt_door")
         .annotate(
             actieve_verwijzingen=Count(
                 "verwijzingen", filter=Q(verwijzingen__status__in=Verwijzing.ACTIEVE_STATUSSEN)
             )
         )
-        .werkvolgorde()
     )
 
 

@@ -8,24 +8,28 @@ from django.views import View
 from django.views.generic import ListView
 
 from altena.access import Rol, RoleRequiredMixin, has_role
-from altena.pagination import TweestapsPaginator
+from altena.pagination import SleutelLijstMixin
 from altena.verwerkingen import H, log_personen
+from intake.models.casus import MAATWERK_VOLGORDE
 
 from ..filters import WerkvoorraadFilter
 from ..forms import ToewijzenForm
-from ..selectors import aantal_verstreken, werkvoorraad
+from ..selectors import aantal_verstreken, werkvoorraad, werkvoorraad_rijen
 from ..services import casus_claimen, casus_toewijzen_aan, toewijsbare_medewerkers
 from .base import DOEL, CasusMixin, StapView, detail_url
 
 
-class WerkvoorraadView(RoleRequiredMixin, ListView):
-    """Meldingen and cases in maatwerk: crisis first, then the nearest legal deadline."""
+class WerkvoorraadView(RoleRequiredMixin, SleutelLijstMixin, ListView):
+    """Meldingen and cases in maatwerk: crisis first, then the nearest legal deadline (keyset
+    pages over the index of that order: the first and the last page cost the same)."""
 
     allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
     verwerking = DOEL
     template_name = "backoffice/werkvoorraad.html"
-    paginate_by = 25
-    paginator_class = TweestapsPaginator  # sorts keys first: fast with a million cases
+    sleutels = MAATWERK_VOLGORDE
+
+    def laden(self, ids):
+        return werkvoorraad_rijen(ids)
 
     def get_queryset(self):
         self.filterset = WerkvoorraadFilter(

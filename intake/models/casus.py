@@ -1,18 +1,20 @@
 """The shared case model (Casus), its numbering and its append-only timeline."""
 
+import datetime
 import operator
 from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 
 from altena.access import Rol, user_roles
 from netwerk.leefgebieden import Leefgebied
 from netwerk.models import Kern, Team
 
-from ..workflow import OPEN_FASEN, Fase, Route
+from ..workflow import MAATWERK_FASEN, OPEN_FASEN, Fase, Route
 from .inwoner import Huishouden, Inwoner
 
 
@@ -44,6 +46,18 @@ class Urgentie(models.TextChoices):
     HOOG = "hoog", "Hoog"
 
 
+# The orders of the two work queues as ascending keys (keyset pagination, altena.pagination), each
+# with an index on exactly these expressions (Casus.Meta): PostgreSQL walks the index in order.
+CRISIS_EERST = Case(When(crisis=True, then=Value(0)), default=Value(1))
+TRIAGE_EERST = Case(When(fase=Fase.AANGEMELD, then=Value(0)), default=Value(1))
+GEEN_TERMIJN = datetime.date(9999, 12, 31)
+TERMIJN_EERST = Coalesce(F("eerste_termijn"), Value(GEEN_TERMIJN))
+# Front door: crisis first, then what still waits for triage (aangemeld), then the oldest.
+VOORDEUR_VOLGORDE = (CRISIS_EERST, TRIAGE_EERST, F("aangemaakt"))
+# Maatwerk: crisis first, then the nearest legal deadline, cases without a running term last.
+MAATWERK_VOLGORDE = (CRISIS_EERST, TERMIJN_EERST, F("aangemaakt"))
+
+
 class CasusQuerySet(models.QuerySet):
     def open(self):
         return self.filter(fase__in=OPEN_FASEN)
@@ -72,8 +86,7 @@ class CasusQuerySet(models.QuerySet):
 
     def werkvolgorde(self):
         """Crisis first, then what still waits for triage (aangemeld), then the oldest."""
-        wacht_op_triage = Case(When(fase=Fase.AANGEMELD, then=Value(0)), default=Value(1))
-        return self.order_by("-crisis", wacht_op_triage, "aangemaakt", "pk")
+        return self.order_by(*VOORDEUR_VOLGORDE, "pk")
 
 
 class Casus(models.Model):
@@ -161,6 +174,11 @@ class Casus(models.Model):
         related_name="+",
     )
     aangemaakt = models.DateTimeField("aangemaakt", db_index=True)
+    # The nearest deadline of the municipality's running legal terms (not the inwoner's persoonlijk
+    # plan): the maatwerk queue's order. Kept by the database itself (backoffice migration 0006: a
+    # trigger on the terms, and one on this table that recomputes it on every update), so no
+    # write path can leave it stale; the application never sets it.
+    eerste_termijn = models.DateField("eerste lopende termijn", null=True, blank=True, editable=False)
     gewijzigd = models.DateTimeField("gewijzigd", auto_now=True)
     versie = models.PositiveIntegerField("versie", default=1)
     # Set when the retention term passed and the content was anonymised (backoffice.bewaartermijnen).
@@ -178,6 +196,13 @@ class Casus(models.Model):
             models.Index(fields=["fase", "crisis", "aangemaakt"], name="casus_werkvoorraad"),
             models.Index(fields=["kern", "fase"], name="casus_kern_fase"),
             models.Index(fields=["wet", "fase"], name="casus_wet_fase"),
+            models.Index(*VOORDEUR_VOLGORDE, F("id"), name="casus_voordeur_volgorde"),
+            models.Index(
+                *MAATWERK_VOLGORDE,
+                F("id"),
+                name="casus_maatwerk_volgorde",
+                condition=Q(fase__in=sorted(MAATWERK_FASEN)),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -3,21 +3,27 @@
 from django.views.generic import ListView
 
 from altena.access import Rol, has_role
+from altena.pagination import SleutelLijstMixin
 from netwerk.models import Kern
 
 from .. import selectors
 from ..filters import WerkvoorraadFilter
+from ..models.casus import VOORDEUR_VOLGORDE
 from ..scope import gemeenten_van
 from ..verwerking import INZAGE, H, log_personen
 from .base import LEZERS, CasusMixin
 
 
-class WerkvoorraadView(CasusMixin, ListView):
-    """New and open front-door cases in the user's scope, crisis first, filtered and paginated."""
+class WerkvoorraadView(CasusMixin, SleutelLijstMixin, ListView):
+    """New and open front-door cases in the user's scope, crisis first, filtered, in keyset pages
+    over the index of that order (the first and the last page cost the same)."""
 
     allowed_roles = LEZERS
     template_name = "intake/werkvoorraad.html"
-    paginate_by = 25
+    sleutels = VOORDEUR_VOLGORDE
+
+    def laden(self, ids):
+        return selectors.werkvoorraad_rijen(ids)
 
     def get_queryset(self):
         kernen = Kern.objects.filter(gemeente__in=gemeenten_van(self.request.user))
