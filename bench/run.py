@@ -142,10 +142,15 @@ def run_pages(base: str, by_user: dict[str, list[str]], users: int, seconds: int
 INWONERS = """
 import json
 from django.contrib.auth import get_user_model
-from intake.models import Inwoner
+from django.utils import timezone
+from intake.models import Casus, Inwoner
 from intake.scope import werkgebied_kernen
+from intake.services.casus import DUBBEL_VENSTER
 user = get_user_model().objects.get(username="frontoffice")
 qs = Inwoner.objects.zichtbaar_voor(user).filter(kern__in=werkgebied_kernen(user).values("pk"))
+# Not those with a case within the duplicate guard's window (e.g. from the previous run).
+recent = Casus.objects.filter(aangemaakt__gte=timezone.now() - DUBBEL_VENSTER).values("inwoner_id")
+qs = qs.exclude(pk__in=recent)
 print(json.dumps([user.pk, list(qs.order_by("-pk").values_list("pk", flat=True)[:5000])]))
 """
 
