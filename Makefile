@@ -69,7 +69,8 @@ e2e: install chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -m e2e tests/e2e
 
 # The benchmark runs on its own database (altena_bench), kept between runs: seed_demo only tops it up
-# to CASUSSEN cases. Then gunicorn serves it and locust measures every page (bench/run.py).
+# to CASUSSEN cases. Then gunicorn serves it and locust measures every page, then registration load
+# (BENCH_SECONDS, BENCH_REGISTRATIE_SECONDS, BENCH_PORT; bench/run.py, docs/scaling.md).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(SERVERS) -- bash -c \

@@ -20,8 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
-import secrets
 import signal
 import subprocess
 import sys
@@ -34,12 +32,13 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
 from servers import EmbeddedPostgres, EmbeddedRedis, ensure_database, free_port  # noqa: E402
 
-PY = sys.executable
-BIN = Path(PY).parent
+from bench import common  # noqa: E402
+from bench.common import BIN, Codes, production_env, session_for, start_gunicorn, stop  # noqa: E402
+
 WORKER = [str(BIN / "celery"), "-A", "altena", "worker", "--pool=solo"]
-PASSWORD = os.environ.get("DEMO_PASSWORD", "altena-demo")
 SWEEP = "import json; from signalen.services import sweep_alle; print(json.dumps(sweep_alle()))"
 SEND_SWEEP = "from altena.celery import app; app.send_task('signalen.tasks.sweep')"
 ROLE_PAGES = {
@@ -52,8 +51,7 @@ ROLE_PAGES = {
 
 
 def manage(env: dict, *args: str) -> str:
-    return subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
-                          text=True).stdout  # fmt: skip
+    return common.manage(*args, env=env)
 
 
 def sql(env: dict, query: str) -> str:
@@ -62,32 +60,13 @@ def sql(env: dict, query: str) -> str:
     return manage(env, "shell", "-v0", "-c", script).strip()
 
 
-def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
-    command = [str(BIN / "gunicorn"), "altena.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}"]
-    proc = subprocess.Popen([*command, "--log-level", "error"], cwd=ROOT, env=env, start_new_session=True)
-    for _ in range(120):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=2)
-            return proc
-        except requests.RequestException:
-            time.sleep(0.5)
-    raise SystemExit("gunicorn start niet")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(30)
+# Set in main(): the single-use two-factor codes of this run (manage.py bench_codes).
+CODES: Codes | None = None
 
 
 def login(base: str, username: str) -> requests.Session:
-    s = requests.Session()
-    page = s.get(base + "/accounts/login/").text
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-    r = s.post(base + "/accounts/login/", data={"csrfmiddlewaretoken": token, "username": username,
-               "password": PASSWORD}, headers={"Referer": base + "/accounts/login/"})  # fmt: skip
-    if "/accounts/login/" in r.url:
-        raise SystemExit(f"inloggen als {username} mislukt")
-    return s
+    """Through the real login form and, for the roles that need it, the two-factor form."""
+    return session_for(base, username, CODES)
 
 
 def postgres_restart(env: dict, pg: EmbeddedPostgres, base: str) -> dict:
@@ -168,7 +147,7 @@ def worker_killed(env: dict) -> dict:
 def redis_down(env: dict, port: int, redis_port: int, folder: Path) -> dict:
     base = f"http://127.0.0.1:{port}"
     env = {**env, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0"}
-    server = start_gunicorn(env, port)
+    server = start_gunicorn(env, port, 2, log_level="error")
     pages = {}
     try:
         for username, paths in ROLE_PAGES.items():
@@ -217,25 +196,17 @@ def main() -> int:
     redis_port = free_port()
     redis_server = EmbeddedRedis(tmp, persistent=False)
     redis_url = redis_server.start()
-    env = {
-        **os.environ,
-        "DATABASE_URL": db_url,
-        "REDIS_URL": redis_url,
-        "DJANGO_SETTINGS_MODULE": "altena.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SSL_REDIRECT": "false",
-        "DJANGO_SECURE_COOKIES": "false",
-        "DJANGO_DEMO": "true",
-    }
+    env = production_env(DATABASE_URL=db_url, REDIS_URL=redis_url, DJANGO_DEMO="true")
     results = {}
     try:
         ensure_database(db_url, recreate=False)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "seed_demo", "--casussen", os.environ.get("FAULT_CASUSSEN", "3000"))
         manage(env, "collectstatic", "--noinput", "-v0")
+        global CODES
+        CODES = Codes.make(tmp / "codes.json", env, per_user=50)
         port = free_port()
-        server = start_gunicorn(env, port)
+        server = start_gunicorn(env, port, 2, log_level="error")
         try:
             results["postgres_restart"] = postgres_restart(env, pg, f"http://127.0.0.1:{port}")
         finally:

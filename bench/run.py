@@ -1,10 +1,18 @@
 """`make bench`: seed (or reuse) the benchmark database, serve it with gunicorn under production
-settings, and measure every page with locust as the matching demo user; then write the results.
+settings, and measure it in two phases; then write the results.
+
+1. Pages: every GET page of the URL map, loaded by locust as the matching demo user (logged in
+   through the real forms, two-factor step included, with single-use bench codes).
+2. Registration: frontoffice users register new hulpvragen through the real form; afterwards the
+   database is checked: as many new cases as successful responses, no duplicate case numbers.
+
+Throughout, the resident memory of each gunicorn worker is sampled.
 
     DATABASE_URL=... python bench/run.py [--casussen N] [--users 10] [--seconds 120]
 
-Output: bench/results-<date>.json and the table in bench/RESULTS.md (the machine described on top).
-Environment: BENCH_WORKERS (gunicorn sync workers, default 4), BENCH_PORT (default 8765).
+Output: bench/results-<date>.json and the tables in bench/RESULTS.md (the machine described on top).
+Environment: BENCH_WORKERS (gunicorn sync workers, default 4), BENCH_PORT (default 8765),
+BENCH_SECONDS (page phase), BENCH_REGISTRATIE_SECONDS (default 60), BENCH_REGISTRATIE_USERS (10).
 """
 
 from __future__ import annotations
@@ -17,27 +25,37 @@ import os
 import platform
 import re
 import secrets
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import requests
-
 ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
-BIN = Path(PY).parent
-USERS = ["frontoffice", "consultant", "teamleider", "beleid", "beheerder", "privacy", "partner"]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import (  # noqa: E402
+    BIN,
+    USERS,
+    Codes,
+    LoginFailed,
+    MemorySampler,
+    manage,
+    production_env,
+    session_for,
+    start_gunicorn,
+    stop,
+)
+
 FLOOR = "/geen-rol/"  # the cheapest authenticated page: a tiny template behind login
 TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_FLOOR_FACTOR = 50, 150, 15
+TARGET_REGISTRATIES_PER_S = 50
+TARGET_RSS_MB = 200
+TARGET_SWEEPS = {"signalen sweep 1": 3.0, "signalen sweep 2": 1.0}
 
 
-def manage(*args: str, env: dict | None = None) -> str:
-    out = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env or os.environ, check=True,
-                         capture_output=True, text=True)  # fmt: skip
-    return out.stdout
+def verdict(ok: bool) -> str:
+    return "gehaald" if ok else "**niet gehaald**"
 
 
 def machine() -> dict:
@@ -47,60 +65,49 @@ def machine() -> dict:
             "python": platform.python_version(), "os": platform.platform()}  # fmt: skip
 
 
-def serve(port: int, workers: int) -> tuple[subprocess.Popen, dict]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "altena.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SSL_REDIRECT": "false",
-        "DJANGO_SECURE_COOKIES": "false",
-        "DJANGO_DEBUG": "false",
-        "QUERY_COUNT_HEADER": "true",
-        "LOG_LEVEL": "ERROR",
-    }
-    manage("collectstatic", "--noinput", "-v0", env=env)
-    proc = subprocess.Popen(
-        [str(BIN / "gunicorn"), "altena.wsgi:application", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
-    for _ in range(120):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=1)
-            return proc, env
-        except requests.RequestException:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("gunicorn antwoordt niet")
+def sql(query: str) -> list:
+    """Rows of one query on the bench database, as JSON-able lists."""
+    script = "import json\nfrom django.db import connection\nc = connection.cursor()\n"
+    script += f"c.execute({query!r})\nprint(json.dumps([list(r) for r in c.fetchall()], default=str))"
+    return json.loads(manage("shell", "-v0", "-c", script))
 
 
-def session_for(base: str, username: str) -> requests.Session | None:
-    s = requests.Session()
-    page = s.get(base + "/accounts/login/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    r = s.post(base + "/accounts/login/", data={"csrfmiddlewaretoken": token, "username": username,
-               "password": os.environ.get("DEMO_PASSWORD", "altena-demo")},
-               headers={"Referer": base + "/accounts/login/"})  # fmt: skip
-    return None if "/accounts/login/" in r.url else s
-
-
-def plan(base: str, pages: list[str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+def plan(base: str, pages: list[str], codes: Codes) -> tuple[dict[str, list[str]], dict[str, str], dict]:
     """Give each page to the first demo user that gets a 200 for it."""
-    sessions = {u: s for u in USERS if (s := session_for(base, u))}
+    sessions, logins = {}, {}
+    for username in USERS:
+        try:
+            sessions[username] = session_for(base, username, codes)
+            logins[username] = "ok"
+        except (LoginFailed, TypeError) as exc:
+            logins[username] = str(exc)
     by_user: dict[str, list[str]] = {}
     unreachable = {}
     for path in pages:
+        statuses = set()
         for username, s in sessions.items():
-            if s.get(base + path, allow_redirects=False).status_code == 200:
+            status = s.get(base + path, allow_redirects=False).status_code
+            if status == 200:
                 by_user.setdefault(username, []).append(path)
                 break
-        else:
-            unreachable[path] = "geen demo-gebruiker krijgt 200"
-    return by_user, unreachable
+            statuses.add(str(status))
+        else:  # e.g. 302: the page only sends on (home to the role's start page, a form step)
+            unreachable[path] = f"geen demo-gebruiker krijgt 200 (wel: {', '.join(sorted(statuses))})"
+    return by_user, unreachable, logins
 
 
-def run_locust(base: str, by_user: dict[str, list[str]], users: int, seconds: int, workdir: Path) -> dict:
+def locust(base: str, users: int, seconds: int, workdir: Path, env: dict, prefix: str) -> Path:
+    """Run locust headless; returns the stats CSV."""
+    subprocess.run(
+        [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(users),
+         "-r", str(users), "--run-time", f"{seconds}s", "--host", base, "--csv", str(workdir / prefix),
+         "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "10"],
+        cwd=ROOT, env={**os.environ, **env}, check=False,
+    )  # fmt: skip
+    return workdir / f"{prefix}_stats.csv"
+
+
+def run_pages(base: str, by_user: dict[str, list[str]], users: int, seconds: int, workdir: Path) -> dict:
     total_pages = sum(len(p) for p in by_user.values())
     entries = []
     for username, pages in by_user.items():
@@ -108,17 +115,13 @@ def run_locust(base: str, by_user: dict[str, list[str]], users: int, seconds: in
                         "count": max(1, round(users * len(pages) / total_pages))})  # fmt: skip
     plan_file, queries_file = workdir / "plan.json", workdir / "queries.json"
     plan_file.write_text(json.dumps({"users": entries}))
-    env = {**os.environ, "BENCH_PLAN": str(plan_file), "BENCH_QUERIES": str(queries_file)}
     n = sum(e["count"] for e in entries)
-    subprocess.run(
-        [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(n),
-         "-r", str(n), "--run-time", str(seconds), "--host", base, "--csv", str(workdir / "stats"),
-         "--only-summary", "--loglevel", "WARNING"],
-        cwd=ROOT, env=env, check=False,
-    )  # fmt: skip
+    env = {"BENCH_PLAN": str(plan_file), "BENCH_QUERIES": str(queries_file),
+           "BENCH_CODES": str(workdir / "codes.json")}  # fmt: skip
+    stats = locust(base, n, seconds, workdir, env, "pages")
     queries = json.loads(queries_file.read_text()) if queries_file.exists() else {}
     results = {}
-    with open(workdir / "stats_stats.csv") as f:
+    with open(stats) as f:
         for row in csv.DictReader(f):
             name = row["Name"]
             if name == "Aggregated" or name.startswith("("):
@@ -136,6 +139,69 @@ def run_locust(base: str, by_user: dict[str, list[str]], users: int, seconds: in
     return {"concurrent_users": n, "seconds": seconds, "pages": results}
 
 
+INWONERS = """
+import json
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from intake.models import Casus, Inwoner
+from intake.scope import werkgebied_kernen
+from intake.services.casus import DUBBEL_VENSTER
+user = get_user_model().objects.get(username="frontoffice")
+qs = Inwoner.objects.zichtbaar_voor(user).filter(kern__in=werkgebied_kernen(user).values("pk"))
+# Not those with a case within the duplicate guard's window (e.g. from the previous run).
+recent = Casus.objects.filter(aangemaakt__gte=timezone.now() - DUBBEL_VENSTER).values("inwoner_id")
+qs = qs.exclude(pk__in=recent)
+print(json.dumps([user.pk, list(qs.order_by("-pk").values_list("pk", flat=True)[:5000])]))
+"""
+
+
+def run_registration(base: str, users: int, seconds: int, workdir: Path) -> dict:
+    """Frontoffice users register hulpvragen for existing inwoners; then count what the database holds."""
+    user_id, inwoners = json.loads(manage("shell", "-v0", "-c", INWONERS))
+    if not inwoners:
+        return {"skipped": "geen inwoners in het werkgebied van frontoffice"}
+    plan_file, out = workdir / "registratie.json", workdir / "registratie-uit.json"
+    plan_file.write_text(json.dumps({"username": "frontoffice", "users": users, "inwoners": inwoners,
+                                     "run": secrets.token_hex(3)}))  # fmt: skip
+    [[max_id]] = sql("SELECT coalesce(max(id), 0) FROM intake_casus")
+    env = {"BENCH_REGISTRATIE": str(plan_file), "BENCH_REGISTRATIE_OUT": str(out),
+           "BENCH_CODES": str(workdir / "codes.json")}  # fmt: skip
+    stats = locust(base, users, seconds, workdir, env, "registratie")
+    counts = {"ok": 0, "dubbelvraag": 0, "fout": 0, "nummers": []}
+    if out.exists():
+        counts = json.loads(out.read_text())
+    rows = {}
+    with open(stats) as f:
+        for row in csv.DictReader(f):
+            rows[row["Name"]] = row
+    post = rows.get("hulpvraag registreren", {})
+    failures = sum(int(r["Failure Count"]) for name, r in rows.items() if name != "Aggregated")
+    [[new, by_frontoffice]] = sql(
+        f"SELECT count(*), count(*) FILTER (WHERE aangemaakt_door_id = {int(user_id)}) "
+        f"FROM intake_casus WHERE id > {int(max_id)}"
+    )
+    duplicates = sql("SELECT nummer, count(*) FROM intake_casus GROUP BY nummer HAVING count(*) > 1")
+    returned = set(counts["nummers"])
+    in_db = {r[0] for r in sql(f"SELECT nummer FROM intake_casus WHERE id > {int(max_id)}")}
+    return {
+        "concurrent_users": users,
+        "seconds": seconds,
+        "successes": counts["ok"],
+        "per_second": round(counts["ok"] / seconds, 1),
+        "errors": failures,
+        "duplicate_questions_asked": counts["dubbelvraag"],
+        "post_median_ms": float(post.get("50%", 0) or 0),
+        "post_p95_ms": float(post.get("95%", 0) or 0),
+        "new_cases_in_db": new,
+        "new_cases_by_frontoffice": by_frontoffice,
+        "lost": counts["ok"] - by_frontoffice,
+        "answered_numbers_missing_in_db": len(returned - in_db),
+        "numbers_answered_twice": len(counts["nummers"]) - len(returned),
+        "duplicate_case_numbers": len(duplicates),
+        "inwoners_used": min(len(inwoners), counts["ok"] + counts["dubbelvraag"] + counts["fout"]),
+    }
+
+
 def sweeps_and_seed(casussen: int) -> dict:
     out = manage("bench", "--casussen", str(casussen))
     stages = {}
@@ -146,33 +212,106 @@ def sweeps_and_seed(casussen: int) -> dict:
     return stages
 
 
+def page_ok(r: dict, floor: float) -> bool:
+    ok = r["median_ms"] < TARGET_MEDIAN_MS and r["p95_ms"] < TARGET_P95_MS and r["errors"] == 0
+    return ok and r["median_ms"] <= TARGET_FLOOR_FACTOR * max(floor, 1)
+
+
+def registration_ok(reg: dict) -> dict[str, bool]:
+    return {
+        "rate": reg["per_second"] >= TARGET_REGISTRATIES_PER_S,
+        "errors": reg["errors"] == 0,
+        "lost": reg["lost"] == 0 and reg["answered_numbers_missing_in_db"] == 0,
+        "duplicates": reg["duplicate_case_numbers"] == 0 and reg["numbers_answered_twice"] == 0,
+    }
+
+
 def write_markdown(result: dict, path: Path) -> None:
     floor = result["floor_median_ms"]
+    m, load = result["machine"], result["load"]
     lines = [
         "# Benchmark results",
         "",
-        f"Run {result['date']} on {result['machine']['cores']} cores ({result['machine']['cpu']}), "
-        f"{result['machine']['memory_gib']} GiB, {result['casussen']:,} cases; gunicorn "
-        f"{result['gunicorn_workers']} sync workers, production settings, DEBUG off; locust with "
-        f"{result['load']['concurrent_users']} concurrent users for {result['load']['seconds']} s.",
-        f"Targets: median < {TARGET_MEDIAN_MS} ms, p95 < {TARGET_P95_MS} ms, median within "
-        f"{TARGET_FLOOR_FACTOR}x the floor ({FLOOR}: median {floor} ms).",
+        f"Run {result['date']} on {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, {m['os']}, "
+        f"Python {m['python']}; {result['casussen']:,} cases; gunicorn {result['gunicorn_workers']} sync "
+        "workers, production settings (two-factor login required), DEBUG off. Every user logs in "
+        "through the real login form, the roles with two-factor login through the code form as well "
+        "(single-use codes from `manage.py bench_codes`).",
+        "",
+        f"## Pages: {load['concurrent_users']} concurrent users, {load['seconds']} s",
+        "",
+        f"Targets: median < {TARGET_MEDIAN_MS} ms, p95 < {TARGET_P95_MS} ms, no errors, median within "
+        f"{TARGET_FLOOR_FACTOR}x the floor. Floor: `{FLOOR}` (a tiny template behind login), median "
+        f"{floor} ms. Queries: the most SQL statements one request of the page made (X-Query-Count).",
         "",
         "| page | user | requests | errors | median ms | p95 ms | p99 ms | queries | target |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
-    for name, r in sorted(result["load"]["pages"].items()):
-        ok = r["median_ms"] < TARGET_MEDIAN_MS and r["p95_ms"] < TARGET_P95_MS and r["errors"] == 0
-        ok = ok and r["median_ms"] <= TARGET_FLOOR_FACTOR * max(floor, 1)
+    for name, r in sorted(load["pages"].items()):
         queries = "–" if r["queries"] is None else r["queries"]
-        verdict = "gehaald" if ok else "**niet gehaald**"
+        ok = verdict(page_ok(r, floor))
         lines.append(f"| `{name}` | {r['user']} | {r['requests']} | {r['errors']} | {r['median_ms']:.0f} | "
-                     f"{r['p95_ms']:.0f} | {r['p99_ms']:.0f} | {queries} | {verdict} |")  # fmt: skip
+                     f"{r['p95_ms']:.0f} | {r['p99_ms']:.0f} | {queries} | {ok} |")  # fmt: skip
+    passed = sum(page_ok(r, floor) for r in load["pages"].values())
+    lines += ["", f"{passed} of {len(load['pages'])} pages meet the targets."]
+    failed_logins = {u: v for u, v in result["logins"].items() if v != "ok"}
+    if failed_logins:
+        lines += ["", "Logins that failed:", ""] + [f"- {u}: {v}" for u, v in failed_logins.items()]
     if result["not_measured"]:
         lines += ["", "Not measured:", ""]
         lines += [f"- `{k}`: {v}" for k, v in sorted(result["not_measured"].items())]
-    lines += ["", "Seeding and sweeps (seconds):", ""]
-    lines += [f"- {k}: {v['seconds']} s {v['detail']}" for k, v in result["stages"].items()]
+
+    reg = result["registration"]
+    lines += ["", "## Registration of hulpvragen", ""]
+    if "skipped" in reg:
+        lines.append(f"Not run: {reg['skipped']}.")
+    else:
+        ok = registration_ok(reg)
+        lines += [
+            f"{reg['concurrent_users']} frontoffice users for {reg['seconds']} s, each registration "
+            "through the real form (GET the form, POST it; a success is the redirect to the new case), "
+            f"spread over {reg['inwoners_used']} existing inwoners. POST median "
+            f"{reg['post_median_ms']:.0f} ms, p95 {reg['post_p95_ms']:.0f} ms. Afterwards the database "
+            "is counted.",
+            "",
+            "| measure | value | target | verdict |",
+            "| --- | ---: | --- | --- |",
+            f"| registrations per second | {reg['per_second']} ({reg['successes']} in total) | "
+            f"≥ {TARGET_REGISTRATIES_PER_S} | {verdict(ok['rate'])} |",
+            f"| errors | {reg['errors']} (duplicate question asked: {reg['duplicate_questions_asked']}) "
+            f"| 0 | {verdict(ok['errors'])} |",
+            f"| lost (successes − new cases in the database) | {reg['lost']} "
+            f"({reg['new_cases_by_frontoffice']} new cases; {reg['answered_numbers_missing_in_db']} "
+            "answered numbers missing) | 0 | "
+            f"{verdict(ok['lost'])} |",
+            f"| duplicate case numbers | {reg['duplicate_case_numbers']} (numbers answered twice: "
+            f"{reg['numbers_answered_twice']}) | 0 | {verdict(ok['duplicates'])} |",
+        ]  # fmt: skip
+
+    mem = result["memory"]
+    peak = mem["peak_rss_mb_max"]
+    per_worker = ", ".join(map(str, mem["peak_rss_mb_per_worker"]))
+    lines += [
+        "",
+        "## Memory",
+        "",
+        f"Peak resident memory (VmRSS, sampled every {mem['interval_s']} s) of each gunicorn worker during "
+        "both phases.",
+        "",
+        "| measure | value | target | verdict |",
+        "| --- | ---: | --- | --- |",
+        f"| peak RSS of a web worker | {peak} MB (each worker: {per_worker}) | "
+        f"< {TARGET_RSS_MB} MB | {verdict(peak is not None and peak < TARGET_RSS_MB)} |",
+    ]  # fmt: skip
+
+    lines += ["", "## Seeding and sweeps", "", "| stage | seconds | target | verdict | detail |",
+              "| --- | ---: | --- | --- | --- |"]  # fmt: skip
+    for name, v in result["stages"].items():
+        target = TARGET_SWEEPS.get(name)
+        cells = (f"< {target:g} s", verdict(v["seconds"] < target)) if target else ("–", "–")
+        lines.append(f"| {name} | {v['seconds']} | {cells[0]} | {cells[1]} | {v['detail']} |")
+    for name in TARGET_SWEEPS.keys() - result["stages"].keys():
+        lines.append(f"| {name} | – | < {TARGET_SWEEPS[name]:g} s | **niet gemeten** | |")
     path.write_text("\n".join(lines) + "\n")
 
 
@@ -181,6 +320,10 @@ def main() -> int:
     parser.add_argument("--casussen", type=int, default=int(os.environ.get("CASUSSEN", 1_000_000)))
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 180)))
+    parser.add_argument("--registratie-seconds", type=int,
+                        default=int(os.environ.get("BENCH_REGISTRATIE_SECONDS", 60)))  # fmt: skip
+    parser.add_argument("--registratie-users", type=int,
+                        default=int(os.environ.get("BENCH_REGISTRATIE_USERS", 10)))  # fmt: skip
     args = parser.parse_args()
     port = int(os.environ.get("BENCH_PORT", 8765))
     workers = int(os.environ.get("BENCH_WORKERS", 4))
@@ -189,14 +332,23 @@ def main() -> int:
     stages = sweeps_and_seed(args.casussen)
     script = "import json; from bench.pages import discover; print(json.dumps(discover()))"
     found = json.loads(manage("shell", "-v0", "-c", script))
-    server, _ = serve(port, workers)
-    try:
-        by_user, unreachable = plan(base, [FLOOR, *found["pages"]])
-        with tempfile.TemporaryDirectory() as tmp:
-            load = run_locust(base, by_user, args.users, args.seconds, Path(tmp))
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
+    env = production_env(QUERY_COUNT_HEADER="true", LOG_LEVEL="ERROR")
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    with tempfile.TemporaryDirectory(prefix="altena-bench-") as tmp:
+        workdir = Path(tmp)
+        codes = Codes.make(workdir / "codes.json")
+        server = start_gunicorn(env, port, workers)
+        memory = MemorySampler(server.pid)
+        memory.start()
+        try:
+            by_user, unreachable, logins = plan(base, [FLOOR, *found["pages"]], codes)
+            codes.save(workdir / "codes.json")  # locust gets only the codes plan() left
+            load = run_pages(base, by_user, args.users, args.seconds, workdir)
+            time.sleep(1)
+            registration = run_registration(base, args.registratie_users, args.registratie_seconds, workdir)
+        finally:
+            mem = memory.result()
+            stop(server)
     floor = load["pages"].pop(FLOOR, {"median_ms": 0})
     for pages in by_user.values():
         for path in pages:
@@ -209,8 +361,11 @@ def main() -> int:
         "casussen": args.casussen,
         "gunicorn_workers": workers,
         "floor_median_ms": floor["median_ms"],
+        "logins": logins,
         "load": load,
         "not_measured": {**found["skipped"], **unreachable},
+        "registration": registration,
+        "memory": mem,
         "stages": stages,
     }
     out = ROOT / "bench" / f"results-{today}.json"
