@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from intake.models import Casus, Verwijzing, ZrmScore
+from intake.models import Casus, Inwoner, Verwijzing, ZrmScore
 from intake.selectors import tijdlijn
 from intake.workflow import MAATWERK_FASEN, OPEN_FASEN
 
@@ -122,9 +122,12 @@ def casus_dossier(casus: Casus, user) -> dict:
     stapeling = []
     huishouden_voorzieningen = []
     if huishouden_id:
+        # The members first (a handful of ids), then the cases by two indexed conditions:
+        # PostgreSQL combines them in a BitmapOr, where an OR over a join reads every case.
+        leden = list(Inwoner.objects.filter(huishouden_id=huishouden_id).values_list("pk", flat=True))
         andere = (
             Casus.objects.filter(gemeente=casus.gemeente)
-            .filter(Q(huishouden_id=huishouden_id) | Q(inwoner__huishouden_id=huishouden_id))
+            .filter(Q(huishouden_id=huishouden_id) | Q(inwoner_id__in=leden))
             .exclude(pk=casus.pk)
         )
         in_scope = Casus.objects.zichtbaar_voor(user)
@@ -135,7 +138,11 @@ def casus_dossier(casus: Casus, user) -> dict:
             .order_by("wet", "nummer")
         )
         huishouden_voorzieningen = list(
-            voorzieningen_qs.filter(casus__in=andere.filter(pk__in=in_scope.values("pk")))
+            # The visible cases of the household first (scope as conditions on its own few rows),
+            # then their voorzieningen by index: in one statement PostgreSQL joins every voorziening.
+            voorzieningen_qs.filter(
+                casus_id__in=list(in_scope.filter(pk__in=andere.values("pk")).values_list("pk", flat=True))
+            )
             .select_related("casus", "casus__inwoner")
             .order_by("-startdatum")[:50]
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, F, IntegerField, Min, Prefetch, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -29,15 +29,19 @@ def werkvoorraad(user):
 
 
 def werkvoorraad_rijen(ids) -> list[Casus]:
-    """The rows of one queue page in full, with what the queue shows."""
+    """The rows of one queue page in full, with what the queue shows. The active referrals are
+    counted per row by index (a correlated subquery): a join with GROUP BY reads every referral."""
+    actief = (
+        Verwijzing.objects.filter(casus=OuterRef("pk"), status__in=Verwijzing.ACTIEVE_STATUSSEN)
+        .order_by()
+        .values("casus")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return list(
         Casus.objects.filter(pk__in=ids)
         .select_related("inwoner", "kern", "aangemaakt_door")
-        .annotate(
-            actieve_verwijzingen=Count(
-                "verwijzingen", filter=Q(verwijzingen__status__in=Verwijzing.ACTIEVE_STATUSSEN)
-            )
-        )
+        .annotate(actieve_verwijzingen=Coalesce(Subquery(actief), 0))
     )
 
 

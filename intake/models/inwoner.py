@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from altena.access import Rol, user_roles
 from netwerk.models import Kern
@@ -25,21 +25,21 @@ class HuishoudenQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         roles = user_roles(user)
-        zichtbare_casussen = Casus.objects.zichtbaar_voor(user)
+        # Correlated EXISTS per household row (index lookups by household and member), never
+        # "pk IN the households of every visible case": that reads every case in scope.
+        zichtbare_casussen = Casus.objects.zichtbaar_voor(user).order_by()
         reden = (
-            Q(pk__in=zichtbare_casussen.filter(huishouden__isnull=False).values("huishouden"))
-            | Q(
-                pk__in=zichtbare_casussen.filter(inwoner__huishouden__isnull=False).values(
-                    "inwoner__huishouden"
-                )
-            )
+            Exists(zichtbare_casussen.filter(huishouden_id=OuterRef("pk")))
+            | Exists(zichtbare_casussen.filter(inwoner__huishouden_id=OuterRef("pk")))
             | Q(regisseur=user)
         )
         if Rol.FRONTOFFICE in roles:
             from ..scope import werkgebied_kernen
 
-            in_werkgebied = Inwoner.objects.filter(kern__in=werkgebied_kernen(user).values("pk"))
-            reden |= Q(pk__in=in_werkgebied.filter(huishouden__isnull=False).values("huishouden"))
+            in_werkgebied = Inwoner.objects.filter(
+                huishouden_id=OuterRef("pk"), kern__in=werkgebied_kernen(user).values("pk")
+            )
+            reden |= Exists(in_werkgebied)
         return self.filter(reden, gemeente__in=gemeenten_query(user))
 
 
@@ -86,7 +86,10 @@ class InwonerQuerySet(models.QuerySet):
             from .casus import Casus
 
             zichtbaar = Casus.objects.zichtbaar_voor(user)
-            condition |= Q(pk__in=zichtbaar.values("inwoner")) | Q(huishouden__regisseur=user)
+            # correlated EXISTS by the inwoner's own id, not "pk IN the inwoners of every case"
+            condition |= Exists(zichtbaar.order_by().filter(inwoner_id=OuterRef("pk"))) | Q(
+                huishouden__regisseur=user
+            )
         if condition == Q(pk__in=[]):
             return self.none()
         # Never across gemeenten, whatever the role: each gemeente is its own controller.
