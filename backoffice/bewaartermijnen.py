@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Value
+from django.db import connection, transaction
+from django.db.models import Exists, F, Max, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
@@ -99,14 +99,38 @@ class RapportRegel:
     oudste_einde: date | None
 
 
+_PROEFRAPPORT_SQL = """
+WITH voorziening AS (
+    SELECT casus_id, max(coalesce(beeindigd_op, einddatum)) AS eind FROM {voorziening} GROUP BY casus_id
+), afgesloten AS (
+    SELECT c.wet, v.casus_id IS NOT NULL AS met_voorziening,
+           greatest((coalesce(c.afgesloten_op, c.gewijzigd) AT TIME ZONE %(tz)s)::date,
+                    coalesce(v.eind, DATE '1900-01-01')) AS einde
+    FROM {casus} c LEFT JOIN voorziening v ON v.casus_id = c.id
+    WHERE c.fase <> ALL(%(open)s) AND c.geanonimiseerd_op IS NULL
+)
+SELECT r.id, count(a.einde), min(a.einde)
+FROM {regel} r
+LEFT JOIN afgesloten a ON a.wet = r.wet AND a.met_voorziening = r.met_voorziening
+                      AND a.einde < (%(op)s::date - make_interval(years => r.jaren))::date
+GROUP BY r.id
+"""
+
+
 def proefrapport(op: date | None = None) -> list[RapportRegel]:
-    """What each rule would anonymise today (one aggregate query per rule): the beheerder reviews
-    this before switching a rule to ``actief``."""
-    rapport = []
-    for regel in Bewaartermijn.objects.all():
-        cijfers = voorbij_termijn(regel, op).order_by().aggregate(aantal=Count("pk"), oudste=Min("einde"))
-        rapport.append(RapportRegel(regel, cijfers["aantal"], cijfers["oudste"]))
-    return rapport
+    """What each rule would anonymise today: the beheerder reviews this before switching a rule to
+    ``actief``. The same selection as ``voorbij_termijn`` (a test holds them equal), in one pass
+    over the closed cases for every rule together: one query instead of one per rule, each with two
+    subqueries per case (seconds at a million cases)."""
+    op = op or timezone.localdate()
+    sql = _PROEFRAPPORT_SQL.format(
+        voorziening=Voorziening._meta.db_table, casus=Casus._meta.db_table, regel=Bewaartermijn._meta.db_table
+    )
+    params = {"tz": timezone.get_current_timezone_name(), "open": sorted(OPEN_FASEN), "op": op}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        cijfers = {regel_id: (aantal, oudste) for regel_id, aantal, oudste in cursor.fetchall()}
+    return [RapportRegel(regel, *cijfers[regel.pk]) for regel in Bewaartermijn.objects.all()]
 
 
 @transaction.atomic

@@ -54,10 +54,6 @@ class Termijnregel:
     grondslag: str
 
 
-# Old names, kept only so branches written before the rename still import; use the new ones.
-Soort = TermijnSoort
-Regel = Termijnregel
-
 REGELS: dict[str, Termijnregel] = {
     TermijnSoort.WMO_ONDERZOEK: Termijnregel(42, "6 weken", "melding", "Wmo 2015 art. 2.3.2"),
     TermijnSoort.WMO_PLAN: Termijnregel(7, "7 dagen", "melding", "Wmo 2015 art. 2.3.2"),

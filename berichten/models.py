@@ -165,9 +165,9 @@ class BerichtQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """Messages of a case the user may see, plus those without a case (unreadable or unknown
         client) for consultants and teamleiders, who handle the exchange."""
-        return self.filter(
-            Q(casus__in=Casus.objects.zichtbaar_voor(user).values("pk")) | Q(casus__isnull=True)
-        )
+        # A correlated EXISTS per message (a primary-key lookup), not "casus IN every case in
+        # scope", which reads all of them.
+        return self.filter(Casus.objects.zichtbaar_voor(user).bevat() | Q(casus__isnull=True))
 
 
 class Bericht(models.Model):

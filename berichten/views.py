@@ -69,8 +69,8 @@ class BerichtenboxView(RoleRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(filter=self.filterset, casus=self.casus, **kwargs)
         ctx["open_verzoeken"] = Verzoek.objects.filter(
+            Casus.objects.zichtbaar_voor(self.request.user).bevat(),
             uitkomst=Verzoek.Uitkomst.OPEN,
-            casus__in=Casus.objects.zichtbaar_voor(self.request.user).values("pk"),
             **({"casus": self.casus} if self.casus else {}),
         ).count()
         ctx["schemamelding"] = configuratiefout()
@@ -122,7 +122,7 @@ class BerichtXmlView(BerichtMixin, DetailView):
 
 
 def _verzoeken_voor(user):
-    return Verzoek.objects.filter(casus__in=Casus.objects.zichtbaar_voor(user).values("pk")).select_related(
+    return Verzoek.objects.filter(Casus.objects.zichtbaar_voor(user).bevat()).select_related(
         "casus", "aanbieder", "bericht"
     )
 
@@ -202,7 +202,7 @@ class VoorzieningWijzigenView(RoleRequiredMixin, LadenMixin, FormView):
         try:
             self.voorziening = (
                 Voorziening.objects.select_related("casus", "product", "aanbieder")
-                .filter(casus__in=Casus.objects.zichtbaar_voor(self.request.user).values("pk"))
+                .filter(Casus.objects.zichtbaar_voor(self.request.user).bevat())
                 .get(pk=self.kwargs["pk"], beeindigd_op__isnull=True)
             )
         except Voorziening.DoesNotExist as exc:

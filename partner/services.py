@@ -18,7 +18,7 @@ from django.utils import timezone
 from intake.models import CasusGebeurtenis, Uitkomst, Verwijzing
 from intake.services import gebeurtenis_toevoegen
 from netwerk.models import Aanbod, Capaciteit
-from signalen.models import Regel
+from signalen.models import SignaalSoort
 from signalen.services import sweep_regels
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def verwijzing_accepteren(*, verwijzing: Verwijzing, door, versie: int | None = 
     locked.geaccepteerd_op = timezone.now()
     _bewaar(locked, "Verwijzing geaccepteerd.", door)
     _tijdlijn(locked, door=door, actie="geaccepteerd", tekst="verwijzing geaccepteerd.")
-    _sweep_na_commit(Regel.PARTNER_TERUGKOPPELING)
+    _sweep_na_commit(SignaalSoort.PARTNER_TERUGKOPPELING)
     return locked
 
 
@@ -99,7 +99,7 @@ def verwijzing_afwijzen(*, verwijzing: Verwijzing, door, reden: str, versie: int
     locked.afgerond_op = timezone.now()
     _bewaar(locked, reden, door)
     _tijdlijn(locked, door=door, actie="afgewezen", tekst=f"verwijzing afgewezen. Reden: {reden}")
-    _sweep_na_commit(Regel.VERWIJZING_AFGEWEZEN)
+    _sweep_na_commit(SignaalSoort.VERWIJZING_AFGEWEZEN)
     return locked
 
 
@@ -123,7 +123,7 @@ def eerste_contact_vastleggen(
         tekst=f"eerste contact op {datum:%d-%m-%Y}.",
         datum=datum.isoformat(),
     )
-    _sweep_na_commit(Regel.PARTNER_TERUGKOPPELING)
+    _sweep_na_commit(SignaalSoort.PARTNER_TERUGKOPPELING)
     return locked
 
 
@@ -152,9 +152,9 @@ def terugkoppeling_geven(
     _tijdlijn(
         locked, door=door, actie="afgerond" if uitkomst else "voortgang", tekst=regel, uitkomst=uitkomst
     )
-    regels = [Regel.PARTNER_TERUGKOPPELING]
+    regels = [SignaalSoort.PARTNER_TERUGKOPPELING]
     if uitkomst == Uitkomst.MEER_NODIG:
-        regels.append(Regel.PARTNER_OPSCHALING)
+        regels.append(SignaalSoort.PARTNER_OPSCHALING)
     _sweep_na_commit(*regels)
     return locked
 
@@ -168,7 +168,7 @@ def opschaling_vragen(*, verwijzing: Verwijzing, door, reden: str, versie: int |
     locked.opschaling_reden = reden
     _bewaar(locked, reden, door)
     _tijdlijn(locked, door=door, actie="opschaling", tekst=f"vraagt opschaling naar maatwerk: {reden}")
-    _sweep_na_commit(Regel.PARTNER_OPSCHALING)
+    _sweep_na_commit(SignaalSoort.PARTNER_OPSCHALING)
     return locked
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from types import SimpleNamespace
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -130,6 +131,9 @@ class RaadPdfView(RaadExportMixin):
         )
 
 
+UITVAL_OP_PAGINA = 100
+
+
 class CbsMixin(RaadMixin):
     """The CBS export goes per half year (protocol 7.3); default the last full half year."""
 
@@ -159,7 +163,15 @@ class CbsView(CbsMixin, TemplateView):
         ctx.update(form=self.form, gemeente=self.gemeente, gemeenten=self.gemeenten, periode=self.periode)
         if self.resultaat:
             rijen, uitval, _ids = self.resultaat
-            ctx.update(aantal=len(rijen), uitval=uitval, params=self.params())
+            # Per reason how many, and the first rows: a city's half year can have thousands.
+            per_reden = Counter(u.reden for u in uitval).most_common()
+            ctx.update(
+                aantal=len(rijen),
+                uitval=uitval[:UITVAL_OP_PAGINA],
+                uitval_aantal=len(uitval),
+                uitval_per_reden=per_reden,
+                params=self.params(),
+            )
         return ctx
 
     def render_to_response(self, context, **kwargs):

@@ -52,11 +52,6 @@ class DrempelEenheid(models.TextChoices):
     WEKEN = "weken", "weken"
 
 
-# Old names, kept only so branches written before the rename still import; use the new ones.
-Regel = SignaalSoort
-Eenheid = DrempelEenheid
-
-
 class SignaalRegel(models.Model):
     """The threshold of one rule, kept by the beheerder in admin (seeded by migration 0002)."""
 

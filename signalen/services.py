@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Dagoverzicht, DagoverzichtSignaal, Regel, Signaal, SignaalRegel, Voorkeur
+from .models import Dagoverzicht, DagoverzichtSignaal, Signaal, SignaalRegel, SignaalSoort, Voorkeur
 from .regels import STANDAARD
 from .selectors import signalen_voor
 from .sweeps import AMSTERDAM, Peil, sweep_regel
@@ -174,7 +174,7 @@ def dagoverzicht_versturen(*, ontvanger, nu: datetime | None = None) -> Dagoverz
     )
     context = {
         "ontvanger": ontvanger,
-        "per_soort": [(Regel(r["regel"]).label, r["aantal"]) for r in per_soort],
+        "per_soort": [(SignaalSoort(r["regel"]).label, r["aantal"]) for r in per_soort],
         "aantal": aantal,
         "site_url": getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
     }

@@ -7,7 +7,7 @@ from functools import reduce
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from altena.access import Rol, user_roles
@@ -83,6 +83,12 @@ class CasusQuerySet(models.QuerySet):
             return self.none()
         # Never across gemeenten (a user in teams of two gemeenten sees each within its own scope).
         return self.filter(reduce(operator.or_, conditions), gemeente__in=gemeenten_query(user))
+
+    def bevat(self, veld: str = "casus_id") -> Exists:
+        """A condition for another model's rows: its case (``veld``) is one of these. A correlated
+        EXISTS per row, answered by primary key; "casus IN (this queryset)" would read every case
+        in scope first.  Use: ``Verzoek.objects.filter(Casus.objects.zichtbaar_voor(u).bevat())``."""
+        return Exists(self.order_by().filter(pk=OuterRef(veld)))
 
     def werkvolgorde(self):
         """Crisis first, then what still waits for triage (aangemeld), then the oldest."""

@@ -221,9 +221,10 @@ class TerugkoppelingView(RoleRequiredMixin, FormView):
 
     @cached_property
     def verwijzing(self) -> Verwijzing:
-        zichtbaar = Casus.objects.zichtbaar_voor(self.request.user)
         verwijzing = (
-            Verwijzing.objects.filter(pk=self.kwargs["pk"], casus__in=zichtbaar)
+            Verwijzing.objects.filter(
+                Casus.objects.zichtbaar_voor(self.request.user).bevat(), pk=self.kwargs["pk"]
+            )
             .select_related("casus", "casus__inwoner", "partner")
             .first()
         )

@@ -172,3 +172,19 @@ def test_the_timeline_stays_append_only_except_anonymising_an_anonymised_case(ke
         eigen.update(tekst=ANONIEM, gegevens={}, soort="besluit")
     eigen.update(tekst=ANONIEM, gegevens={})
     assert eigen.get().tekst == ANONIEM
+
+
+@pytest.mark.parametrize("jaren", [4, 5, 9, 10, 14, 15, 16])
+def test_the_dry_run_report_counts_what_each_rule_selects(kern, jaren):
+    """proefrapport (one query for all rules) and voorbij_termijn (the selection the nightly task
+    anonymises) must agree, rule by rule, on every boundary."""
+    for wet in ("wmo", "participatiewet", "jeugdwet"):
+        for met in (True, False):
+            gesloten(wet, met_voorziening=met, kern=kern)
+    CasusFactory(inwoner=InwonerFactory(kern=kern), maatwerk=True)  # open: never counted
+    op = over(jaren)
+    for r in proefrapport(op):
+        selectie = voorbij_termijn(r.regel, op)
+        assert r.aantal == selectie.count(), r.regel
+        oudste = min((c.einde for c in selectie), default=None)
+        assert r.oudste_einde == oudste, r.regel

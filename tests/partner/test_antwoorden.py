@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from intake.models import CasusGebeurtenis, Verwijzing
 from intake.workflow import Fase
-from signalen.models import Doel, Regel, Signaal
+from signalen.models import Doel, Signaal, SignaalSoort
 from signalen.services import standaardregels_aanmaken
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_accept_lands_on_the_timeline_and_in_the_referrers_signals(
         "partner",
     )
     assert "Welzijn Sleeuwijk: verwijzing geaccepteerd" in g.tekst
-    signaal = Signaal.objects.get(regel=Regel.PARTNER_TERUGKOPPELING)
+    signaal = Signaal.objects.get(regel=SignaalSoort.PARTNER_TERUGKOPPELING)
     assert (signaal.ontvanger, signaal.casus) == (frontoffice, verwijzing.casus)
 
 
@@ -64,7 +64,7 @@ def test_decline_needs_a_reason_and_then_signals(
     verwijzing.refresh_from_db()
     assert (verwijzing.status, verwijzing.terugkoppeling_tekst) == ("afgewezen", "Wij hebben geen plek.")
     assert "afgewezen. Reden: Wij hebben geen plek." in laatste_antwoord(verwijzing).tekst
-    signaal = Signaal.objects.get(regel=Regel.VERWIJZING_AFGEWEZEN)
+    signaal = Signaal.objects.get(regel=SignaalSoort.VERWIJZING_AFGEWEZEN)
     assert signaal.ontvanger == frontoffice and "geen plek" in signaal.tekst
     # and on the timeline as a signal
     assert CasusGebeurtenis.objects.filter(casus=verwijzing.casus, soort="signaal").count() == 1
@@ -97,7 +97,9 @@ def test_first_contact_and_progress_and_closing(
     assert (verwijzing.status, verwijzing.uitkomst) == ("afgerond", "doel_bereikt")
     assert "afgerond (doel bereikt)" in laatste_antwoord(verwijzing).tekst
     # accept, first contact, progress, closed: four answers, four signals to the referrer
-    assert Signaal.objects.filter(regel=Regel.PARTNER_TERUGKOPPELING, ontvanger=frontoffice).count() == 4
+    assert (
+        Signaal.objects.filter(regel=SignaalSoort.PARTNER_TERUGKOPPELING, ontvanger=frontoffice).count() == 4
+    )
 
 
 def test_opschaling_request_signals_the_referring_team_and_opschalen_is_one_step(
@@ -117,7 +119,7 @@ def test_opschaling_request_signals_the_referring_team_and_opschalen_is_one_step
     assert (
         "vraagt opschaling naar maatwerk: Er spelen ook grote schulden." in laatste_antwoord(verwijzing).tekst
     )
-    signalen = Signaal.objects.filter(regel=Regel.PARTNER_OPSCHALING)
+    signalen = Signaal.objects.filter(regel=SignaalSoort.PARTNER_OPSCHALING)
     assert {(s.doel, s.ontvanger, s.team) for s in signalen} == {
         (Doel.PERSOON, frontoffice, None),
         (Doel.TEAMLEIDER, None, verwijzing.casus.team),
@@ -155,7 +157,7 @@ def test_closing_with_more_needed_also_asks_opschaling(pw, verwijzing, django_ca
         tekst="Er is meer nodig: begeleiding thuis.",
         uitkomst="meer_nodig",
     )
-    assert Signaal.objects.filter(regel=Regel.PARTNER_OPSCHALING).count() == 2
+    assert Signaal.objects.filter(regel=SignaalSoort.PARTNER_OPSCHALING).count() == 2
 
 
 def test_a_stale_version_or_wrong_status_changes_nothing(pw, verwijzing, django_capture_on_commit_callbacks):

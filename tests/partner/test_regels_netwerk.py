@@ -4,7 +4,7 @@ once."""
 import pytest
 
 from intake.models import Verwijzing
-from signalen.models import Regel, Signaal, SignaalRegel
+from signalen.models import Signaal, SignaalRegel, SignaalSoort
 from tests.factories.intake import CasusFactory, InwonerFactory, VerwijzingFactory
 from tests.signalen.conftest import op
 
@@ -23,7 +23,7 @@ def referral(sweep, kern, team, frontoffice, welzijn):
 
 
 def niet_geaccepteerd():
-    return Signaal.objects.filter(regel=Regel.VERWIJZING_NIET_GEACCEPTEERD)
+    return Signaal.objects.filter(regel=SignaalSoort.VERWIJZING_NIET_GEACCEPTEERD)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def niet_geaccepteerd():
 def test_unaccepted_after_n_working_days_signals_the_referrer_once(
     sweep, referral, frontoffice, verstuurd, nog_niet, wel
 ):
-    assert SignaalRegel.objects.get(code=Regel.VERWIJZING_NIET_GEACCEPTEERD).drempel == 5
+    assert SignaalRegel.objects.get(code=SignaalSoort.VERWIJZING_NIET_GEACCEPTEERD).drempel == 5
     v = referral(verstuurd)
     sweep(nog_niet)
     assert not niet_geaccepteerd().exists()
@@ -50,7 +50,7 @@ def test_unaccepted_after_n_working_days_signals_the_referrer_once(
 
 
 def test_the_threshold_is_configurable_and_an_accepted_referral_is_quiet(sweep, referral):
-    SignaalRegel.objects.filter(code=Regel.VERWIJZING_NIET_GEACCEPTEERD).update(drempel=1)
+    SignaalRegel.objects.filter(code=SignaalSoort.VERWIJZING_NIET_GEACCEPTEERD).update(drempel=1)
     stil = referral(op(2026, 4, 13, 10))
     Verwijzing.objects.filter(pk=stil.pk).update(status="geaccepteerd", geaccepteerd_op=op(2026, 4, 13, 12))
     luid = referral(op(2026, 4, 13, 10))
@@ -67,4 +67,4 @@ def test_a_decline_recorded_by_the_referrer_themselves_makes_no_signal(sweep, re
         terugkoppeling_tekst="Vol",
     )
     sweep(op(2026, 4, 14, 12))
-    assert not Signaal.objects.filter(regel=Regel.VERWIJZING_AFGEWEZEN).exists()
+    assert not Signaal.objects.filter(regel=SignaalSoort.VERWIJZING_AFGEWEZEN).exists()

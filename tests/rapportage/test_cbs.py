@@ -155,3 +155,17 @@ def test_the_cbs_export_goes_per_half_year(client_for, raad_teamleider, jeugd):
 @pytest.mark.parametrize("role_name", ["Frontoffice", "Consultant", "Beheerder", "Privacy", "Partner"])
 def test_other_roles_cannot_download_the_cbs_file(client_for, role_users, role_name):
     assert client_for(role_users[role_name]).get("/rapportage/raad/cbs/csv/" + H1).status_code == 403
+
+
+def test_a_long_list_of_what_cannot_be_exported_shows_counts_per_reason_and_the_first_rows(
+    client_for, raad_beleid, jeugd, monkeypatch
+):
+    from rapportage import views
+
+    monkeypatch.setattr(views, "UITVAL_OP_PAGINA", 2)
+    response = client_for(raad_beleid).get("/rapportage/raad/cbs/" + H1)
+    html = response.content.decode()
+    assert response.context["uitval_aantal"] == 4 and len(response.context["uitval"]) == 2
+    assert "De eerste 2 van 4 trajecten" in html
+    per_reden = dict(response.context["uitval_per_reden"])
+    assert sum(per_reden.values()) == 4 and len(per_reden) == 4

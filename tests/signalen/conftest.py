@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from signalen.models import Regel, Signaal
+from signalen.models import Signaal, SignaalSoort
 from signalen.services import standaardregels_aanmaken, sweep_alle
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -21,7 +21,11 @@ def regels(db):
     standaardregels_aanmaken()
 
 
-BERICHTEN_REGELS = {Regel.VERZOEK_ONTVANGEN, Regel.RETOUR_MET_FOUTEN, Regel.GEEN_STARTBERICHT}
+BERICHTEN_REGELS = {
+    SignaalSoort.VERZOEK_ONTVANGEN,
+    SignaalSoort.RETOUR_MET_FOUTEN,
+    SignaalSoort.GEEN_STARTBERICHT,
+}
 
 
 @pytest.fixture
