@@ -48,10 +48,14 @@ def write_results(environment, **kwargs):
         CODES.save(Path(os.environ["BENCH_CODES"]))
 
 
+# Think time between two pages of one user (BENCH_DENKTIJD seconds on average, spread ±50%).
+DENKTIJD = float(os.environ.get("BENCH_DENKTIJD", "0"))
+
+
 def make_user(username: str, pages: list[str], count: int):
     class RoleUser(HttpUser):
         fixed_count = count
-        wait_time = between(0, 0)
+        wait_time = between(DENKTIJD * 0.5, DENKTIJD * 1.5)
 
         def on_start(self):
             login(self.client, self.host, username, CODES, locust=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,9 +123,10 @@ class Traject:
     beeindigingsreden: str
 
 
-def trajecten(periode: Periode, gemeente: str) -> list[Traject]:
-    """The Jeugdwet voorzieningen that ran in the period: one query, plain rows (a half year of a
-    city is tens of thousands of trajectories; model objects for each cost seconds)."""
+def trajecten(periode: Periode, gemeente: str) -> Iterator[Traject]:
+    """The Jeugdwet voorzieningen that ran in the period: one query, plain rows streamed in chunks
+    (a half year of a city is tens of thousands of trajectories; model objects for each cost
+    seconds, and a list of them all tens of megabytes in a web worker)."""
     producten = {p.pk: p for p in Product.objects.filter(wet=Wet.JEUGDWET)}
     rijen = (
         Voorziening.objects.filter(
@@ -151,15 +153,13 @@ def trajecten(periode: Periode, gemeente: str) -> list[Traject]:
             "beeindigingsreden",
         )
     )
-    return [
-        Traject(
-            nummer, verwijzer, crisis, inwoner_id, bsn, geboren, postcode or "",
-            str(producten[product_id]), producten[product_id].categorie or "",
-            vorm, start, eind, beeindigd, reden or "",
+    for (nummer, verwijzer, crisis, inwoner_id, bsn, geboren, postcode, product_id, vorm, start, eind,
+         beeindigd, reden) in rijen.iterator(chunk_size=2000):  # fmt: skip
+        product = producten[product_id]
+        yield Traject(
+            nummer, verwijzer, crisis, inwoner_id, bsn, geboren, postcode or "", str(product),
+            product.categorie or "", vorm, start, eind, beeindigd, reden or "",
         )  # fmt: skip
-        for (nummer, verwijzer, crisis, inwoner_id, bsn, geboren, postcode, product_id, vorm, start, eind,
-             beeindigd, reden) in rijen.iterator(chunk_size=5000)
-    ]  # fmt: skip
 
 
 def records(
