@@ -9,7 +9,7 @@ tells their story goes. A case is never deleted (its timeline is append-only for
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db import connection, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q, Value
@@ -131,6 +131,36 @@ def proefrapport(op: date | None = None) -> list[RapportRegel]:
         cursor.execute(sql, params)
         cijfers = {regel_id: (aantal, oudste) for regel_id, aantal, oudste in cursor.fetchall()}
     return [RapportRegel(regel, *cijfers[regel.pk]) for regel in Bewaartermijn.objects.all()]
+
+
+def proefrapport_bijwerken(op: date | None = None) -> list[RapportRegel]:
+    """Compute the dry run of every rule and store it on the rules (the nightly task and the
+    report's "Opnieuw berekenen")."""
+    rapport = proefrapport(op)
+    nu = timezone.now()
+    for r in rapport:
+        r.regel.proef_aantal, r.regel.proef_oudste_einde, r.regel.proef_berekend_op = (
+            r.aantal,
+            r.oudste_einde,
+            nu,
+        )
+    Bewaartermijn.objects.bulk_update([r.regel for r in rapport], list(Bewaartermijn.PROEF_VELDEN))
+    return rapport
+
+
+def opgeslagen_proefrapport() -> tuple[list[RapportRegel], datetime | None]:
+    """The stored dry run, recomputed first when a rule has none or it is from before today (the
+    selection moves with the date); returns the report and when it was computed."""
+    regels = list(Bewaartermijn.objects.all())
+    vandaag = timezone.localdate()
+    if any(
+        r.proef_berekend_op is None or timezone.localtime(r.proef_berekend_op).date() < vandaag
+        for r in regels
+    ):
+        rapport = proefrapport_bijwerken()
+        return rapport, rapport[0].regel.proef_berekend_op if rapport else None
+    rapport = [RapportRegel(r, r.proef_aantal, r.proef_oudste_einde) for r in regels]
+    return rapport, min(r.proef_berekend_op for r in regels) if regels else None
 
 
 @transaction.atomic

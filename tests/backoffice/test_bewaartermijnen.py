@@ -188,3 +188,60 @@ def test_the_dry_run_report_counts_what_each_rule_selects(kern, jaren):
         assert r.aantal == selectie.count(), r.regel
         oudste = min((c.einde for c in selectie), default=None)
         assert r.oudste_einde == oudste, r.regel
+
+
+RAPPORT = "/backoffice/bewaartermijnen/"
+
+
+def _aantallen():
+    return {(r.wet, r.met_voorziening): r.proef_aantal for r in Bewaartermijn.objects.all()}
+
+
+def test_the_report_stores_its_dry_run_and_reads_it_back_without_counting_again(
+    client_for, beheerder, kern, monkeypatch
+):
+    from backoffice import bewaartermijnen
+
+    gesloten("wmo", met_voorziening=False, kern=kern)
+    client = client_for(beheerder)
+    assert client.get(RAPPORT).status_code == 200
+    assert all(r.proef_berekend_op is not None for r in Bewaartermijn.objects.all())
+
+    def niet_opnieuw(*a, **k):
+        raise AssertionError("het proefrapport is opnieuw geteld")
+
+    monkeypatch.setattr(bewaartermijnen, "proefrapport", niet_opnieuw)
+    response = client.get(RAPPORT)
+    assert response.status_code == 200 and 'data-testid="proef-berekend-op"' in response.content.decode()
+
+
+def test_a_changed_rule_or_a_new_day_makes_the_report_count_again(client_for, beheerder, kern, monkeypatch):
+    gesloten("wmo", met_voorziening=False, kern=kern)  # closed 1 March 2026
+    client = client_for(beheerder)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: over(4))
+    client.get(RAPPORT)
+    assert _aantallen()[("wmo", False)] == 0  # 5 years: not yet
+
+    regel = Bewaartermijn.objects.get(wet="wmo", met_voorziening=False)
+    regel.jaren = 3
+    regel.save()  # as the admin does
+    assert Bewaartermijn.objects.get(pk=regel.pk).proef_berekend_op is None
+    client.get(RAPPORT)
+    assert _aantallen()[("wmo", False)] == 1
+
+    # Back to 5 years behind the model's back (the stored dry run still says 1), computed on an
+    # earlier day: the report counts again.
+    Bewaartermijn.objects.filter(pk=regel.pk).update(jaren=5)
+    Bewaartermijn.objects.update(proef_berekend_op=timezone.now() - datetime.timedelta(days=2))
+    client.get(RAPPORT)
+    assert _aantallen()[("wmo", False)] == 0
+
+
+def test_the_beheerder_can_count_again_now_and_the_nightly_task_counts(client_for, beheerder, kern):
+    gesloten("wmo", met_voorziening=False, kern=kern)
+    response = client_for(beheerder).post(RAPPORT)
+    assert response.status_code == 302
+    assert all(r.proef_berekend_op is not None for r in Bewaartermijn.objects.all())
+    Bewaartermijn.objects.update(proef_berekend_op=None, proef_aantal=None)
+    bewaartermijnen_taak.apply()
+    assert all(r.proef_aantal is not None for r in Bewaartermijn.objects.all())
