@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
 
@@ -24,6 +26,7 @@ from altena.exports import neutraliseer
 from backoffice.models import Leveringsvorm, Product, Voorziening
 from intake.models import Verwijzer, Wet
 
+from .models import CbsControle
 from .periode import Periode
 
 # The code lists of the protocol.
@@ -258,3 +261,28 @@ def csv_van(rijen: list[dict]) -> str:
     writer.writeheader()
     writer.writerows({k: neutraliseer(v) for k, v in rij.items()} for rij in rijen)
     return buffer.getvalue()
+
+
+UITVAL_BEWAARD = 100  # the rows of what cannot be delivered that the page shows
+
+
+def controle(periode: Periode, gemeente: str, cbs_code: str = "", *, opnieuw: bool = False):
+    """The check of the day for this half year and gemeente: the stored one, or a new one when
+    there is none from today or ``opnieuw`` (the page's "Opnieuw controleren")."""
+    bestaand = CbsControle.objects.filter(gemeente=gemeente, van=periode.van, tot=periode.tot).first()
+    if bestaand and not opnieuw and timezone.localtime(bestaand.berekend_op).date() == timezone.localdate():
+        return bestaand
+    rijen, uitval, _ids = records(periode, gemeente, cbs_code)
+    controle, _ = CbsControle.objects.update_or_create(
+        gemeente=gemeente,
+        van=periode.van,
+        tot=periode.tot,
+        defaults={
+            "aantal": len(rijen),
+            "uitval_aantal": len(uitval),
+            "uitval_per_reden": [list(p) for p in Counter(u.reden for u in uitval).most_common()],
+            "uitval_eerste": [[u.casusnummer, u.product, u.reden] for u in uitval[:UITVAL_BEWAARD]],
+            "berekend_op": timezone.now(),
+        },
+    )
+    return controle

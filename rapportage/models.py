@@ -123,3 +123,29 @@ class VoorzieningRegel(models.Model):
 
     def __str__(self):
         return f"{self.categorie} {self.startdatum} - {self.eind}"
+
+
+class CbsControle(models.Model):
+    """The last check of one half year's CBS delivery for one gemeente: how many records, and what
+    cannot be delivered (counts per reason and the first rows the page shows). Checking reads every
+    Jeugdwet trajectory of the half year (a second at a city's scale), so the page shows the check
+    of the day and checks again on request; the downloaded file is always made afresh."""
+
+    gemeente = models.CharField(max_length=100)
+    van = models.DateField()
+    tot = models.DateField()
+    aantal = models.PositiveIntegerField()
+    uitval_aantal = models.PositiveIntegerField()
+    uitval_per_reden = models.JSONField(default=list)  # [[reden, aantal], ...], most first
+    uitval_eerste = models.JSONField(default=list)  # [[casusnummer, product, reden], ...]
+    berekend_op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "CBS-controle"
+        verbose_name_plural = "CBS-controles"
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "van", "tot"], name="cbscontrole_per_halfjaar")
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente} {self.van:%d-%m-%Y} t/m {self.tot:%d-%m-%Y}"

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from types import SimpleNamespace
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -131,9 +130,6 @@ class RaadPdfView(RaadExportMixin):
         )
 
 
-UITVAL_OP_PAGINA = 100
-
-
 class CbsMixin(RaadMixin):
     """The CBS export goes per half year (protocol 7.3); default the last full half year."""
 
@@ -146,32 +142,31 @@ class CbsMixin(RaadMixin):
         if self.periode is not None and self.periode.soort != "halfjaar":
             self.form.add_error("soort", "De levering aan het CBS gaat per halfjaar: kies Halfjaar.")
             self.periode = None
-        self.resultaat = None
+        self.cbs_code = ""
         if self.periode and self.gemeente:
-            code = (
+            self.cbs_code = (
                 Gemeente.objects.filter(naam=self.gemeente).values_list("cbs_code", flat=True).first() or ""
             )
-            self.resultaat = cbs.records(self.periode, self.gemeente, code)
 
 
 class CbsView(CbsMixin, TemplateView):
+    """The check of the half year's delivery: the stored check of the day (checking reads every
+    trajectory), or a new one on POST ("Opnieuw controleren")."""
+
     template_name = "rapportage/cbs.html"
+    opnieuw = False
+
+    def post(self, request, *args, **kwargs):
+        self.opnieuw = True
+        return self.get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         self.setup_cbs()
         ctx = super().get_context_data(**kwargs)
         ctx.update(form=self.form, gemeente=self.gemeente, gemeenten=self.gemeenten, periode=self.periode)
-        if self.resultaat:
-            rijen, uitval, _ids = self.resultaat
-            # Per reason how many, and the first rows: a city's half year can have thousands.
-            per_reden = Counter(u.reden for u in uitval).most_common()
-            ctx.update(
-                aantal=len(rijen),
-                uitval=uitval[:UITVAL_OP_PAGINA],
-                uitval_aantal=len(uitval),
-                uitval_per_reden=per_reden,
-                params=self.params(),
-            )
+        if self.periode and self.gemeente:
+            controle = cbs.controle(self.periode, self.gemeente, self.cbs_code, opnieuw=self.opnieuw)
+            ctx.update(controle=controle, params=self.params())
         return ctx
 
     def render_to_response(self, context, **kwargs):
@@ -182,9 +177,10 @@ class CbsView(CbsMixin, TemplateView):
 class CbsCsvView(CbsMixin, View):
     def get(self, request, *args, **kwargs):
         self.setup_cbs()
-        if self.resultaat is None:
+        if not (self.periode and self.gemeente):
             return HttpResponseRedirect(reverse("rapportage:cbs") + "?" + request.GET.urlencode())
-        rijen, _uitval, inwoner_ids = self.resultaat
+        # The file is always made afresh (the page may show a check from earlier today).
+        rijen, _uitval, inwoner_ids = cbs.records(self.periode, self.gemeente, self.cbs_code)
         log_personen(
             request=request,
             handeling=Verwerking.Handeling.EXPORTEREN,

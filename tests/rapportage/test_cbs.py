@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from altena.models import Verwerking
 from backoffice.models import Leveringsvorm
+from rapportage import cbs
 from tests.factories.backoffice import BesluitFactory, ProductFactory, VoorzieningFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
 from tests.factories.netwerk import KernFactory
@@ -66,7 +68,7 @@ def jeugd(db):
     ]
     traject("45", d(2025, 1, 1), eind=d(2025, 12, 1))  # ended before the half year
     VoorzieningFactory(casus=CasusFactory(kern=veen, maatwerk=True))  # Wmo: not jeugdhulp
-    return {"lopend": lopend, "verblijf": verblijf, "crisis": crisis, "uitval": uitval}
+    return {"lopend": lopend, "verblijf": verblijf, "crisis": crisis, "uitval": uitval, "traject": traject}
 
 
 def _csv(client):
@@ -121,8 +123,9 @@ def test_every_code_in_the_file_is_in_the_protocols_code_lists(client_for, raad_
 def test_the_page_lists_what_cannot_be_exported_and_why(client_for, raad_beleid, jeugd):
     response = client_for(raad_beleid).get("/rapportage/raad/cbs/" + H1)
     assert response.status_code == 200
-    assert response.context["aantal"] == 3
-    redenen = {u.casusnummer: u.reden for u in response.context["uitval"]}
+    controle = response.context["controle"]
+    assert controle.aantal == 3
+    redenen = {nummer: reden for nummer, _product, reden in controle.uitval_eerste}
     pgb, bescherming, maatwerk, reden = (v.casus.nummer for v in jeugd["uitval"])
     assert "pgb" in redenen[pgb] and "SVB" in redenen[pgb]
     assert "jeugdbescherming" in redenen[bescherming]
@@ -160,12 +163,38 @@ def test_other_roles_cannot_download_the_cbs_file(client_for, role_users, role_n
 def test_a_long_list_of_what_cannot_be_exported_shows_counts_per_reason_and_the_first_rows(
     client_for, raad_beleid, jeugd, monkeypatch
 ):
-    from rapportage import views
-
-    monkeypatch.setattr(views, "UITVAL_OP_PAGINA", 2)
+    monkeypatch.setattr(cbs, "UITVAL_BEWAARD", 2)
     response = client_for(raad_beleid).get("/rapportage/raad/cbs/" + H1)
     html = response.content.decode()
-    assert response.context["uitval_aantal"] == 4 and len(response.context["uitval"]) == 2
+    controle = response.context["controle"]
+    assert controle.uitval_aantal == 4 and len(controle.uitval_eerste) == 2
     assert "De eerste 2 van 4 trajecten" in html
-    per_reden = dict(response.context["uitval_per_reden"])
+    per_reden = dict(controle.uitval_per_reden)
     assert sum(per_reden.values()) == 4 and len(per_reden) == 4
+
+
+def test_the_check_of_the_day_is_stored_and_checked_again_on_request(
+    client_for, raad_beleid, jeugd, monkeypatch
+):
+    from rapportage.models import CbsControle
+
+    client = client_for(raad_beleid)
+    client.get("/rapportage/raad/cbs/" + H1)
+    assert CbsControle.objects.count() == 1
+
+    def niet_opnieuw(*a, **k):
+        raise AssertionError("opnieuw gecontroleerd")
+
+    with monkeypatch.context() as m:
+        m.setattr(cbs, "records", niet_opnieuw)
+        assert client.get("/rapportage/raad/cbs/" + H1).context["controle"].aantal == 3
+    # A new trajectory: the stored check still says 3 until asked again; the file is always fresh.
+    jeugd["traject"]("45", d(2026, 3, 1))
+    assert client.get("/rapportage/raad/cbs/" + H1).context["controle"].aantal == 3
+    assert len(_csv(client)) == 4
+    response = client.post("/rapportage/raad/cbs/" + H1)
+    assert response.status_code == 200 and response.context["controle"].aantal == 4
+    assert CbsControle.objects.count() == 1
+    # An earlier day's check is checked again on the next view.
+    CbsControle.objects.update(berekend_op=timezone.now() - datetime.timedelta(days=1), aantal=0)
+    assert client.get("/rapportage/raad/cbs/" + H1).context["controle"].aantal == 4
