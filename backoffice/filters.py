@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from altena.access import Rol
 from altena.namen import naam_van
+from altena.sql import EenVan
 from intake.models import Wet
 from intake.workflow import MAATWERK_FASEN, Fase
 from netwerk.models import Kern, Team
@@ -87,4 +88,4 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             termijnen = relevante_termijnen(vandaag).filter(
                 opgeschort_sinds__isnull=True, uiterste_datum__range=(vandaag, einde_week(vandaag))
             )
-        return queryset.filter(pk__in=casus_ids_van(termijnen))
+        return queryset.filter(EenVan("pk", casus_ids_van(termijnen)))

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from altena.sql import EenVan
 from intake.models import Casus, Inwoner, Verwijzing, ZrmScore
 from intake.selectors import tijdlijn
 from intake.workflow import MAATWERK_FASEN, OPEN_FASEN
@@ -85,7 +86,7 @@ def casus_ids_van(termijnen) -> list[int]:
 
 def aantal_verstreken(user, op: date | None = None) -> int:
     """How many visible maatwerk cases have a deadline that passed: the teamleider's alarm."""
-    return werkvoorraad(user).filter(pk__in=casus_ids_van(verstreken_termijnen(op))).count()
+    return werkvoorraad(user).filter(EenVan("pk", casus_ids_van(verstreken_termijnen(op)))).count()
 
 
 def casus_voor(user, nummer: str) -> Casus | None:

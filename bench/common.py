@@ -198,7 +198,8 @@ class MemorySampler(threading.Thread):
 
     def result(self) -> dict:
         self.halt.set()
-        self.join(5)
+        if self.ident is not None:  # started
+            self.join(5)
         peaks = sorted(self.peak.values(), reverse=True)
         return {
             "workers_seen": len(peaks),

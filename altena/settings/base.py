@@ -131,7 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Argon2id first; older hashes are still checked and upgraded at the next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "altena.security.Argon2Wachtwoorden",  # Argon2id, 19 MiB (OWASP); see docs/beveiliging.md
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

@@ -28,7 +28,7 @@ def test_a_long_uncommon_password_is_accepted():
 def test_argon2_is_the_production_hasher():
     from altena.settings import base
 
-    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert base.PASSWORD_HASHERS[0] == "altena.security.Argon2Wachtwoorden"
     with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
         assert make_password("paars konijn fietst").startswith("argon2")
 
@@ -164,3 +164,23 @@ def test_users_without_a_password_cannot_log_in(client):
     user.save()
     response = client.post("/accounts/login/", {"username": "uitgenodigd", "password": ""})
     assert "_auth_user_id" not in client.session and response.status_code == 200
+
+
+def test_passwords_are_argon2id_at_19_mib_and_old_hashes_are_upgraded_at_login(
+    client, settings, django_user_model
+):
+    """OWASP's first Argon2id profile: a login costs a web worker 19 MiB, not Django's 100 MiB."""
+    import argon2
+    from django.contrib.auth.hashers import Argon2PasswordHasher, make_password
+
+    settings.PASSWORD_HASHERS = ["altena.security.Argon2Wachtwoorden"]
+    user = django_user_model.objects.create(username="hasher", is_active=True)
+    user.password = Argon2PasswordHasher().encode("een lang wachtwoord 42", Argon2PasswordHasher().salt())
+    user.save()
+    assert "m=102400" in user.password  # Django's default
+    client.post("/accounts/login/", {"username": "hasher", "password": "een lang wachtwoord 42"})
+    user.refresh_from_db()
+    parameters = argon2.extract_parameters(user.password.split("argon2", 1)[1])
+    assert (parameters.memory_cost, parameters.time_cost, parameters.parallelism) == (19 * 1024, 2, 1)
+    assert parameters.type is argon2.Type.ID
+    assert make_password("x").startswith("argon2$argon2id$")

@@ -173,3 +173,13 @@ def test_the_maatwerk_queue_pages_in_its_order(client_for, consultant, team):
     sleutels = [(not c.crisis, c.eerste_termijn or datetime.date.max, c.aangemaakt) for c in rijen]
     assert sleutels == sorted(sleutels)
     assert _ids(client.get("/backoffice/", {"page": "laatste"})) == verwacht[-25:]
+
+
+def test_een_van_means_pk_in():
+    from altena.sql import EenVan
+
+    casussen = [CasusFactory() for _ in range(3)]
+    ids = [casussen[0].pk, casussen[2].pk, 10**12]
+    assert set(Casus.objects.filter(EenVan("pk", ids))) == set(Casus.objects.filter(pk__in=ids))
+    assert not Casus.objects.filter(EenVan("pk", [])).exists()
+    assert Casus.objects.filter(EenVan("pk", ids) | EenVan("pk", [casussen[1].pk])).count() == 3
