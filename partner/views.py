@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -62,11 +63,13 @@ class OverzichtView(PartnerMixin, TemplateView):
     each row shown is logged (one INSERT for the page)."""
 
     template_name = "partner/overzicht.html"
-    MAX = 200
+    paginate_by = 25
 
     def get_context_data(self, **kwargs):
         alle = self.request.GET.get("toon") == "alle"
-        rijen = list(selectors.overzicht(self.request.user, alleen_open=not alle)[: self.MAX])
+        paginator = Paginator(selectors.overzicht(self.request.user, alleen_open=not alle), self.paginate_by)
+        page_obj = paginator.get_page(self.request.GET.get("page"))  # a bad page number: the nearest
+        rijen = list(page_obj)
         log_objecten(
             request=self.request,
             handeling=Verwerking.Handeling.LEZEN,
@@ -76,6 +79,7 @@ class OverzichtView(PartnerMixin, TemplateView):
         return super().get_context_data(
             medewerker=self.medewerker,
             verwijzingen=[gedeeld(v) for v in rijen],
+            page_obj=page_obj,
             alle=alle,
             aanbod=list(selectors.aanbod_van(self.request.user)),
             **kwargs,

@@ -84,3 +84,34 @@ def test_a_deactivated_worker_sees_nothing_of_its_organisation(pw, medewerker, v
     medewerker.save()
     assert pw.get(f"/partner/verwijzing/{verwijzing.pk}/").status_code == 404
     assert "Anna" not in pw.get("/partner/").content.decode()
+
+
+def test_the_overview_pages_by_25_and_logs_only_the_rows_it_shows(pw, medewerker, welzijn, kern, frontoffice):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from altena.models import Verwerking
+    from intake.models import STANDAARD_GEDEELD
+    from tests.factories.intake import CasusFactory, VerwijzingFactory
+
+    nu = timezone.now()
+    verwijzingen = [
+        VerwijzingFactory(
+            casus=CasusFactory(inwoner__kern=kern, verwezen=True, met_toestemming=True),
+            partner=welzijn,
+            door=frontoffice,
+            verstuurd_op=nu - timedelta(minutes=i),
+            gedeelde_gegevens=list(STANDAARD_GEDEELD),
+        )
+        for i in range(30)
+    ]
+    eerste = pw.get("/partner/")
+    tweede = pw.get("/partner/", {"page": 2})
+    rijen = [[g.verwijzing.pk for g in r.context["verwijzingen"]] for r in (eerste, tweede)]
+    assert [len(r) for r in rijen] == [25, 5]
+    assert rijen[0] + rijen[1] == [v.pk for v in verwijzingen]  # newest first, each once
+    assert "Volgende" in eerste.content.decode() and "Vorige" in tweede.content.decode()
+    gelogd = Verwerking.objects.filter(actor=medewerker.gebruiker, object_type="verwijzing")
+    assert gelogd.count() == 30
+    assert pw.get("/partner/", {"page": "x"}).status_code == 200
