@@ -308,7 +308,13 @@ def dashboard(user) -> dict:
         "werklast": werklast(rijen),
         "stroom": stroom_per_week(cijfers["stroom"], vandaag),
         "escalaties_getal": Getal(aantal, reverse("signalen:inbox") + "?status=open&escalatie=true"),
-        "escalaties": escalaties[:10],
+        # The ten newest first (sorted on the signals alone), then their cases: joined before the
+        # sort, the cases of all of a team's open escalations were read for ten rows.
+        "escalaties": list(
+            escalaties.filter(pk__in=list(escalaties.values_list("pk", flat=True)[:10])).order_by(
+                "-aangemaakt", "-id"
+            )
+        ),
         "escalaties_aantal": aantal,
         "verwijzingen": verwijzingen.per_soort_en_kern(cijfers["verwijzingen"], twaalf_weken(vandaag)[0]),
     }
