@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from altena.access import Rol
 from altena.namen import naam_van
-from altena.sql import EenVan
 from intake.models import Wet
 from intake.workflow import MAATWERK_FASEN, Fase
 from netwerk.models import Kern, Team
@@ -88,4 +87,4 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             termijnen = relevante_termijnen(vandaag).filter(
                 opgeschort_sinds__isnull=True, uiterste_datum__range=(vandaag, einde_week(vandaag))
             )
-        return queryset.filter(EenVan("pk", casus_ids_van(termijnen)))
+        return queryset.filter(casus_ids_van(termijnen))

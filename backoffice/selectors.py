@@ -77,16 +77,16 @@ def werkvoorraad_rijen(ids, op: date | None = None) -> list[Casus]:
     )
 
 
-def casus_ids_van(termijnen) -> list[int]:
-    """The cases of a set of running terms, read first and on their own: there are few running
-    terms (a partial index holds them), and a case query with these ids as constants is answered by
-    primary key, where PostgreSQL would otherwise scan every case in scope to join them."""
-    return list(termijnen.order_by().values_list("casus_id", flat=True).distinct())
+def casus_ids_van(termijnen):
+    """The cases of a set of running terms, as a condition on cases: the few running terms (a
+    partial index holds them) are read first, in the same query (``ARRAY(subquery)``), and the cases
+    then by primary key; PostgreSQL would otherwise scan every case in scope to join them."""
+    return EenVan("pk", termijnen.order_by().values("casus_id").distinct())
 
 
 def aantal_verstreken(user, op: date | None = None) -> int:
     """How many visible maatwerk cases have a deadline that passed: the teamleider's alarm."""
-    return werkvoorraad(user).filter(EenVan("pk", casus_ids_van(verstreken_termijnen(op)))).count()
+    return werkvoorraad(user).filter(casus_ids_van(verstreken_termijnen(op))).count()
 
 
 def casus_voor(user, nummer: str) -> Casus | None:

@@ -183,3 +183,6 @@ def test_een_van_means_pk_in():
     assert set(Casus.objects.filter(EenVan("pk", ids))) == set(Casus.objects.filter(pk__in=ids))
     assert not Casus.objects.filter(EenVan("pk", [])).exists()
     assert Casus.objects.filter(EenVan("pk", ids) | EenVan("pk", [casussen[1].pk])).count() == 3
+    subquery = Casus.objects.filter(pk__in=ids).values("pk")
+    assert set(Casus.objects.filter(EenVan("pk", subquery))) == set(Casus.objects.filter(pk__in=ids))
+    assert not Casus.objects.filter(EenVan("pk", Casus.objects.none().values("pk"))).exists()

@@ -17,9 +17,9 @@ from tests.queries import precies_queries
 pytestmark = pytest.mark.django_db
 
 # Named query budgets: a page's cost must not grow with its rows.
-# incl. the bounded count, the page's ids in key order, its rows and running terms, the overdue
-# terms' case ids and their count (the alarm), and the log INSERT
-WERKVOORRAAD_QUERIES = 14
+# incl. the bounded count, the page's ids in key order, its rows and running terms, the count of
+# cases with an overdue term (the alarm, one query: ARRAY of the terms' cases), and the log INSERT
+WERKVOORRAAD_QUERIES = 13
 # incl. the documenten section (its letters and number of files), the berichten block (one query when
 # the case has no messages), the log INSERT of the household members shown, and the household's
 # member ids read first (so the household's cases are found by index); the voorzieningen of the
