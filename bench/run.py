@@ -250,6 +250,8 @@ def write_markdown(result: dict, path: Path) -> None:
     lines = [
         "# Benchmark results",
         "",
+        'Why a target is missed and what would close it: docs/scaling.md, "Where the last run falls short".',
+        "",
         f"Run {result['date']} on {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, {m['os']}, "
         f"Python {m['python']}; {result['casussen']:,} cases; gunicorn {result['gunicorn_workers']} sync "
         "workers, production settings (two-factor login required), DEBUG off. Every user logs in "
