@@ -77,8 +77,8 @@ def werkvoorraad_rijen(ids, op: date | None = None) -> list[Casus]:
     )
 
 
-def casus_ids_van(termijnen):
-    """The cases of a set of running terms, as a condition on cases: the few running terms (a
+def met_lopende_termijn_uit(termijnen) -> EenVan:
+    """A condition on cases: the case has one of these running terms. The few running terms (a
     partial index holds them) are read first, in the same query (``ARRAY(subquery)``), and the cases
     then by primary key; PostgreSQL would otherwise scan every case in scope to join them."""
     return EenVan("pk", termijnen.order_by().values("casus_id").distinct())
@@ -86,7 +86,7 @@ def casus_ids_van(termijnen):
 
 def aantal_verstreken(user, op: date | None = None) -> int:
     """How many visible maatwerk cases have a deadline that passed: the teamleider's alarm."""
-    return werkvoorraad(user).filter(casus_ids_van(verstreken_termijnen(op))).count()
+    return werkvoorraad(user).filter(met_lopende_termijn_uit(verstreken_termijnen(op))).count()
 
 
 def casus_voor(user, nummer: str) -> Casus | None:
@@ -123,12 +123,12 @@ def casus_dossier(casus: Casus, user) -> dict:
     stapeling = []
     huishouden_voorzieningen = []
     if huishouden_id:
-        # The members first (a handful of ids), then the cases by two indexed conditions:
-        # PostgreSQL combines them in a BitmapOr, where an OR over a join reads every case.
-        leden = list(Inwoner.objects.filter(huishouden_id=huishouden_id).values_list("pk", flat=True))
+        # The members (a handful) first, as ARRAY(subquery) in the same statement, then the cases
+        # by two indexed conditions in a BitmapOr; an OR over a join reads every case.
+        leden = Inwoner.objects.filter(huishouden_id=huishouden_id).values("pk")
         andere = (
             Casus.objects.filter(gemeente=casus.gemeente)
-            .filter(Q(huishouden_id=huishouden_id) | Q(inwoner_id__in=leden))
+            .filter(Q(huishouden_id=huishouden_id) | EenVan("inwoner_id", leden))
             .exclude(pk=casus.pk)
         )
         in_scope = Casus.objects.zichtbaar_voor(user)
@@ -139,10 +139,10 @@ def casus_dossier(casus: Casus, user) -> dict:
             .order_by("wet", "nummer")
         )
         huishouden_voorzieningen = list(
-            # The visible cases of the household first (scope as conditions on its own few rows),
-            # then their voorzieningen by index: in one statement PostgreSQL joins every voorziening.
+            # The visible cases of the household first (scope as conditions on its own few rows, as
+            # ARRAY(subquery)), then their voorzieningen by index; joined, PostgreSQL reads them all.
             voorzieningen_qs.filter(
-                casus_id__in=list(in_scope.filter(pk__in=andere.values("pk")).values_list("pk", flat=True))
+                EenVan("casus_id", in_scope.filter(pk__in=andere.values("pk")).values("pk"))
             )
             .select_related("casus", "casus__inwoner")
             .order_by("-startdatum")[:50]

@@ -21,10 +21,9 @@ pytestmark = pytest.mark.django_db
 # cases with an overdue term (the alarm, one query: ARRAY of the terms' cases), and the log INSERT
 WERKVOORRAAD_QUERIES = 13
 # incl. the documenten section (its letters and number of files), the berichten block (one query when
-# the case has no messages), the log INSERT of the household members shown, and the household's
-# member ids read first (so the household's cases are found by index); the voorzieningen of the
-# household's other visible cases add one query for their ids when there are such cases
-CASUS_DETAIL_QUERIES = 27
+# the case has no messages) and the log INSERT of the household members shown; the household's
+# members and visible cases go into their queries as ARRAY(subquery), not as queries of their own
+CASUS_DETAIL_QUERIES = 26
 
 
 @pytest.fixture
