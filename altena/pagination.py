@@ -61,8 +61,6 @@ class SleutelPagina:
     paginator: SleutelPaginator
     has_previous: bool
     has_next: bool
-    is_laatste: bool = False
-    number: int = 1  # for templates written for Django's Page; keyset pages have no number
     _ids: list = field(default_factory=list)
 
     @property
@@ -75,12 +73,6 @@ class SleutelPagina:
 
     def has_other_pages(self) -> bool:
         return self.has_previous or self.has_next
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self):
-        return len(self.object_list)
 
 
 class SleutelPaginator:
@@ -147,9 +139,7 @@ class SleutelPaginator:
             return self._maak(ids[: self.per_page][::-1], vorige=len(ids) > self.per_page, volgende=True)
         if page in ("laatste", "last"):
             ids = self._ids(self.queryset, omgekeerd=True)
-            pagina = self._maak(ids[: self.per_page][::-1], vorige=len(ids) > self.per_page, volgende=False)
-            pagina.is_laatste = True
-            return pagina
+            return self._maak(ids[: self.per_page][::-1], vorige=len(ids) > self.per_page, volgende=False)
         ids = self._ids(self.queryset)
         return self._maak(ids[: self.per_page], vorige=False, volgende=len(ids) > self.per_page)
 

@@ -13,8 +13,8 @@ from netwerk.models import Kern, Team
 
 from .selectors import (
     binnen_7_dagen_termijnen,
-    casus_ids_van,
     einde_week,
+    met_lopende_termijn_uit,
     relevante_termijnen,
     verstreken_termijnen,
 )
@@ -87,4 +87,4 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             termijnen = relevante_termijnen(vandaag).filter(
                 opgeschort_sinds__isnull=True, uiterste_datum__range=(vandaag, einde_week(vandaag))
             )
-        return queryset.filter(casus_ids_van(termijnen))
+        return queryset.filter(met_lopende_termijn_uit(termijnen))
