@@ -17,6 +17,7 @@ from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 
+from altena.sql import EenVan
 from backoffice.selectors import binnen_7_dagen_termijnen, verstreken_termijnen
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, Wet
 from intake.stromen import LEEFTIJDSKLASSEN, STROMEN, dag_begin, wachtende_verwijzingen
@@ -308,13 +309,9 @@ def dashboard(user) -> dict:
         "werklast": werklast(rijen),
         "stroom": stroom_per_week(cijfers["stroom"], vandaag),
         "escalaties_getal": Getal(aantal, reverse("signalen:inbox") + "?status=open&escalatie=true"),
-        # The ten newest first (sorted on the signals alone), then their cases: joined before the
-        # sort, the cases of all of a team's open escalations were read for ten rows.
-        "escalaties": list(
-            escalaties.filter(pk__in=list(escalaties.values_list("pk", flat=True)[:10])).order_by(
-                "-aangemaakt", "-id"
-            )
-        ),
+        # The ten newest first (sorted on the signals alone, as ARRAY(subquery)), then their cases:
+        # joined before the sort, the cases of all of a team's open escalations were read for ten.
+        "escalaties": list(escalaties.filter(EenVan("pk", escalaties.values("pk")[:10]))),
         "escalaties_aantal": aantal,
         "verwijzingen": verwijzingen.per_soort_en_kern(cijfers["verwijzingen"], twaalf_weken(vandaag)[0]),
     }

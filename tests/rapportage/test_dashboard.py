@@ -174,3 +174,19 @@ def test_dashboard_query_count_is_constant(
 
 
 DASHBOARD_QUERIES = {"direct": 12, "stand": 10}
+
+
+def test_the_dashboard_lists_the_ten_newest_open_escalations_of_the_team(teamleider, team):
+    from django.utils import timezone
+
+    from rapportage.dashboard import dashboard
+
+    nu = timezone.now()
+    signalen = [
+        SignaalFactory(escalatie=True, team=team, aangemaakt=nu - datetime.timedelta(hours=i))
+        for i in range(12)
+    ]
+    SignaalFactory(escalatie=True, team=team, afgehandeld=True, aangemaakt=nu)  # handled: not listed
+    ctx = dashboard(teamleider)
+    assert [s.pk for s in ctx["escalaties"]] == [s.pk for s in signalen[:10]]
+    assert ctx["escalaties_aantal"] == 12
