@@ -148,22 +148,49 @@ class EmbeddedPostgres:
         for path in (self.pgdata, *self.pgdata.rglob("*")):
             os.chown(path, entry.pw_uid, entry.pw_gid)
 
+    def _works_here(self, pid: int) -> bool:
+        """Whether this process is a PostgreSQL process of this data folder (they all work in it)."""
+        import psutil
+
+        try:
+            return Path(psutil.Process(pid).cwd()).resolve() == self.pgdata.resolve()
+        except (psutil.Error, OSError):
+            return False
+
     def _running_pid(self) -> int | None:
-        """The pid of a server still running on this data folder (a crashed run leaves one)."""
+        """The pid of a server still running on this data folder (a killed run leaves one)."""
         pidfile = self.pgdata / "postmaster.pid"
         if not pidfile.exists():
             return None
         lines = pidfile.read_text().splitlines()
         try:
             pid = int(lines[0])
-            os.kill(pid, 0)
-        except (ValueError, IndexError, ProcessLookupError, PermissionError):
+        except (ValueError, IndexError):
             return None
-        cmdline = Path(f"/proc/{pid}/cmdline")
-        if cmdline.exists() and "postgres" not in cmdline.read_bytes().decode(errors="replace"):
-            return None  # the pid was reused by another program: the pid file is stale
+        if not self._works_here(pid):
+            return None  # gone, or the pid now belongs to another program: the pid file is stale
         self.port = int(lines[3]) if len(lines) > 3 and lines[3].isdigit() else 0
         return pid
+
+    def _clear_stale_pidfile(self) -> None:
+        """Remove postmaster.pid of a crashed run, when no process of this data folder is left.
+
+        PostgreSQL removes a stale one itself when its pid is gone, but refuses to start when the pid
+        has since been given to another process of the same user. Removing it is safe only when no
+        postmaster or orphaned backend still works in the folder; then it is only a lock file.
+        """
+        import psutil
+
+        pidfile = self.pgdata / "postmaster.pid"
+        if not pidfile.exists() or self._running_pid() is not None:
+            return
+        if any(self._works_here(proc.pid) for proc in psutil.process_iter()):
+            raise ServerError(
+                f"In {self.pgdata} werkt nog een PostgreSQL-proces zonder postmaster (vorige run?). Er "
+                "wordt niets verwijderd: stop dat proces (ps -ef | grep postgres) en probeer opnieuw."
+            )
+        pidfile.unlink()
+        print("  Verouderd postmaster.pid van een vorige run verwijderd (geen proces meer actief).")
 
     def start(self) -> str:
         self.pgdata.mkdir(parents=True, exist_ok=True)
@@ -202,7 +229,7 @@ class EmbeddedPostgres:
 
                 entry = pwd.getpwnam(self.user)
                 os.chown(log, entry.pw_uid, entry.pw_gid)
-            # pg_ctl removes a stale postmaster.pid by itself when its process is gone.
+            self._clear_stale_pidfile()
             result = self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-t", "180", "-l", str(log),
                                "-o", options, "start")  # fmt: skip
             if result.returncode:
