@@ -31,7 +31,7 @@ RAPPORT = Path(settings.BASE_DIR) / ".pytest_cache" / "axe-rapport.json"
 
 
 def axe(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
+    """The violations on the page; axe itself is loaded into every page of the context (init script)."""
     return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
 
 
@@ -63,6 +63,7 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, live_se
     ernstig, gecontroleerd = [], []
     for kijker, urls in per_kijker.items():
         context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
+        context.add_init_script(path=str(AXE))
         page = context.new_page()
         if kijker != paginas.ANONIEM:
             login(page, s.gebruikers[kijker].username)
