@@ -64,14 +64,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def choose(env_name: str, default_url: str, default_port: int) -> str | None:
+def choose(env_name: str, default_url: str) -> str | None:
     """The URL to use, or None when an embedded server must be started."""
     value = os.environ.get(env_name, "").strip()
     if value == "embedded":
         return None
     if value:
         return value
-    return default_url if port_answers("127.0.0.1", default_port) else None
+    default = urlparse(default_url)
+    return default_url if port_answers(default.hostname, default.port) else None
+
+
+def hint_for(env_name: str) -> str:
+    """The fix to name when the server chosen for env_name does not answer as it should."""
+    if os.environ.get(env_name, "").strip():
+        return HINT
+    # Not set, and something answered on the standard port: it is not (a usable) server of ours.
+    return (
+        f"Op de standaardpoort antwoordt iets, maar niet als bruikbare server. Zet {env_name}=embedded "
+        f"voor de ingebouwde server, of zet {env_name} op de juiste server; zie docs/servers.md."
+    )
 
 
 def remembered_port(record: Path) -> int:
@@ -338,7 +350,7 @@ class EmbeddedRedis:
 # --- database ----------------------------------------------------------------------------------
 
 
-def ensure_database(url: str, recreate: bool) -> None:
+def ensure_database(url: str, recreate: bool, hint: str = HINT) -> None:
     import psycopg
 
     parsed = urlparse(url)
@@ -355,17 +367,17 @@ def ensure_database(url: str, recreate: bool) -> None:
                 print(f"  Database {dbname} aangemaakt.")
     except psycopg.OperationalError as exc:
         raise ServerError(
-            f"PostgreSQL is niet bereikbaar op {parsed.hostname}:{parsed.port or 5432} ({exc}). {HINT}"
+            f"PostgreSQL is niet bereikbaar op {parsed.hostname}:{parsed.port or 5432} ({exc}). {hint}"
         ) from exc
 
 
-def check_redis(url: str) -> None:
+def check_redis(url: str, hint: str = HINT) -> None:
     import redis
 
     try:
         redis.Redis.from_url(url, socket_connect_timeout=3).ping()
     except redis.RedisError as exc:
-        raise ServerError(f"Redis is niet bereikbaar op {url} ({exc}). {HINT}") from exc
+        raise ServerError(f"Redis is niet bereikbaar op {url} ({exc}). {hint}") from exc
 
 
 # --- main ---------------------------------------------------------------------------------------
@@ -382,8 +394,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
 
-    db_url = choose("DATABASE_URL", DEFAULT_DATABASE_URL, 5432)
-    redis_url = choose("REDIS_URL", DEFAULT_REDIS_URL, 6379)
+    db_url = choose("DATABASE_URL", DEFAULT_DATABASE_URL)
+    redis_url = choose("REDIS_URL", DEFAULT_REDIS_URL)
+    db_hint, redis_hint = hint_for("DATABASE_URL"), hint_for("REDIS_URL")
     tmp = None
     if args.throwaway and (db_url is None or redis_url is None):
         tmp = Path(tempfile.mkdtemp(prefix="altena-servers-"))
@@ -407,8 +420,8 @@ def main(argv: list[str]) -> int:
             os.environ["ALTENA_REDIS_INFO"] = f"Redis op {urlparse(redis_url).hostname}"
         os.environ["DATABASE_URL"] = db_url
         os.environ["REDIS_URL"] = redis_url
-        ensure_database(db_url, args.recreate)
-        check_redis(redis_url)
+        ensure_database(db_url, args.recreate, db_hint)
+        check_redis(redis_url, redis_hint)
         if postgres or redis_server:
             print(f"  Database: {os.environ['ALTENA_DATABASE_INFO']}, {db_url}")
             print(f"  Redis:    {os.environ['ALTENA_REDIS_INFO']}, {redis_url}")
