@@ -49,9 +49,17 @@ def processes_using(folder: Path) -> list[str]:
     return [" ".join(proc.info["cmdline"] or []) for proc in processes_in(folder)]
 
 
+GROUPS: list[int] = []  # process groups of servers.py runs started by a test
+
+
 @pytest.fixture
 def data(tmp_path):
     yield tmp_path / "servers"
+    while GROUPS:  # a failed test may leave its command running; it works in ROOT, not in tmp_path
+        try:
+            os.killpg(GROUPS.pop(), signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     for proc in processes_in(tmp_path):  # never leave a server behind, even when a test fails
         try:
             proc.kill()
@@ -122,7 +130,11 @@ def start_in_own_group(data: Path) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
+        # As in a terminal: Ctrl-C is not ignored. A runner started as a background job of a
+        # non-interactive shell ignores SIGINT, and every child would inherit that.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+    GROUPS.append(proc.pid)
     lines = []
     for line in proc.stdout:  # the command prints KLAAR once both servers answer
         lines.append(line)
