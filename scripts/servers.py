@@ -14,8 +14,9 @@ For each of the two services:
 The database named in the URL is created when missing (``--recreate`` drops it first). COMMAND runs
 with ``DATABASE_URL`` and ``REDIS_URL`` pointing at the servers in use; when it ends, the embedded
 servers this run started are stopped. ``--throwaway`` keeps their data in a temporary folder that is
-removed afterwards (``make test``). Nothing else is ever deleted: a data folder of another PostgreSQL
-major version, or a port that is taken, stops with a message that names the fix.
+removed afterwards (``make test``). Nothing else is ever deleted but a ``postmaster.pid`` whose
+server is gone (docs/servers.md): a data folder of another PostgreSQL major version stops with a
+message that names the fix, a remembered port that is taken is replaced by a free one.
 """
 
 from __future__ import annotations
@@ -396,7 +397,9 @@ def main(argv: list[str]) -> int:
 
     db_url = choose("DATABASE_URL", DEFAULT_DATABASE_URL)
     redis_url = choose("REDIS_URL", DEFAULT_REDIS_URL)
-    db_hint, redis_hint = hint_for("DATABASE_URL"), hint_for("REDIS_URL")
+    # A server found on the standard port that then fails is named differently from a set URL.
+    db_hint = hint_for("DATABASE_URL") if db_url else HINT
+    redis_hint = hint_for("REDIS_URL") if redis_url else HINT
     tmp = None
     if args.throwaway and (db_url is None or redis_url is None):
         tmp = Path(tempfile.mkdtemp(prefix="altena-servers-"))
