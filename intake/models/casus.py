@@ -90,10 +90,6 @@ class CasusQuerySet(models.QuerySet):
         in scope first.  Use: ``Verzoek.objects.filter(Casus.objects.zichtbaar_voor(u).bevat())``."""
         return Exists(self.order_by().filter(pk=OuterRef(veld)))
 
-    def werkvolgorde(self):
-        """Crisis first, then what still waits for triage (aangemeld), then the oldest."""
-        return self.order_by(*VOORDEUR_VOLGORDE, "pk")
-
 
 class Casus(models.Model):
     """One hulpvraag of one inwoner, from the front door through maatwerk to closing."""
