@@ -17,13 +17,18 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVERS = [sys.executable, str(ROOT / "scripts" / "servers.py")]
 
 
-def run_servers(data: Path, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:
+def embedded_env() -> dict:
+    """Both servers forced embedded, and the command's own settings (not the test settings)."""
     env = {**os.environ, "DATABASE_URL": "embedded", "REDIS_URL": "embedded"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def run_servers(data: Path, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*SERVERS, "--data", str(data), "--", *command],
         cwd=ROOT,
-        env=env,
+        env=embedded_env(),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -120,12 +125,10 @@ WAIT_THEN_SLEEP = "import time; print('KLAAR', flush=True); time.sleep(600)"
 
 def start_in_own_group(data: Path) -> subprocess.Popen:
     """servers.py in a process group of its own, as `make run` is in a terminal."""
-    env = {**os.environ, "DATABASE_URL": "embedded", "REDIS_URL": "embedded"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
     proc = subprocess.Popen(
         [*SERVERS, "--data", str(data), "--", sys.executable, "-c", WAIT_THEN_SLEEP],
         cwd=ROOT,
-        env=env,
+        env=embedded_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
