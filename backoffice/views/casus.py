@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from altena import panelen
 from altena.verwerkingen import log_personen, log_verwerking
 from intake.models import Wet
 
@@ -54,6 +55,10 @@ class CasusDetailView(CasusMixin, TemplateView):
             kan=acties_voor(user, stand),
             toon_leveringsvorm=casus.wet != Wet.PARTICIPATIEWET,  # natura or pgb: Wmo and Jeugdwet
             intake_url=reverse("intake:casus", kwargs={"nummer": casus.nummer}),
+            # Documents and toewijzingen: higher apps fill these places (altena.panelen).
+            panelen=panelen.weergeven(
+                self.request, casus, "backoffice.casus.hoofd", "backoffice.casus.zijkant"
+            ),
             **dossier,
         )
         log_verwerking(
