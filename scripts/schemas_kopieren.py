@@ -50,9 +50,9 @@ by hand: run the script again (for a new release too) and commit the result.
 
 | folder | source | release | licence |
 | --- | --- | --- | --- |
-| `wmo/xsd/` | iWmo, Zorginstituut Nederland (istandaarden.nl) | 3.2 (in force since 3 April 2023) | published standard |
-| `jw/xsd/` | iJw, Zorginstituut Nederland (istandaarden.nl) | 3.2 (in force since 3 April 2023) | published standard |
-| `ggk/` | StUF-GGk envelope ggk0310, VNG Realisatie (`Ggk0310_21_03.zip`, StUF-koppelvlak-iWmo-iJw) | 2.1 | EUPL 1.2 |
+| `wmo/xsd/` | iWmo, Zorginstituut Nederland | 3.2 (in force since 3 April 2023) | published standard |
+| `jw/xsd/` | iJw, Zorginstituut Nederland | 3.2 (in force since 3 April 2023) | published standard |
+| `ggk/` | StUF-GGk envelope ggk0310, VNG Realisatie (`Ggk0310_21_03.zip`) | 2.1 | EUPL 1.2 |
 
 What is here: the formal structure only (elements, types, enumerations, facets, imports; for the
 WSDL its messages, port types, bindings and service). The publisher's annotation and documentation
@@ -70,9 +70,7 @@ def strip(path: Path) -> bytes:
     """The file without annotation/documentation elements and comments, re-serialised."""
     parser = etree.XMLParser(remove_comments=True, resolve_entities=False, no_network=True)
     doc = etree.parse(str(path), parser)
-    for element in doc.xpath(
-        "//xs:annotation | //wsdl:documentation", namespaces={"xs": XS, "wsdl": WSDL}
-    ):
+    for element in doc.xpath("//xs:annotation | //wsdl:documentation", namespaces={"xs": XS, "wsdl": WSDL}):
         parent = element.getparent()
         # Keep the tail text's place for mixed content (schemas have none, but be exact).
         parent.remove(element)
@@ -99,7 +97,8 @@ def kopieer(bron: Path, doel: Path) -> int:
             uit.parent.mkdir(parents=True, exist_ok=True)
             uit.write_bytes(strip(bestand))
             aantal += 1
-    (doel / "BRON.md").write_text(NOTITIE.format(datum=date.today().isoformat(), aantal=aantal), encoding="utf-8")
+    notitie = NOTITIE.format(datum=date.today().isoformat(), aantal=aantal)
+    (doel / "BRON.md").write_text(notitie, encoding="utf-8")
     return aantal
 
 

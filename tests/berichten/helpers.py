@@ -11,7 +11,6 @@ from intake.workflow import Fase
 from netwerk.models import Gemeente
 from tests.factories.backoffice import ZorgaanbiederFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
-
 from tests.oracle import oracle
 
 from .conftest import SHARED

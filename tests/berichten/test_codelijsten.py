@@ -11,7 +11,6 @@ from berichten import codelijsten
 from berichten.models import Code
 from berichten.omvang import omvang
 from netwerk.istandaarden import IStandaardCategorie
-
 from tests.oracle import oracle
 
 from .conftest import SHARED

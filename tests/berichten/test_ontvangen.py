@@ -14,7 +14,6 @@ from .conftest import assert_valid
 from .helpers import in_inbox, opzetten, voorbeeld
 
 
-
 def start() -> bytes:
     return voorbeeld("WMO305")
 

@@ -1,7 +1,7 @@
 """The schemas come from the folder BERICHTEN_XSD_MAP names (by default the project's own structural
-copy in berichten/schemas, in the publication's layout); the Wmo retours it lacks are derived in memory. Without that folder, sent
-messages are marked as not checked and received files stay in the inbox, with a Dutch message
-that names the setting: never a crash."""
+copy in berichten/schemas, in the publication's layout); the Wmo retours it lacks are derived in
+memory. Without that folder, sent messages are marked as not checked and received files stay in the
+inbox, with a Dutch message that names the setting: never a crash."""
 
 import os
 from io import StringIO
@@ -17,10 +17,16 @@ from lxml import etree
 from berichten import schema
 from berichten.models import Bericht, Richting, Status
 from berichten.services.ontvangen import bestand_verwerken, inbox_verwerken
-
 from tests.oracle import oracle
 
-from .conftest import EIGEN_KOPIE, SHARED, WMO_RETOURCODES, assert_valid, oracle_wmo_retour, oracle_wmo_retour_tekst
+from .conftest import (
+    EIGEN_KOPIE,
+    SHARED,
+    WMO_RETOURCODES,
+    assert_valid,
+    oracle_wmo_retour,
+    oracle_wmo_retour_tekst,
+)
 from .helpers import in_inbox, opzetten, voorbeeld
 
 
