@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # (DATABASE_URL=embedded / REDIS_URL=embedded forces them). See scripts/servers.py.
 SERVERS := $(PYTHON) scripts/servers.py
 
-.PHONY: run serve test e2e bench faults install services lint check-migrations seed clean lock
+.PHONY: run serve test test-snel e2e bench faults install services lint check-migrations seed clean lock
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -72,6 +72,12 @@ chromium:
 # Embedded servers (when needed) get a throwaway data folder here.
 test: install chromium lint check-migrations
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db
+
+# The quick loop while working: everything but the slow groups (browser, accessibility, embedded
+# servers, traag; see the markers in pyproject.toml), without the linters.
+test-snel: install
+	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db \
+	  -m "not (e2e or toegankelijkheid or ingebouwd or traag)"
 
 e2e: install chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -m e2e tests/e2e

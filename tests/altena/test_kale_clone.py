@@ -12,6 +12,8 @@ from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
 
+pytestmark = pytest.mark.traag
+
 
 @pytest.fixture(scope="module")
 def kale_clone(tmp_path_factory):
