@@ -70,6 +70,7 @@ def verversen(nu=None) -> Stand:
         VoorzieningStand.objects.all().delete()
         _tellingen()
         _voorzieningen()
+        _voorziening_stromen()
         _standen(timezone.localdate(nu))
         stand, _ = Stand.objects.update_or_create(
             naam=NAAM,
@@ -166,6 +167,32 @@ def _voorzieningen() -> None:
         )
 
 
+# Voorzieningen started and ended per day, key ("c:" category or "v:" leveringsvorm), so a period's
+# flow is a sum over its days like every other flow (its cost follows the days, not the volume).
+# The direct query counts a start in the period only when the end is on or after the period's first
+# day, and an end only when the start is on or before its last day. For a normal row (end on or
+# after start) that always holds; a row that ended before it started keeps the gap in ``dagen``
+# and the period's sum checks it (TELLINGEN_SQL).
+VZ_GESTART, VZ_BEEINDIGD = "vz_gestart", "vz_beeindigd"
+
+
+def _voorziening_stromen() -> None:
+    regel = VoorzieningRegel._meta.db_table
+    with connection.cursor() as cursor:
+        for maat, dag in ((VZ_GESTART, "v.startdatum"), (VZ_BEEINDIGD, "v.eind")):
+            cursor.execute(
+                f"""INSERT INTO {RaadTelling._meta.db_table} ({", ".join(KOLOMMEN)})
+                SELECT {dag}, v.gemeente, NULL,
+                       CASE WHEN GROUPING(v.categorie) = 0 THEN 'c:' || v.categorie
+                            ELSE 'v:' || v.leveringsvorm END,
+                       %(maat)s, NULLIF(GREATEST(v.startdatum - v.eind, 0), 0), count(*)
+                FROM {regel} v
+                GROUP BY GROUPING SETS (({dag}, v.gemeente, v.categorie, v.startdatum - v.eind),
+                                        ({dag}, v.gemeente, v.leveringsvorm, v.startdatum - v.eind))""",
+                {"maat": maat},
+            )
+
+
 ACTIEF = "v.startdatum <= %(peildatum)s AND v.eind >= %(peildatum)s"
 
 
@@ -232,6 +259,9 @@ def _fetch(sql: str, params: dict) -> list[dict]:
 TELLINGEN_SQL = f"""
 SELECT maat, kern_id, sleutel, sum(aantal) AS n FROM {RaadTelling._meta.db_table}
 WHERE gemeente = %(gemeente)s AND dag BETWEEN %(van)s AND %(tot)s
+  AND (dagen IS NULL OR maat NOT IN ('{VZ_GESTART}', '{VZ_BEEINDIGD}')
+       OR (maat = '{VZ_GESTART}' AND dag - dagen >= %(van)s)
+       OR (maat = '{VZ_BEEINDIGD}' AND dag + dagen <= %(tot)s))
 GROUP BY 1, 2, 3
 """
 # percentile_cont over the lead-time histogram, exactly as PostgreSQL computes it over the rows:
@@ -264,21 +294,6 @@ SELECT sleutel AS wet,
        p90_laag + (p90_hoog - p90_laag) * (p90 - floor(p90)) AS p90
 FROM grens
 """
-# Started and ended in the period: two index ranges (start, end) of the rows, so the cost follows the
-# period's flow and not the whole history. The same conditions as the direct query
-# (rapportage.raad_queries.VOORZIENINGEN_SQL): every row there has startdatum <= tot and eind >= van.
-STROMEN_SQL = f"""
-SELECT GROUPING(x.categorie) AS per_vorm, x.categorie, x.leveringsvorm,
-       sum(x.gestart) AS gestart, sum(x.beeindigd) AS beeindigd
-FROM (
-  SELECT v.categorie, v.leveringsvorm, 1 AS gestart, 0 AS beeindigd FROM {VoorzieningRegel._meta.db_table} v
-  WHERE v.gemeente = %(gemeente)s AND v.startdatum BETWEEN %(van)s AND %(tot)s AND v.eind >= %(van)s
-  UNION ALL
-  SELECT v.categorie, v.leveringsvorm, 0, 1 FROM {VoorzieningRegel._meta.db_table} v
-  WHERE v.gemeente = %(gemeente)s AND v.eind BETWEEN %(van)s AND %(tot)s AND v.startdatum <= %(tot)s
-) x
-GROUP BY GROUPING SETS ((x.categorie), (x.leveringsvorm))
-"""
 STAND_SQL = f"""
 SELECT soort, sleutel, aantal FROM {VoorzieningStand._meta.db_table}
 WHERE gemeente = %(gemeente)s AND peildatum = %(tot)s
@@ -307,9 +322,10 @@ FROM per_huishouden
 """
 
 
-def _voorzieningen_en_stapeling(params: dict) -> tuple[dict, dict]:
+def _voorzieningen_en_stapeling(params: dict, stromen: dict) -> tuple[dict, dict]:
     """The voorzieningen tables (running on the last day, started, ended) and the stapeling of one
-    period: the stock on the last day from VoorzieningStand when that day has one, else counted."""
+    period: the stock on the last day from VoorzieningStand when that day has one, else counted;
+    started and ended from the day counts (``stromen``: the period's sums per measure)."""
     stand = _fetch(STAND_SQL, params)
     actief = [r for r in stand if r["soort"] != "stapeling"]
     stapeling = {r["sleutel"]: r["aantal"] for r in stand if r["soort"] == "stapeling"}
@@ -329,11 +345,10 @@ def _voorzieningen_en_stapeling(params: dict) -> tuple[dict, dict]:
 
     for r in actief:
         rij(r["soort"], r["sleutel"])["actief"] = r["aantal"]
-    for r in _fetch(STROMEN_SQL, params):
-        soort, sleutel = (
-            ("leveringsvorm", r["leveringsvorm"]) if r["per_vorm"] else ("categorie", r["categorie"])
-        )
-        rij(soort, sleutel).update(gestart=r["gestart"], beeindigd=r["beeindigd"])
+    for maat, kolom in ((VZ_GESTART, "gestart"), (VZ_BEEINDIGD, "beeindigd")):
+        for (_k, sleutel), n in stromen.get(maat, {}).items():
+            soort = "categorie" if sleutel.startswith("c:") else "leveringsvorm"
+            rij(soort, sleutel[2:])[kolom] = n
     voorzieningen = {
         "categorie": {k: r for (soort, k), r in rijen.items() if soort == "categorie"},
         "leveringsvorm": {k: r for (soort, k), r in rijen.items() if soort == "leveringsvorm"},
@@ -342,7 +357,7 @@ def _voorzieningen_en_stapeling(params: dict) -> tuple[dict, dict]:
 
 
 def cijfers(periode: Periode, gemeente: str, kern_ids: list[int]) -> dict:
-    """Every figure of one period from the summary: five queries (seven for a reference date that is
+    """Every figure of one period from the summary: four queries (six for a reference date that is
     not a month's last day; bezwaren direct), the same
     structures as ``raad_queries.cijfers``."""
     params = {"van": periode.van, "tot": periode.tot, "gemeente": gemeente}
@@ -374,7 +389,7 @@ def cijfers(periode: Periode, gemeente: str, kern_ids: list[int]) -> dict:
         }
         for s in soorten
     ]
-    voorzieningen, stapeling = _voorzieningen_en_stapeling(params)
+    voorzieningen, stapeling = _voorzieningen_en_stapeling(params, per_maat)
     return {
         "hulpvragen": {k: n for (k, _s), n in maat("hulpvraag").items()},
         "overgangen": overgangen,

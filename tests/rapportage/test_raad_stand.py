@@ -130,3 +130,28 @@ def test_stock_figures_on_a_month_end_are_read_from_the_stand_other_dates_are_co
     VoorzieningRegel.objects.all().delete()
     assert _voorraad(rapport(kwartaal, "Altena")) == direct_kwartaal  # from the stand
     assert _voorraad(rapport(vrij, "Altena")) != direct_vrij  # counted from the (now empty) rows
+
+
+@pytest.mark.parametrize(
+    "periode",
+    [
+        Periode(d(2026, 3, 1), d(2026, 3, 31)),
+        Periode(d(2026, 3, 10), d(2026, 3, 31)),
+        periode_van("kwartaal", 2026, 1),
+    ],
+    ids=lambda p: f"{p.van}-{p.tot}",
+)
+def test_started_and_ended_per_day_equal_the_direct_count_also_for_a_row_ended_before_it_started(
+    q1_gegevens, periode
+):
+    """Started and ended voorzieningen are summed per day; a voorziening stopped before its start
+    date (ended 5 March, start 20 March) counts exactly where the direct query counts it."""
+    from tests.factories.backoffice import VoorzieningFactory
+
+    casus = CasusFactory(kern=q1_gegevens["veen"], inwoner__kern=q1_gegevens["veen"], wet="wmo")
+    VoorzieningFactory(
+        casus=casus, startdatum=d(2026, 3, 20), einddatum=d(2026, 12, 31), beeindigd_op=d(2026, 3, 5)
+    )
+    direct = _alles(rapport(periode, "Altena"))
+    raad_stand.verversen()
+    assert _alles(rapport(periode, "Altena")) == direct
