@@ -22,9 +22,9 @@ from .models import Inlogsessie
 
 LOGIN_AT = "altena_login_at"
 LAST_SEEN = "altena_last_seen"
-# Set in the session once the second factor was given (device persistent id).
-TWEESTAPS_SESSIE = "altena_tweestaps"
-# Set at login when this user must give a second factor (role requires it or the user opted in).
+# Set at login when this user must give a second factor (a staff role requires it, or the user opted
+# in). Whether it was given is django-otp's own state: ``request.user.is_verified()``, kept by its
+# OTPMiddleware from the device id that ``django_otp.login`` put in the session.
 TWEESTAPS_NODIG = "altena_tweestaps_nodig"
 
 
@@ -64,7 +64,10 @@ def heeft_tweestaps(user) -> bool:
 
 
 def is_geverifieerd(request) -> bool:
-    return bool(request.session.get(TWEESTAPS_SESSIE))
+    """django-otp's verification state (OTPMiddleware): a confirmed device of this user gave a code
+    in this session."""
+    is_verified = getattr(request.user, "is_verified", None)
+    return bool(is_verified and is_verified())
 
 
 # Paths a logged-in user without a second factor may still reach: the login and two-factor pages
@@ -74,7 +77,9 @@ _OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
 
 class TweestapsMiddleware:
     """Send a logged-in user who needs a second factor and has not given it to the two-factor step
-    (or to enrolment when the role requires it and no device exists yet)."""
+    (or to enrolment when the role requires it and no device exists yet). Needs django-otp's
+    OTPMiddleware before it. The requirement is set at a staff login only: an inwoner's DigiD session
+    (``/mijn/``) never carries it, DigiD being its own second factor."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -111,7 +116,11 @@ def _on_login(sender, request, user, **kwargs):
     session = request.session
     session[LOGIN_AT] = now
     session[LAST_SEEN] = now
-    session.pop(TWEESTAPS_SESSIE, None)
+    # Django's login flushes or cycles the session; django-otp's device id must not survive into a
+    # new login of another user either (it is bound to the user by OTPMiddleware as well).
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session.pop(DEVICE_ID_SESSION_KEY, None)
     session[TWEESTAPS_NODIG] = tweestaps_vereist(user) or heeft_tweestaps(user)
     if session.session_key is None:
         session.save()

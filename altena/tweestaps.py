@@ -3,7 +3,7 @@
 Required for the roles in settings.TWEESTAPS_ROLLEN, offered to everyone. After the password the
 user gives a code (``verifieren``); a user whose role requires it and who has no device yet is led
 through enrolment first (``instellen``): scan the QR code, confirm one code, write down the
-recovery codes. The session remembers the verified device (security.TWEESTAPS_SESSIE).
+recovery codes. Verification is django-otp's own state (``django_otp.login``, ``user.is_verified()``).
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import log_gebruiker
 from .models import GebruikerAudit
-from .security import TWEESTAPS_NODIG, TWEESTAPS_SESSIE, heeft_tweestaps, is_geverifieerd, tweestaps_vereist
+from .security import TWEESTAPS_NODIG, heeft_tweestaps, is_geverifieerd, tweestaps_vereist
 from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 app_name = "tweestaps"
@@ -57,7 +58,7 @@ def _veilige_next(request) -> str:
 
 def _markeer_geverifieerd(request, device) -> None:
     request.session.cycle_key()
-    request.session[TWEESTAPS_SESSIE] = device.persistent_id
+    otp_login(request, device)
     request.session[TWEESTAPS_NODIG] = True
 
 
