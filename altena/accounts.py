@@ -73,6 +73,20 @@ class WachtwoordVerzondenView(auth_views.PasswordResetDoneView):
 class WachtwoordInstellenView(auth_views.PasswordResetConfirmView):
     verwerking = GEEN_PERSOONSGEGEVENS
 
+    def form_valid(self, form):
+        from .audit import log_gebruiker
+        from .models import GebruikerAudit
+
+        response = super().form_valid(form)
+        # Who holds the mailbox now holds the account: the user audit log says when that happened.
+        log_gebruiker(
+            gebruiker=self.user,
+            wijziging=GebruikerAudit.Wijziging.WACHTWOORD_INGESTELD,
+            waarde=self.user.email,
+            actor=self.user,
+        )
+        return response
+
 
 class WachtwoordIngesteldView(auth_views.PasswordResetCompleteView):
     verwerking = GEEN_PERSOONSGEGEVENS

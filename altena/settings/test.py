@@ -27,3 +27,5 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
 # Messages written by tests (a transactional test commits a besluit) never land in the project's data folder.
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=tempfile.gettempdir() + "/altena-test-berichten")
+# The tests' staff addresses are in the example domain of the demo.
+GEMEENTE_MAILDOMEINEN = ["altena.example"]

@@ -130,6 +130,8 @@ NON_CASE_PAGES = {
     "/geen-rol/",
     "/privacy/",
     "/privacy/gebruikers/",
+    # The account proposals a teamleider or privacy officer decides: staff accounts, no case content.
+    "/accountvoorstellen/",
     "/backoffice/bewaartermijnen/",
     # Every user's own two-factor settings.
     "/accounts/tweestaps/",
