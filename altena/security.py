@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.hashers import Argon2PasswordHasher
-from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
 from django.urls import reverse
@@ -125,10 +125,20 @@ def _on_login(sender, request, user, **kwargs):
     if session.session_key is None:
         session.save()
     Inlogsessie.objects.get_or_create(session_key=session.session_key, defaults={"gebruiker": user})
+    if not session[TWEESTAPS_NODIG]:
+        from . import blokkade
+
+        blokkade.reset(user.get_username())  # else after the second factor (tweestaps.VerifierenView)
     # Sessions past their absolute lifetime are gone anyway: forget their keys.
     Inlogsessie.objects.filter(
         gebruiker=user, begonnen__lt=timezone.now() - timedelta(seconds=settings.SESSION_ABSOLUTE_TIMEOUT)
     ).delete()
+
+
+def _on_login_failed(sender, credentials, request=None, **kwargs):
+    from . import blokkade
+
+    blokkade.registreer_mislukking(str(credentials.get("username", ""))[:150], request)
 
 
 def _on_logout(sender, request, user, **kwargs):
@@ -150,6 +160,7 @@ def sessies_beeindigen(gebruiker) -> int:
 def connect() -> None:
     user_logged_in.connect(_on_login, dispatch_uid="altena.security.login")
     user_logged_out.connect(_on_logout, dispatch_uid="altena.security.logout")
+    user_login_failed.connect(_on_login_failed, dispatch_uid="altena.security.login_failed")
 
 
 class Argon2Wachtwoorden(Argon2PasswordHasher):

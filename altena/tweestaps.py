@@ -13,6 +13,7 @@ from base64 import b32encode
 import segno
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -25,6 +26,8 @@ from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import blokkade
+from .accounts import geblokkeerd_antwoord
 from .audit import log_gebruiker
 from .models import GebruikerAudit
 from .security import TWEESTAPS_NODIG, heeft_tweestaps, is_geverifieerd, tweestaps_vereist
@@ -94,10 +97,25 @@ class VerifierenView(View):
         return render(request, self.template_name, {"form": CodeForm(), "next": _veilige_next(request)})
 
     def post(self, request):
+        username = request.user.get_username()
+        if blokkade.geblokkeerd_tot(username):
+            logout(request)
+            return geblokkeerd_antwoord(request, username)
         form = CodeForm(request.POST)
         if form.is_valid():
             device = match_token(request.user, form.cleaned_data["code"])
-            if device is not None:
+            if device is None:
+                # A wrong code is a failed login: audited, and counted by the same lockout.
+                log_gebruiker(
+                    gebruiker=request.user,
+                    wijziging=GebruikerAudit.Wijziging.INLOG_MISLUKT,
+                    actor=request.user,
+                )
+                if blokkade.registreer_mislukking(username, request):
+                    logout(request)
+                    return geblokkeerd_antwoord(request, username)
+            else:
+                blokkade.reset(username)
                 _markeer_geverifieerd(request, device)
                 if isinstance(device, StaticDevice):
                     over = device.token_set.count()

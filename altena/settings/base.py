@@ -162,7 +162,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Per username: altena.blokkade (growing delay, unlock link, second-factor failures counted too).
+# axes keeps locking an address that sprays many usernames.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# INLOGBLOKKADE_LIMIET failures (password or code) lock a username for 1 minute, doubling per lock up
+# to INLOGBLOKKADE_MAX_MINUTEN; each lock mails the account's owner a single-use unlock link (1 hour).
+INLOGBLOKKADE_LIMIET = env.int("INLOGBLOKKADE_LIMIET", default=5)
+INLOGBLOKKADE_MAX_MINUTEN = env.int("INLOGBLOKKADE_MAX_MINUTEN", default=60)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 
