@@ -95,6 +95,23 @@ class TweestapsMiddleware:
         return self.get_response(request)
 
 
+class GeenOpslagMiddleware:
+    """``Cache-Control: no-store`` on every response to a logged-in user: pages and downloads with
+    personal data stay out of browser and proxy caches (a shared workstation, the back button after
+    logout). Static files are served before this runs (WhiteNoise) and keep their own caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store, private"
+            response.headers.pop("Expires", None)
+        return response
+
+
 class HostileInputMiddleware:
     """A NUL byte can never be stored in PostgreSQL text: refuse it in the query string with a 400
     page instead of letting a filter reach the database and fail with a 500. (Form fields already

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     # django-otp's verification state: request.user.is_verified() (altena.security.TweestapsMiddleware).
     "django_otp.middleware.OTPMiddleware",
     "altena.security.HostileInputMiddleware",
+    # Cache-Control: no-store on every page and download behind the login.
+    "altena.security.GeenOpslagMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -177,7 +179,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        # No 'unsafe-inline', the admin included (templates/admin/ moves its inline rules to a file).
+        "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "form-action": ["'self'"],
@@ -185,6 +188,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
     }
 }
+
+# A refused form (expired page, cookies off) gets a Dutch page in the layout, not Django's English one.
+CSRF_FAILURE_VIEW = "altena.errors.csrf_failure"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

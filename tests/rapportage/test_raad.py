@@ -173,7 +173,8 @@ def test_raad_query_count_is_constant(client_for, raad_teamleider, q1, kwartalen
         assert client.get("/rapportage/raad/" + Q1).status_code == 200
 
 
-RAAD_QUERIES = {"direct": 25, "stand": 17}
+# +1 since issue 20: django-otp's OTPMiddleware reads the verified device of a two-factor role.
+RAAD_QUERIES = {"direct": 26, "stand": 18}
 
 
 def test_a_move_through_the_service_is_remembered_for_the_report(teamleider, kern):
