@@ -6,4 +6,6 @@ class DocumentenConfig(AppConfig):
     verbose_name = "Documenten"
 
     def ready(self):
-        from . import integriteit  # noqa: F401 - connects the privacy officer's warning
+        from . import bewaren, integriteit  # noqa: F401 - integriteit connects the privacy officer's warning
+
+        bewaren.registreer()
