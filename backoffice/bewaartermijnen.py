@@ -206,9 +206,11 @@ def anonimiseer(casus_ids: list[int], *, regel: Bewaartermijn | None = None) -> 
         return {"casussen": 0, "inwoners": 0, **{stap.categorie: 0 for stap in BEWAARSTAPPEN}}
     for model, pad, velden in TEKSTVELDEN:
         model.objects.filter(**{f"{pad}__in": ids}).update(**velden)
+    Casus.objects.filter(pk__in=ids).update(geanonimiseerd_op=nu, versie=F("versie") + 1)
+    # The registered steps (documents, messages) run once the case counts as anonymised: the message
+    # archive's database function acts only on anonymised cases.
     doel = (f"{DOEL} ({regel})" if regel else DOEL)[:100]
     vernietigd = {stap.categorie: stap.vernietigen(ids, doel) for stap in BEWAARSTAPPEN}
-    Casus.objects.filter(pk__in=ids).update(geanonimiseerd_op=nu, versie=F("versie") + 1)
     # The timeline's trigger lets exactly this through, and only now that the case is anonymised.
     CasusGebeurtenis.objects.filter(casus_id__in=ids).exclude(tekst=ANONIEM).update(
         tekst=ANONIEM, gegevens={}

@@ -6,6 +6,7 @@ class BerichtenConfig(AppConfig):
     verbose_name = "Berichtenverkeer"
 
     def ready(self):
-        from . import receivers
+        from . import bewaren, receivers
 
         receivers.connect()
+        bewaren.registreer()  # retention empties the message XML of an anonymised case

@@ -106,7 +106,8 @@ def test_dry_run_changes_nothing_then_anonymising_keeps_the_raad_figures(kern, m
     inwoner, bsn = wmo.inwoner, wmo.inwoner.bsn
     rapport = {(r.regel.wet, r.regel.met_voorziening): r.aantal for r in proefrapport(over(15))}
     assert rapport[("wmo", True)] == 1 and rapport[("wmo", False)] == 1
-    assert _personen(bewaartermijnen_toepassen(over(15))) == {"casussen": 0, "inwoners": 0}  # all rules still dry run
+    # all rules still dry run
+    assert _personen(bewaartermijnen_toepassen(over(15))) == {"casussen": 0, "inwoners": 0}
     assert Casus.objects.get(pk=wmo.pk).hulpvraag.startswith("Geheim")
 
     notitie = CasusGebeurtenis.objects.create(

@@ -84,7 +84,7 @@ def test_the_dry_run_counts_each_category(dossier):
     casus.save()
     regel = Bewaartermijn.objects.get(wet="wmo", met_voorziening=True)
     telling = proef_per_categorie(regel, datetime.date(2060, 1, 1))
-    assert telling == {"casussen": 1, "brieven (PDF)": 1, "casusdocumenten": 1}
+    assert telling == {"casussen": 1, "brieven (PDF)": 1, "casusdocumenten": 1, "berichten (XML)": 0}
     assert os.path.exists(Brief.objects.get(casus=casus).bestand.path)  # a dry run destroys nothing
 
 
@@ -100,3 +100,50 @@ def test_the_dry_run_page_shows_the_categories(dossier, client_for, beheerder):
     )
     html = client_for(beheerder).get("/backoffice/bewaartermijnen/").content.decode()
     assert "brieven (PDF): 1" in html and "casusdocumenten: 1" in html
+
+
+def test_the_message_xml_is_emptied_through_the_database_function(dossier):
+    from berichten.models import Bericht, Richting, Status
+
+    casus, _, _ = dossier
+    xml = b"<Bericht><Bsn>123456782</Bsn><Achternaam>Verbeek</Achternaam></Bericht>"
+    bericht = Bericht.objects.create(
+        richting=Richting.IN,
+        status=Status.VERWERKT,
+        berichttype="WMO315",
+        casus=casus,
+        bestandsnaam="WMO315_verbeek.xml",
+        inhoud=xml,
+        dagtekening=datetime.date(2026, 1, 5),
+    )
+    anders = Bericht.objects.create(richting=Richting.IN, status=Status.ONLEESBAAR, inhoud=b"<x/>")
+    resultaat = anonimiseer([casus.pk])
+    assert resultaat["berichten (XML)"] == 1
+    bericht.refresh_from_db()
+    assert bytes(bericht.inhoud) == b"" and bericht.bestandsnaam == ""
+    assert (bericht.berichttype, bericht.dagtekening, bericht.status) == (
+        "WMO315",
+        datetime.date(2026, 1, 5),
+        "verwerkt",
+    )
+    anders.refresh_from_db()
+    assert bytes(anders.inhoud) == b"<x/>"  # not of this case: untouched
+    assert Verwerking.objects.filter(
+        handeling="vernietigen", object_type="bericht", object_id=str(bericht.pk)
+    ).exists()
+
+
+def test_the_database_function_refuses_a_case_that_is_not_anonymised(dossier):
+    from django.db import connection
+
+    from berichten.models import Bericht, Richting, Status
+
+    casus, _, _ = dossier
+    bericht = Bericht.objects.create(
+        richting=Richting.IN, status=Status.VERWERKT, casus=casus, inhoud=b"<bsn/>"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT berichten_archief_blanken(%s::bigint[])", [[casus.pk]])
+        assert cursor.fetchone()[0] == 0
+    bericht.refresh_from_db()
+    assert bytes(bericht.inhoud) == b"<bsn/>"
