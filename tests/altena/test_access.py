@@ -21,6 +21,8 @@ PUBLIC = {
     "/accounts/wachtwoord-vergeten/ingesteld/",
     # A partner worker's invitation link: the way in for someone without an account yet.
     "/partner/uitnodiging/x/",
+    # The single-use unlock link of a locked username: for someone who cannot log in.
+    "/accounts/ontgrendelen/x/",
 }
 
 
