@@ -163,11 +163,21 @@ class Status(models.TextChoices):
 
 class BerichtQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        """Messages of a case the user may see, plus those without a case (unreadable or unknown
-        client) for consultants and teamleiders, who handle the exchange."""
+        """Messages of a case the user may see, plus those without a case (unknown client,
+        rejected) of the user's own gemeenten, for the consultants and teamleiders who handle the
+        exchange there. A case-less message of another gemeente is never shown: it names a BSN that
+        gemeente has no business with. A file that names no gemeente of this installation
+        (unreadable, or addressed to an unknown gemeentecode) belongs to no one in particular and is
+        shown to all of them, its screens masking every nine-digit number."""
+        from intake.scope import gemeenten_query
+
         # A correlated EXISTS per message (a primary-key lookup), not "casus IN every case in
         # scope", which reads all of them.
-        return self.filter(Casus.objects.zichtbaar_voor(user).bevat() | Q(casus__isnull=True))
+        return self.filter(
+            Casus.objects.zichtbaar_voor(user).bevat()
+            | Q(casus__isnull=True, gemeente__in=gemeenten_query(user))
+            | Q(casus__isnull=True, gemeente="")
+        )
 
 
 class Bericht(models.Model):
@@ -179,6 +189,10 @@ class Bericht(models.Model):
     dagtekening = models.DateField("dagtekening", null=True, blank=True)
     afzender = models.CharField("afzender", max_length=8, blank=True)
     ontvanger = models.CharField("ontvanger", max_length=8, blank=True)
+    # The gemeente (its name, as Casus.gemeente) whose message this is: the addressee of a received
+    # message (its Ontvanger, or the Afzender of a provider's retour), the sender of a sent one.
+    # Empty when the file could not be read or named no gemeente of this installation.
+    gemeente = models.CharField("gemeente", max_length=100, blank=True, db_index=True)
     aanbieder = models.ForeignKey(
         Partner, verbose_name="aanbieder", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -228,6 +242,21 @@ class Bericht(models.Model):
     @property
     def heeft_fouten(self) -> bool:
         return bool(self.fouten)
+
+    @property
+    def xml_gemaskeerd(self) -> str:
+        """The XML for a screen: every BSN shown as its last three digits (the download keeps it)."""
+        from .privacy import bsn_maskeren_in_tekst, bsn_maskeren_in_xml
+
+        xml = bsn_maskeren_in_xml(self.xml)
+        # A file of no known gemeente may be anything: every nine-digit number goes.
+        return xml if self.gemeente else bsn_maskeren_in_tekst(xml)
+
+    @property
+    def fouten_gemaskeerd(self) -> list[dict]:
+        from .privacy import bsn_maskeren_in_tekst
+
+        return [{**f, "tekst": bsn_maskeren_in_tekst(f.get("tekst", ""))} for f in self.fouten]
 
 
 class Verzoek(models.Model):

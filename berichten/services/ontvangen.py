@@ -154,15 +154,31 @@ def _kop_vastleggen(bericht: Bericht, g: Gelezen) -> None:
         bericht.dagtekening = date.fromisoformat(g.kop["dagtekening"])
     except ValueError:
         bericht.dagtekening = None
-    agb = bericht.afzender
+    agb, gemeentecode = bericht.afzender, bericht.ontvanger
     if g.bt.nummer in RETOURS:
         # A provider's retour keeps the header of the gemeente's message; its own identification
         # is IdentificatieRetour.
-        agb = bericht.ontvanger
+        agb, gemeentecode = bericht.ontvanger, bericht.afzender
         bericht.identificatie = g.tekst(g.root, "m:Header/m:IdentificatieRetour")[:12]
-    soort = TOEGESTANE_AANBIEDERS[g.bt.standaard]
-    bericht.aanbieder = (
-        Partner.objects.filter(agb_code=agb, soort=soort, actief=True).order_by("pk").first() if agb else None
+    # One gemeente per message: the one the header addresses. Everything after this (client,
+    # toewijzing, contract, answer) is looked up within that gemeente only.
+    gemeente = Gemeente.objects.filter(cbs_code=gemeentecode).first() if gemeentecode else None
+    bericht.gemeente = gemeente.naam if gemeente else ""
+    bericht.aanbieder = gecontracteerde_aanbieder(agb, g.bt.standaard, gemeente)
+
+
+def gecontracteerde_aanbieder(agb: str, standaard: str, gemeente: Gemeente | None) -> Partner | None:
+    """The aanbieder with this AGB code that the gemeente contracts for this law: an active
+    zorgaanbieder of the right soort on that gemeente's sociale kaart. A contract is per gemeente:
+    the same AGB contracted by another gemeente is no contract here."""
+    if not agb or gemeente is None:
+        return None
+    return (
+        Partner.objects.filter(
+            agb_code=agb, soort=TOEGESTANE_AANBIEDERS[standaard], actief=True, gemeente=gemeente.naam
+        )
+        .order_by("pk")
+        .first()
     )
 
 
@@ -174,7 +190,7 @@ def _header_beoordelen(bericht: Bericht, g: Gelezen, oordeel: Oordeel) -> None:
         oordeel.fout("0001", EIGEN_REGELS["AT04"].format(type=g.bt.naam), regel="AT04")
         return
     retour = g.bt.nummer in RETOURS
-    if not Gemeente.objects.filter(cbs_code=bericht.afzender if retour else bericht.ontvanger).exists():
+    if not bericht.gemeente:
         oordeel.fout("S300", regel="TR378")
     if bericht.aanbieder is None:
         agb = bericht.ontvanger if retour else bericht.afzender

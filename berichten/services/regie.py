@@ -33,6 +33,7 @@ def _toewijzing(bericht: Bericht, g, bsn: str, product) -> Toewijzing | None:
             aanbieder=bericht.aanbieder,
             standaard=g.bt.standaard,
             casus__inwoner__bsn=bsn,
+            casus__gemeente=bericht.gemeente,
         )
         .first()
     )

@@ -45,10 +45,11 @@ def volgend_toewijzingnummer() -> int:
 
 
 def gemeente_van(casus: Casus) -> Gemeente:
-    gemeente = Gemeente.objects.filter(naam=casus.kern.gemeente).first()
+    naam = casus.gemeente or casus.kern.gemeente
+    gemeente = Gemeente.objects.filter(naam=naam).first()
     if gemeente is None:
         raise ValidationError(
-            f"Gemeente {casus.kern.gemeente} heeft geen CBS-code in de beheeromgeving; zonder die code "
+            f"Gemeente {naam} heeft geen CBS-code in de beheeromgeving; zonder die code "
             "kan geen bericht worden verstuurd."
         )
     return gemeente
@@ -181,6 +182,7 @@ def bericht_opslaan(*, bt: Berichttype, inhoud: bytes, casus, aanbieder, afzende
         raise ValueError(f"{bt.naam} voldoet niet aan de XSD: {fouten}")
     bericht = Bericht.objects.create(
         richting=Richting.UIT,
+        gemeente=Gemeente.objects.filter(cbs_code=afzender).values_list("naam", flat=True).first() or "",
         berichttype=bt.naam,
         identificatie=identificatie,
         dagtekening=timezone.localdate(),
@@ -205,7 +207,12 @@ def toewijzingbericht_maken(*, casus: Casus, aanbieder: Partner, gewijzigd=()) -
     bt = Berichttype(standaard, "301")
     vandaag = timezone.localdate()
     toewijzingen = (
-        Toewijzing.objects.filter(casus__inwoner=casus.inwoner_id, aanbieder=aanbieder, standaard=standaard)
+        Toewijzing.objects.filter(
+            casus__inwoner=casus.inwoner_id,
+            casus__gemeente=casus.gemeente,
+            aanbieder=aanbieder,
+            standaard=standaard,
+        )
         .filter(Q(einddatum__gte=vandaag) | Q(pk__in=list(gewijzigd)))
         .order_by("nummer")
     )

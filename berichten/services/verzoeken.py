@@ -33,13 +33,16 @@ AFGEWEZEN, IN_ONDERZOEK = "1", "2"
 DOOR_AANBIEDER = "12"  # reden wijziging: geïnitieerd door de aanbieder
 
 
-def _casus_voor(bsn: str, standaard: str) -> Casus | None:
-    """The case a verzoek belongs to: the inhabitant's open case under that law, else the latest."""
+def _casus_voor(bsn: str, standaard: str, gemeente: str) -> Casus | None:
+    """The case a verzoek belongs to: the inhabitant's open case under that law, else the latest,
+    within the addressed gemeente only (a case elsewhere is as unknown as no case at all)."""
+    if not gemeente:
+        return None
     open_eerst = Case(
         When(fase__in=list(OPEN_FASEN), then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     return (
-        Casus.objects.filter(inwoner__bsn=bsn, wet=STANDAARD_WET[standaard])
+        Casus.objects.filter(inwoner__bsn=bsn, wet=STANDAARD_WET[standaard], gemeente=gemeente)
         .order_by(open_eerst, "-aangemaakt")
         .first()
     )
@@ -56,7 +59,7 @@ def _omvang(g, el) -> dict:
 def _gemeenschappelijk(bericht: Bericht, g, oordeel):
     client = g.root.find("m:Client", g.ns)
     bsn = g.tekst(client, "m:Bsn")
-    casus = _casus_voor(bsn, g.bt.standaard)
+    casus = _casus_voor(bsn, g.bt.standaard, bericht.gemeente)
     if casus is None:
         from .ontvangen import EIGEN_REGELS
 

@@ -35,7 +35,9 @@ def opzetten(inhoud: bytes, *, team=None, behandelaar=None, met_levering: bool =
     ns = {"m": bt.namespace, "b": bt.basis_namespace}
     afzender = root.findtext("m:Header/m:Afzender", namespaces=ns)
     ontvanger = root.findtext("m:Header/m:Ontvanger", namespaces=ns)
-    Gemeente.objects.get_or_create(cbs_code=ontvanger, defaults={"naam": f"Gemeente {ontvanger}"})
+    # The example addresses our gemeente (Altena, where the case and the aanbieder's contract are):
+    # Altena takes the example's gemeentecode for this test.
+    Gemeente.objects.update_or_create(naam="Altena", defaults={"cbs_code": ontvanger})
     soort = "zorgaanbieder_wmo" if bt.standaard == "wmo" else "zorgaanbieder_jeugd"
     aanbieder = ZorgaanbiederFactory(agb_code=afzender, soort=soort)
     bsn = next(root.iter(f"{{{bt.namespace}}}Bsn")).text
