@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class BerichtenConfig(AppConfig):
     name = "berichten"
     verbose_name = "Berichtenverkeer"
-
-    def ready(self):
-        from . import receivers
-
-        receivers.connect()

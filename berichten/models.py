@@ -277,9 +277,12 @@ class Verzoek(models.Model):
         Bericht, verbose_name="bericht", on_delete=models.PROTECT, related_name="verzoek"
     )
     casus = models.ForeignKey(Casus, verbose_name="casus", on_delete=models.PROTECT, related_name="verzoeken")
+    # None: the gemeente has no contract with this AGB code for this law (the consultant sees that,
+    # and answers with WJ759 reden 3 "Geen contract" or records the contract first).
     aanbieder = models.ForeignKey(
-        Partner, verbose_name="aanbieder", on_delete=models.PROTECT, related_name="+"
+        Partner, verbose_name="aanbieder", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    aanbieder_agb = models.CharField("AGB-code aanbieder", max_length=8, blank=True)
     standaard = models.CharField("standaard", max_length=3, choices=Standaard.choices)
     referentie_aanbieder = models.CharField("referentie aanbieder", max_length=20)
     producten = models.JSONField("gevraagde producten", default=list)
@@ -299,3 +302,11 @@ class Verzoek(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.referentie_aanbieder}"
+
+    @property
+    def zonder_contract(self) -> bool:
+        return self.aanbieder_id is None
+
+    @property
+    def aanbieder_naam(self) -> str:
+        return self.aanbieder.naam if self.aanbieder else f"AGB {self.aanbieder_agb} (geen contract)"

@@ -271,6 +271,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # The backoffice's outbox: granted, changed and ended voorzieningen become 301s (SKIP LOCKED per
+    # case, so it may overlap with the round above).
+    "berichten-mutaties": {
+        "task": "berichten.tasks.mutaties_verwerken",
+        "schedule": 20.0,
+        "options": {"expires": 18},
+    },
     # The daily digest: tried every hour from 7:00 to 17:00 Amsterdam time, sent once a day.
     "signalen-dagoverzichten": {
         "task": "signalen.tasks.dagoverzichten",
@@ -311,6 +318,9 @@ BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten
 # project carries no copy. Default: shared/istandaarden beside the project root when it exists.
 # Without it, received files stay in the inbox and sent ones are marked as not schema-checked.
 _ISTANDAARDEN = BASE_DIR.parent / "shared" / "istandaarden"
+# BERICHTEN_STARTDATUM (YYYY-MM-DD): the go-live date of the exchange. A toewijzing that ends before
+# it is never sent, neither made for an old voorziening nor carried in a 301. Empty: no limit.
+BERICHTEN_STARTDATUM = env("BERICHTEN_STARTDATUM", default="") or None  # parsed by berichten (ISO date)
 BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(_ISTANDAARDEN) if _ISTANDAARDEN.is_dir() else None)
 
 LOGGING = {

@@ -37,6 +37,7 @@ EIGEN_REGELS = {
     "AT05": "Het bericht voldoet niet aan de XSD: {fouten}",
 }
 RETOURS = ("302", "320")
+VERZOEKEN = ("315", "317")
 TOEGESTANE_AANBIEDERS = {"wmo": "zorgaanbieder_wmo", "jw": "zorgaanbieder_jeugd"}
 
 
@@ -192,7 +193,11 @@ def _header_beoordelen(bericht: Bericht, g: Gelezen, oordeel: Oordeel) -> None:
     retour = g.bt.nummer in RETOURS
     if not bericht.gemeente:
         oordeel.fout("S300", regel="TR378")
-    if bericht.aanbieder is None:
+    # A verzoek (315/317) of an aanbieder without a contract here is a question for a consultant,
+    # not a technical fault: it becomes a task showing the missing contract (answered with a 319,
+    # WJ759 reden 3 "Geen contract"). Any other message needs the contract.
+    verzoek_zonder_contract = g.bt.nummer in VERZOEKEN and bericht.gemeente and bericht.afzender
+    if bericht.aanbieder is None and not verzoek_zonder_contract:
         agb = bericht.ontvanger if retour else bericht.afzender
         oordeel.fout("0001", EIGEN_REGELS["AT02"].format(agb=agb), regel="AT02")
     # Two files with one identification at once: the second waits here until the first commits.

@@ -67,14 +67,19 @@ def _gemeenschappelijk(bericht: Bericht, g, oordeel):
         return client, None
     oordeel.casus = casus
     if Verzoek.objects.filter(
-        casus__inwoner=casus.inwoner_id, aanbieder=bericht.aanbieder, uitkomst=Verzoek.Uitkomst.OPEN
+        casus__inwoner=casus.inwoner_id,
+        casus__gemeente=bericht.gemeente,
+        aanbieder_agb=bericht.afzender,
+        uitkomst=Verzoek.Uitkomst.OPEN,
     ).exists():
         oordeel.fout("9374", klasse=g.pad(client), regel="TR374")
     return client, casus
 
 
 def _referentie_bestaat(bericht: Bericht, standaard: str, referentie: str) -> bool:
-    bestaand = Verzoek.objects.filter(aanbieder=bericht.aanbieder, standaard=standaard)
+    bestaand = Verzoek.objects.filter(
+        aanbieder_agb=bericht.afzender, casus__gemeente=bericht.gemeente, standaard=standaard
+    )
     return (
         bestaand.filter(referentie_aanbieder=referentie).exists()
         or bestaand.filter(producten__contains=[{"referentie": referentie}]).exists()
@@ -163,6 +168,7 @@ def _verzoek_maken(bericht, g, casus, soort, referentie, producten) -> Verzoek:
         bericht=bericht,
         casus=casus,
         aanbieder=bericht.aanbieder,
+        aanbieder_agb=bericht.afzender,
         standaard=g.bt.standaard,
         referentie_aanbieder=referentie,
         producten=producten,
@@ -170,7 +176,7 @@ def _verzoek_maken(bericht, g, casus, soort, referentie, producten) -> Verzoek:
     gebeurtenis_toevoegen(
         casus=casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
-        tekst=f"{verzoek.get_soort_display()} ontvangen van {bericht.aanbieder.naam}: te beoordelen.",
+        tekst=f"{verzoek.get_soort_display()} ontvangen van {verzoek.aanbieder_naam}: te beoordelen.",
         gegevens={"bericht": bericht.pk, "verzoek": verzoek.pk},
     )
     return verzoek
@@ -193,7 +199,7 @@ def _antwoord(verzoek: Verzoek, antwoord: str, reden: str = "") -> list[Bericht]
         inhoud = schrijven.antwoordbericht(
             bt=bt,
             gemeente=gemeente.cbs_code,
-            agb=verzoek.aanbieder.agb_code,
+            agb=verzoek.aanbieder_agb,
             identificatie=identificatie,
             dagtekening=timezone.localdate(),
             referentie_aanbieder=referentie,
@@ -207,7 +213,7 @@ def _antwoord(verzoek: Verzoek, antwoord: str, reden: str = "") -> list[Bericht]
                 casus=verzoek.casus,
                 aanbieder=verzoek.aanbieder,
                 afzender=gemeente.cbs_code,
-                ontvanger=verzoek.aanbieder.agb_code,
+                ontvanger=verzoek.aanbieder_agb,
                 identificatie=identificatie,
                 antwoord_op=verzoek.bericht,
             )
@@ -223,7 +229,9 @@ def in_onderzoek_melden(verzoek: Verzoek) -> list[Bericht]:
 def _vergrendelen(verzoek: Verzoek) -> Verzoek:
     lock_casus(verzoek.casus, None)
     locked = (
-        Verzoek.objects.select_for_update().select_related("casus", "aanbieder", "bericht").get(pk=verzoek.pk)
+        Verzoek.objects.select_for_update(of=("self",))
+        .select_related("casus", "aanbieder", "bericht")
+        .get(pk=verzoek.pk)
     )
     if locked.uitkomst != Verzoek.Uitkomst.OPEN:
         raise ValidationError("Dit verzoek is al beoordeeld.")
@@ -286,8 +294,15 @@ def _wijzigen(verzoek: Verzoek, p: dict, gewijzigd: set) -> None:
 
 @transaction.atomic
 def verzoek_goedkeuren(*, verzoek: Verzoek, door, toelichting: str = "") -> Bericht:
-    """Approve: the requested toewijzingen are made (or changed) and a new 301 goes out."""
+    """Approve: the requested toewijzingen are made (or changed) and a new 301 goes out. Not
+    without a contract: a toewijzing needs an aanbieder the gemeente contracts."""
     locked = _vergrendelen(verzoek)
+    if locked.zonder_contract:
+        raise ValidationError(
+            f"De gemeente heeft geen contract met AGB {locked.aanbieder_agb} voor deze wet: goedkeuren kan "
+            "niet. Wijs het verzoek af met reden 3 (Geen contract), of leg eerst het contract vast (de "
+            "aanbieder op de sociale kaart van de gemeente) en laat de aanbieder het verzoek opnieuw sturen."
+        )
     gewijzigd: set[int] = set()
     for p in locked.producten:
         if p.get("soort") == "wijzigen":
@@ -305,7 +320,7 @@ def verzoek_goedkeuren(*, verzoek: Verzoek, door, toelichting: str = "") -> Beri
         casus=locked.casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         door=door,
-        tekst=f"{locked.get_soort_display()} van {locked.aanbieder.naam} goedgekeurd.",
+        tekst=f"{locked.get_soort_display()} van {locked.aanbieder_naam} goedgekeurd.",
         gegevens={"verzoek": locked.pk},
     )
     return toewijzingbericht_maken(casus=locked.casus, aanbieder=locked.aanbieder, gewijzigd=gewijzigd)
@@ -327,7 +342,7 @@ def verzoek_afwijzen(*, verzoek: Verzoek, reden: str, door, toelichting: str = "
         casus=locked.casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         door=door,
-        tekst=f"{locked.get_soort_display()} van {locked.aanbieder.naam} afgewezen: {WJ759[reden]}.",
+        tekst=f"{locked.get_soort_display()} van {locked.aanbieder_naam} afgewezen: {WJ759[reden]}.",
         gegevens={"verzoek": locked.pk},
     )
     return _antwoord(locked, AFGEWEZEN, reden)

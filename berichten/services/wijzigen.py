@@ -10,11 +10,12 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from backoffice.models import Voorziening
+from backoffice.models import Voorziening, VoorzieningMutatie
+from backoffice.services import mutatie_vastleggen
 from intake.models import CasusGebeurtenis
 from intake.services import gebeurtenis_toevoegen, lock_casus
 
-from .toewijzingen import toewijzingen_bijwerken
+from .mutaties import casus_mutaties_afhandelen
 
 
 @transaction.atomic
@@ -57,5 +58,6 @@ def voorziening_wijzigen(
         tekst=f"Gewijzigd: {locked.product}: {', '.join(wat)}.",
         gegevens={"voorziening": locked.pk},
     )
-    toewijzingen_bijwerken(casus=casus)
+    mutatie_vastleggen(locked, VoorzieningMutatie.Soort.GEWIJZIGD)
+    casus_mutaties_afhandelen(casus)  # at once: the consultant sees the 301 go out
     return locked

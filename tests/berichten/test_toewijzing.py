@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from backoffice.services import voorziening_beeindigen
 from berichten.models import Bericht, Status, Toewijzing
+from berichten.services.mutaties import mutaties_verwerken
 from berichten.services.toewijzingen import toewijzingen_bijwerken
 from berichten.services.wijzigen import voorziening_wijzigen
 
@@ -96,6 +97,7 @@ def test_vroegtijdig_einde_via_backoffice(
             reden="Inwoner is verhuisd",
             door=consultant,
         )
+        mutaties_verwerken()  # the outbox task, as the beat runs it
     t = Toewijzing.objects.get()
     assert (t.einddatum, t.reden_wijziging) == (vandaag, "07")
     assert Bericht.objects.filter(berichttype="WMO301").count() == 2
@@ -140,6 +142,7 @@ def test_elk_pad_geldig_voor_beide_wetten(
         voorziening_beeindigen(
             voorziening=voorziening, beeindigd_op=morgen, reden="Doel bereikt", door=consultant
         )
+        mutaties_verwerken()
     berichten = Bericht.objects.filter(berichttype__endswith="301").order_by("pk")
     assert berichten.count() == 4
     for bericht in berichten:
