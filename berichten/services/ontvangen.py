@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from netwerk.models import Gemeente, Partner
@@ -18,7 +18,7 @@ from netwerk.models import Gemeente, Partner
 from ..codelijsten import GEEN_FOUTEN, WJ001
 from ..models import Bericht, Richting, Status
 from ..schema import SchemaOntbreekt, configuratiefout
-from ..transport import transport
+from ..transport import TeGroot, transport
 from ..typen import RETOUR_VAN, Berichttype
 from ..xml import schrijven
 from ..xml.lezen import Gelezen, Onleesbaar, lezen
@@ -35,6 +35,11 @@ EIGEN_REGELS = {
     "AT03": "De cliënt (BSN) is niet bekend bij de gemeente of heeft geen passende casus.",
     "AT04": "Dit berichttype ontvangt de gemeente niet of verwerkt zij (nog) niet: {type}.",
     "AT05": "Het bericht voldoet niet aan de XSD: {fouten}",
+    "AT06": "Het bestand is te groot om te lezen. {reden}",
+    "AT07": (
+        "Het bestand kon door een fout in de software niet worden verwerkt ({fout}); het staat opzij in "
+        "de map fout/. Meld het aan de beheerder; na herstel kan het terug in de inbox."
+    ),
 }
 RETOURS = ("302", "320")
 VERZOEKEN = ("315", "317")
@@ -80,13 +85,26 @@ def inbox_verwerken(max_aantal: int = 200) -> int:
             inhoud = t.lezen(bestand)
         except FileNotFoundError:
             continue  # another worker moved it
+        except TeGroot as exc:
+            te_groot_vastleggen(bestandsnaam=bestand.naam, fout=exc)
+            t.afronden(bestand, fout=str(exc))
+            aantal += 1
+            continue
         except (OSError, ValueError) as exc:
             t.afronden(bestand, fout=str(exc))
             continue
         try:
             bericht = bestand_verwerken(bestandsnaam=bestand.naam, inhoud=inhoud)
-        except Exception:  # a bug must not block the other files; the file stays for a retry
+        except (OperationalError, InterfaceError):  # the database is away: the file waits for it
+            logger.exception("Bericht %s niet verwerkt: database niet bereikbaar", bestand.naam)
+            continue
+        except Exception as exc:  # a bug: this file goes aside with its reason, the others go on
             logger.exception("Bericht %s verwerken mislukt", bestand.naam)
+            try:
+                bericht = interne_fout_vastleggen(bestandsnaam=bestand.naam, inhoud=inhoud, fout=exc)
+                t.afronden(bestand, fout=bericht.fouten[0]["tekst"])
+            except Exception:  # even that failed (the database?): the next round tries again
+                logger.exception("Bericht %s niet opzij gezet", bestand.naam)
             continue
         fout = ""
         if bericht.status in (Status.AFGEWEZEN, Status.ONLEESBAAR):
@@ -106,6 +124,7 @@ def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
     if melding := configuratiefout():
         raise SchemaOntbreekt(melding)  # never judge a file without its schema
     som = checksum(inhoud)
+    begonnen = timezone.now()
     nieuw = Bericht(
         richting=Richting.IN,
         status=Status.ONTVANGEN,
@@ -116,7 +135,11 @@ def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
     Bericht.objects.bulk_create([nieuw], ignore_conflicts=True)
     bericht = Bericht.objects.select_for_update().get(checksum=som)
     if bericht.status != Status.ONTVANGEN:
-        return bericht  # done before: the same file again changes nothing
+        if bericht.verwerkt_op and bericht.verwerkt_op >= begonnen:
+            return bericht  # another worker had this very file and finished while we waited
+        # Done before: the same file delivered again. It changes nothing, but it is a message
+        # received and gets its retour (TR056, 9056), like a re-delivery with other bytes.
+        return _herhaling(bestandsnaam=bestandsnaam, inhoud=inhoud, eerder=bericht)
     try:
         g = lezen(inhoud)
     except Onleesbaar as exc:
@@ -144,6 +167,104 @@ def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
         except (ValueError, ValidationError):  # the task stands; the answer follows on the decision
             logger.exception("Antwoord 'in onderzoek' op bericht %s niet gemaakt", bericht.pk)
     return bericht
+
+
+def _herhaling(*, bestandsnaam: str, inhoud: bytes, eerder: Bericht) -> Bericht:
+    """A byte-identical re-delivery of a processed file: its own row (no checksum: the first one
+    holds it) and a retour with 9056 on the header. An unreadable file has no sender to answer."""
+    if eerder.status == Status.ONLEESBAAR:
+        return eerder
+    g = lezen(inhoud)
+    bericht = Bericht(
+        richting=Richting.IN, status=Status.ONTVANGEN, inhoud=inhoud, bestandsnaam=bestandsnaam[:200]
+    )
+    _kop_vastleggen(bericht, g)
+    oordeel = Oordeel()
+    oordeel.fout(
+        "9056",
+        f"Dit bericht (identificatie {bericht.identificatie}) is al eerder ontvangen en verwerkt"
+        f" op {eerder.verwerkt_op or eerder.aangemaakt:%d-%m-%Y %H:%M}; het is niet opnieuw verwerkt.",
+        regel="TR056",
+    )
+    bericht.casus = eerder.casus
+    bericht.antwoord_op = None
+    bericht.fouten, bericht.retourcodes = oordeel.fouten, ["9056"]
+    bericht.status, bericht.verwerkt_op = Status.AFGEWEZEN, timezone.now()
+    bericht.save()
+    _retour_sturen(bericht, g, oordeel)
+    return bericht
+
+
+KOP_PATRONEN = {
+    "namespace": rb'xmlns(?::[\w.-]+)?="(http://www\.istandaarden\.nl/i(?:wmo|jw)/3_2/(?:wmo|jw)\d{3}/schema)"',
+    **{
+        veld: rb"<(?:[\w.-]+:)?" + tag.encode() + rb">\s*([^<\s]{1,40})\s*</"
+        for veld, tag in (
+            ("afzender", "Afzender"),
+            ("ontvanger", "Ontvanger"),
+            ("identificatie", "Identificatie"),
+            ("dagtekening", "Dagtekening"),
+            ("berichtcode", "BerichtCode"),
+        )
+    },
+}
+
+
+def _kop_uit_begin(begin: bytes) -> Gelezen | None:
+    """The header of a file too large to parse, read from its first bytes (where the header is),
+    so the sender can still get its retour; None when it is not recognisable."""
+    import re
+
+    gevonden = {}
+    for veld, patroon in KOP_PATRONEN.items():
+        match = re.search(patroon, begin)
+        if match is None:
+            return None
+        gevonden[veld] = match.group(1).decode("ascii", errors="replace")
+    bt = Berichttype.uit_namespace(gevonden.pop("namespace"))
+    if bt is None:
+        return None
+    return Gelezen(bt=bt, root=None, kop=gevonden, schemafouten=["te groot"])
+
+
+@transaction.atomic
+def te_groot_vastleggen(*, bestandsnaam: str, fout: TeGroot) -> Bericht:
+    """A file too large to read: a row with its first bytes and the Dutch reason, and a retour
+    (0001 on the header) when its header names a known sender."""
+    bericht = Bericht.objects.create(
+        richting=Richting.IN,
+        status=Status.ONLEESBAAR,
+        inhoud=fout.begin,
+        bestandsnaam=bestandsnaam[:200],
+        fouten=[{"code": "0001", "regel": "AT06", "tekst": EIGEN_REGELS["AT06"].format(reden=fout)}],
+        verwerkt_op=timezone.now(),
+    )
+    g = _kop_uit_begin(fout.begin)
+    if g is not None and g.bt.nummer not in RETOURS:
+        _kop_vastleggen(bericht, g)
+        bericht.retourcodes = ["0001"]
+        bericht.save()
+        if bericht.aanbieder is not None:
+            oordeel = Oordeel()
+            oordeel.fout("0001", regel="AT06")
+            _retour_sturen(bericht, g, oordeel)
+    return bericht
+
+
+@transaction.atomic
+def interne_fout_vastleggen(*, bestandsnaam: str, inhoud: bytes, fout: Exception) -> Bericht:
+    """A file the software failed on: kept (row and ``fout/``) with the reason, never retried in a
+    loop; put it back in the inbox by hand once the fault is fixed."""
+    return Bericht.objects.create(
+        richting=Richting.IN,
+        status=Status.ONLEESBAAR,
+        inhoud=inhoud,
+        bestandsnaam=bestandsnaam[:200],
+        fouten=[
+            {"code": "", "regel": "AT07", "tekst": EIGEN_REGELS["AT07"].format(fout=type(fout).__name__)}
+        ],
+        verwerkt_op=timezone.now(),
+    )
 
 
 def _kop_vastleggen(bericht: Bericht, g: Gelezen) -> None:
