@@ -239,6 +239,12 @@ def toewijzingbericht_maken(*, casus: Casus, aanbieder: Partner, gewijzigd=()) -
     if vanaf := startdatum():
         toewijzingen = toewijzingen.filter(einddatum__gte=vanaf)
     gemeente = gemeente_van(casus)
+    client = client_van(casus)
+    if not schrijven.adres_volledig(client):
+        raise ValidationError(
+            f"De inwoner van casus {casus.nummer} heeft geen volledig adres (postcode en huisnummer); een "
+            "toewijzing (301) vraagt dat (TR006, CD034). Vul het adres aan; de toewijzing gaat daarna uit."
+        )
     identificatie = volgende_identificatie()
     inhoud = schrijven.toewijzingbericht(
         bt=bt,
@@ -246,7 +252,7 @@ def toewijzingbericht_maken(*, casus: Casus, aanbieder: Partner, gewijzigd=()) -
         agb=aanbieder.agb_code,
         identificatie=identificatie,
         dagtekening=vandaag,
-        client=client_van(casus),
+        client=client,
         producten=[product_van(t) for t in toewijzingen],
     )
     bericht = bericht_opslaan(
