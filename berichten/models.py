@@ -217,6 +217,9 @@ class Bericht(models.Model):
     inhoud = models.BinaryField("inhoud")
     bestandsnaam = models.CharField("bestandsnaam", max_length=200, blank=True)
     checksum = models.CharField("SHA-256", max_length=64, null=True, blank=True, unique=True)
+    # The StUF referentienummer of the GGk envelope a received message came in (the crossRefnummer
+    # of the envelope its retour goes out in); empty for a bare file.
+    envelop_referentie = models.CharField("referentienummer GGk-envelop", max_length=40, blank=True)
     aangemaakt = models.DateTimeField("aangemaakt", default=timezone.now, db_index=True)
     verstuurd_op = models.DateTimeField("verstuurd op", null=True, blank=True)
     verwerkt_op = models.DateTimeField("verwerkt op", null=True, blank=True)

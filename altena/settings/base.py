@@ -320,6 +320,9 @@ BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten
 _ISTANDAARDEN = BASE_DIR.parent / "shared" / "istandaarden"
 # BERICHTEN_STARTDATUM (YYYY-MM-DD): the go-live date of the exchange. A toewijzing that ends before
 # it is never sent, neither made for an old voorziening nor carried in a 301. Empty: no limit.
+# BERICHTEN_GGK_ENVELOP: write every outbound message in its StUF-GGk envelope (ggk_Di01/Du01), as
+# the GGk portal and webservice take them. Received files are unwrapped whether enveloped or bare.
+BERICHTEN_GGK_ENVELOP = env.bool("BERICHTEN_GGK_ENVELOP", default=True)
 BERICHTEN_STARTDATUM = env("BERICHTEN_STARTDATUM", default="") or None  # parsed by berichten (ISO date)
 BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(_ISTANDAARDEN) if _ISTANDAARDEN.is_dir() else None)
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from netwerk.models import Gemeente, Partner
 
 from ..codelijsten import GEEN_FOUTEN, WJ001
+from ..ggk import Envelop, EnvelopFout, is_envelop, uitpakken
 from ..models import Bericht, Richting, Status
 from ..schema import SchemaOntbreekt, configuratiefout
 from ..transport import TeGroot, transport
@@ -36,6 +37,7 @@ EIGEN_REGELS = {
     "AT04": "Dit berichttype ontvangt de gemeente niet of verwerkt zij (nog) niet: {type}.",
     "AT05": "Het bericht voldoet niet aan de XSD: {fouten}",
     "AT06": "Het bestand is te groot om te lezen. {reden}",
+    "AT08": "De GGk-envelop past niet bij het bericht erin: {wat} in de envelop, {inhoud} in het bericht.",
     "AT07": (
         "Het bestand kon door een fout in de software niet worden verwerkt ({fout}); het staat opzij in "
         "de map fout/. Meld het aan de beheerder; na herstel kan het terug in de inbox."
@@ -141,16 +143,23 @@ def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
         # received and gets its retour (TR056, 9056), like a re-delivery with other bytes.
         return _herhaling(bestandsnaam=bestandsnaam, inhoud=inhoud, eerder=bericht)
     try:
+        inhoud, envelop = _envelop_openen(inhoud)
+        bericht.inhoud = inhoud  # the iWmo/iJw message itself (the envelope's referentienummer is kept)
+        bericht.envelop_referentie = envelop.referentienummer[:40] if envelop else ""
         g = lezen(inhoud)
-    except Onleesbaar as exc:
+    except (Onleesbaar, EnvelopFout) as exc:
         bericht.status = Status.ONLEESBAAR
-        bericht.fouten = [{"code": "", "regel": "AT01", "tekst": str(exc)}]
+        regel = "AT08" if isinstance(exc, EnvelopFout) else "AT01"
+        bericht.fouten = [{"code": "", "regel": regel, "tekst": str(exc)}]
         bericht.verwerkt_op = timezone.now()
         bericht.save()
         return bericht
     _kop_vastleggen(bericht, g)
     oordeel = Oordeel()
-    _header_beoordelen(bericht, g, oordeel)
+    if envelop is not None:
+        _envelop_beoordelen(g, envelop, oordeel)
+    if not oordeel.afgekeurd:
+        _header_beoordelen(bericht, g, oordeel)
     if not oordeel.afgekeurd:
         _inhoud_verwerken(bericht, g, oordeel)
     bericht.casus = oordeel.casus or bericht.casus
@@ -169,11 +178,40 @@ def bestand_verwerken(*, bestandsnaam: str, inhoud: bytes) -> Bericht:
     return bericht
 
 
+def _envelop_openen(inhoud: bytes) -> tuple[bytes, Envelop | None]:
+    """A file in a GGk envelope gives its message (validated and unwrapped); a bare file itself."""
+    if not is_envelop(inhoud):
+        return inhoud, None
+    envelop = uitpakken(inhoud)
+    return envelop.bericht, envelop
+
+
+def _envelop_beoordelen(g: Gelezen, envelop: Envelop, oordeel: Oordeel) -> None:
+    """The envelope must say what it carries: its functie the message's type, its zender and
+    addressee the message's Afzender and Ontvanger. Otherwise the message is refused (0001)."""
+    if envelop.functie != g.bt.naam:
+        oordeel.fout(
+            "0001",
+            EIGEN_REGELS["AT08"].format(wat=f"functie {envelop.functie}", inhoud=g.bt.naam),
+            regel="AT08",
+        )
+    elif envelop.ontvanger != g.kop["ontvanger"] or envelop.zender != g.kop["afzender"]:
+        oordeel.fout(
+            "0001",
+            EIGEN_REGELS["AT08"].format(
+                wat=f"zender {envelop.zender} en geadresseerde {envelop.ontvanger}",
+                inhoud=f"afzender {g.kop['afzender']} en ontvanger {g.kop['ontvanger']}",
+            ),
+            regel="AT08",
+        )
+
+
 def _herhaling(*, bestandsnaam: str, inhoud: bytes, eerder: Bericht) -> Bericht:
     """A byte-identical re-delivery of a processed file: its own row (no checksum: the first one
     holds it) and a retour with 9056 on the header. An unreadable file has no sender to answer."""
     if eerder.status == Status.ONLEESBAAR:
         return eerder
+    inhoud, _envelop = _envelop_openen(inhoud)
     g = lezen(inhoud)
     bericht = Bericht(
         richting=Richting.IN, status=Status.ONTVANGEN, inhoud=inhoud, bestandsnaam=bestandsnaam[:200]

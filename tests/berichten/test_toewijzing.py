@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from backoffice.services import voorziening_beeindigen
+from berichten.ggk import uitpakken
 from berichten.models import Bericht, Status, Toewijzing
 from berichten.services.mutaties import mutaties_verwerken
 from berichten.services.toewijzingen import toewijzingen_bijwerken
@@ -35,7 +36,9 @@ def test_wmo_besluit_geeft_geldig_301_in_de_outbox(toekennen, huishoudelijke_hul
     assert bericht.status == Status.VERSTUURD
     assert (bericht.afzender, bericht.ontvanger) == ("1959", "75123456")
     bestand = berichtenmap / "uit" / bericht.bestandsnaam
-    doc = assert_valid(bestand.read_bytes(), "WMO301")
+    envelop = uitpakken(bestand.read_bytes())  # the outbox holds the GGk envelope
+    assert envelop.functie == "WMO301" and envelop.zender == "1959" and envelop.ontvanger == "75123456"
+    doc = assert_valid(envelop.bericht, "WMO301")
     lijst, ns = producten(doc)
     assert [int(p.findtext("m:ToewijzingNummer", namespaces=ns)) for p in lijst] == [toewijzing.nummer]
 
