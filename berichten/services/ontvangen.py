@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from netwerk.models import Gemeente, Partner
 
+from .. import regels
 from ..codelijsten import GEEN_FOUTEN, WJ001
 from ..ggk import Envelop, EnvelopFout, is_envelop, uitpakken
 from ..models import Bericht, Richting, Status
@@ -349,6 +350,8 @@ def _header_beoordelen(bericht: Bericht, g: Gelezen, oordeel: Oordeel) -> None:
     if g.bt.nummer not in RETOUR_VAN:
         oordeel.fout("0001", EIGEN_REGELS["AT04"].format(type=g.bt.naam), regel="AT04")
         return
+    for fout in regels.controleren(g):  # the Zorginstituut's rules the gemeente checks itself
+        oordeel.fout("0001", fout.tekst, klasse=fout.klasse, regel=fout.code)
     retour = g.bt.nummer in RETOURS
     if not bericht.gemeente:
         oordeel.fout("S300", regel="TR378")

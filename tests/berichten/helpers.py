@@ -14,10 +14,18 @@ from tests.factories.intake import CasusFactory, InwonerFactory
 
 from .conftest import SHARED
 
+# The published JW317 breaks CS003 by the Zorginstituut's own stylesheet (a NieuwProduct ending
+# 2024-02-28, before its GewensteIngangsdatum 2026-11-01); the project checks CS003 itself, so the
+# tests use the example with that one date corrected (test_regels_differentieel holds the rule).
+CORRECTIES = {"JW317": (b"<jw317:Einddatum>2024-02-28<", b"<jw317:Einddatum>2027-02-28<")}
 
-def voorbeeld(naam: str) -> bytes:
+
+def voorbeeld(naam: str, *, gecorrigeerd: bool = True) -> bytes:
     folder = "wmo" if naam.startswith("WMO") else "jw"
-    return (SHARED / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
+    inhoud = (SHARED / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
+    if gecorrigeerd and naam in CORRECTIES:
+        inhoud = inhoud.replace(*CORRECTIES[naam])
+    return inhoud
 
 
 def in_inbox(map, naam: str, inhoud: bytes):
