@@ -11,6 +11,7 @@ from intake.workflow import Fase
 from netwerk.models import Gemeente
 from tests.factories.backoffice import ZorgaanbiederFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
+from tests.oracle import oracle
 
 from .conftest import SHARED
 
@@ -22,7 +23,7 @@ CORRECTIES = {"JW317": (b"<jw317:Einddatum>2024-02-28<", b"<jw317:Einddatum>2027
 
 def voorbeeld(naam: str, *, gecorrigeerd: bool = True) -> bytes:
     folder = "wmo" if naam.startswith("WMO") else "jw"
-    inhoud = (SHARED / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
+    inhoud = (oracle(SHARED) / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
     if gecorrigeerd and naam in CORRECTIES:
         inhoud = inhoud.replace(*CORRECTIES[naam])
     return inhoud
