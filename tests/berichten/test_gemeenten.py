@@ -25,7 +25,9 @@ ONBEKEND_BSN = bsn_for(987654)
 
 @pytest.fixture
 def westerkwartier(db):
-    gemeente = Gemeente.objects.create(naam="Westerkwartier", cbs_code="1969")
+    # The demo seed or another test may have it already: one row with this name and code.
+    Gemeente.objects.filter(cbs_code="1969").exclude(naam="Westerkwartier").delete()
+    gemeente, _ = Gemeente.objects.update_or_create(naam="Westerkwartier", defaults={"cbs_code": "1969"})
     kern = KernFactory(gemeente="Westerkwartier", naam="Zuidhorn", postcodegebieden=["9801"])
     team = TeamFactory(naam="Team Zuidhorn", gemeente="Westerkwartier", kernen=[kern])
     consultant = UserFactory(username="consultant_wk", rollen=[Rol.CONSULTANT])
