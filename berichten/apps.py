@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class BerichtenConfig(AppConfig):
     name = "berichten"
     verbose_name = "Berichtenverkeer"
+
+    def ready(self):
+        from . import panelen
+
+        panelen.registreren()

@@ -17,11 +17,10 @@ from datetime import date
 from django.db import transaction
 
 from intake.models import Casus, CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen, lock_casus, overgang_uitvoeren
+from intake.services import lock_casus, overgang_uitvoeren, wijziging_vastleggen
 from intake.workflow import Fase
 
 from ..models import EindeMelder, Voorziening, VoorzieningMutatie
-from .common import versie_ophogen
 from .mutaties import mutatie_vastleggen
 
 SIGNAAL_ONDERWERP = "voorziening:{pk}"  # the zorg_gestopt key's onderwerp (see the docstring)
@@ -44,8 +43,8 @@ def voorziening_gestart(*, voorziening: Voorziening, op: date, gemeld_door: str)
         return False
     locked.gestart_op = op
     locked.save(update_fields=["gestart_op"])
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         tekst=f"Zorg gestart per {op:%d-%m-%Y}: {locked.product} (gemeld door {gemeld_door}).",
         gegevens={"voorziening": locked.pk},
@@ -54,8 +53,6 @@ def voorziening_gestart(*, voorziening: Voorziening, op: date, gemeld_door: str)
         overgang_uitvoeren(
             casus, naar=Fase.IN_ZORG, door=None, tekst=f"Zorg gestart (gemeld door {gemeld_door})."
         )
-    else:
-        versie_ophogen(casus)
     return True
 
 
@@ -73,12 +70,11 @@ def voorziening_gestopt(*, voorziening: Voorziening, op: date, reden: str, melde
     locked.beeindigingsreden = reden[:300]
     locked.einde_gemeld_door = melder
     locked.save(update_fields=["beeindigd_op", "beeindigingsreden", "einde_gemeld_door"])
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         tekst=f"Zorg gestopt per {locked.beeindigd_op:%d-%m-%Y}: {locked.product}. Reden: {reden}",
         gegevens={"voorziening": locked.pk, "melder": melder},
     )
     mutatie_vastleggen(locked, VoorzieningMutatie.Soort.BEEINDIGD)
-    versie_ophogen(casus)
     return True

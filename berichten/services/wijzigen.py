@@ -13,7 +13,7 @@ from django.db import transaction
 from backoffice.models import Voorziening, VoorzieningMutatie
 from backoffice.services import mutatie_vastleggen
 from intake.models import CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen, lock_casus
+from intake.services import lock_casus, wijziging_vastleggen
 
 from .mutaties import casus_mutaties_afhandelen
 
@@ -49,10 +49,8 @@ def voorziening_wijzigen(
     if not velden:
         raise ValidationError("Er is niets gewijzigd.")
     locked.save(update_fields=velden)
-    casus.versie += 1
-    casus.save(update_fields=["versie", "gewijzigd"])
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         door=door,
         tekst=f"Gewijzigd: {locked.product}: {', '.join(wat)}.",
