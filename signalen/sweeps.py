@@ -415,10 +415,11 @@ def _verzoek_ontvangen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     SELECT v.casus_id, 'persoon'::text AS doel, 'verzoek:' || v.id AS onderwerp,
            {ontvangen} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
            CASE WHEN v.soort = 'wijziging' THEN 'Verzoek om wijziging' ELSE 'Verzoek om toewijzing' END
-             || ' van ' || pa.naam || ' (referentie ' || v.referentie_aanbieder || '): beoordelen.' AS tekst
+             || ' van ' || COALESCE(pa.naam, 'AGB ' || v.aanbieder_agb || ' (geen contract)')
+             || ' (referentie ' || v.referentie_aanbieder || '): beoordelen.' AS tekst
     FROM {TABEL.verzoek} v
     JOIN {TABEL.casus} c ON c.id = v.casus_id
-    JOIN {TABEL.partner} pa ON pa.id = v.aanbieder_id
+    LEFT JOIN {TABEL.partner} pa ON pa.id = v.aanbieder_id
     WHERE v.uitkomst = 'open' AND {ontvangen} <= %(vandaag)s
       AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
     """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
@@ -462,6 +463,26 @@ def _geen_startbericht(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     return sql, {"drempel": regel.drempel, "grens": p.vandaag - timedelta(weeks=regel.drempel)}
 
 
+def _zorg_gestopt(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """The end of a voorziening reported from outside (the provider's 307, the BRP's death): one
+    signal per voorziening to the regisseur. The key depends on the voorziening alone (onderwerp
+    ``voorziening:<id>``, peildatum its startdatum), so whoever reports first, there is one; see
+    backoffice.services.melding. Ends of the last year only: old history is never swept."""
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'voorziening:' || v.id AS onderwerp,
+           v.startdatum AS peildatum, 0 AS herhaling,
+           {PERSOON_OF_TEAM.format(persoon="COALESCE(c.regisseur_id, c.behandelaar_id)")},
+           'Zorg gestopt: ' || v.beeindigingsreden || ' (' || pr.naam || ', per '
+             || {DATUM.format("v.beeindigd_op")} || ').' AS tekst
+    FROM {TABEL.voorziening} v
+    JOIN {TABEL.casus} c ON c.id = v.casus_id
+    JOIN {TABEL.product} pr ON pr.id = v.product_id
+    WHERE v.einde_gemeld_door <> '' AND v.beeindigd_op > %(vandaag)s::date - 365
+      AND (c.regisseur_id IS NOT NULL OR c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
+    return sql, {}
+
+
 SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     SignaalSoort.TERMIJN_NADERT: _termijn_nadert,
     SignaalSoort.TERMIJN_VERSTREKEN: _termijn_verstreken,
@@ -478,6 +499,7 @@ SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     SignaalSoort.VERZOEK_ONTVANGEN: _verzoek_ontvangen,
     SignaalSoort.RETOUR_MET_FOUTEN: _retour_met_fouten,
     SignaalSoort.GEEN_STARTBERICHT: _geen_startbericht,
+    SignaalSoort.ZORG_GESTOPT: _zorg_gestopt,
 }
 assert set(SWEEPS) == set(SignaalSoort.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above

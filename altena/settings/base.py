@@ -299,6 +299,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # The backoffice's outbox: granted, changed and ended voorzieningen become 301s (SKIP LOCKED per
+    # case, so it may overlap with the round above).
+    "berichten-mutaties": {
+        "task": "berichten.tasks.mutaties_verwerken",
+        "schedule": 20.0,
+        "options": {"expires": 18},
+    },
     # The daily digest: tried every hour from 7:00 to 17:00 Amsterdam time, sent once a day.
     "signalen-dagoverzichten": {
         "task": "signalen.tasks.dagoverzichten",
@@ -340,6 +347,12 @@ BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten
 # to the full publication of Zorginstituut Nederland to validate against that. Set empty, received
 # files stay in the inbox and sent ones are marked as not schema-checked.
 BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(BASE_DIR / "berichten" / "schemas")) or None
+# BERICHTEN_GGK_ENVELOP: write every outbound message in its StUF-GGk envelope (ggk_Di01/Du01), as
+# the GGk portal and webservice take them. Received files are unwrapped whether enveloped or bare.
+BERICHTEN_GGK_ENVELOP = env.bool("BERICHTEN_GGK_ENVELOP", default=True)
+# BERICHTEN_STARTDATUM (YYYY-MM-DD): the go-live date of the exchange. A toewijzing that ends before
+# it is never sent, neither made for an old voorziening nor carried in a 301. Empty: no limit.
+BERICHTEN_STARTDATUM = env("BERICHTEN_STARTDATUM", default="") or None  # parsed by berichten (ISO date)
 
 LOGGING = {
     "version": 1,

@@ -39,5 +39,5 @@ REVERSE = "DROP FUNCTION IF EXISTS berichten_archief_blanken(bigint[]);"
 
 
 class Migration(migrations.Migration):
-    dependencies = [("berichten", "0003_bericht_schema_gecontroleerd"), ("intake", "0001_initial")]
+    dependencies = [("berichten", "0006_bericht_envelop_referentie"), ("intake", "0001_initial")]
     operations = [migrations.RunSQL(SQL, REVERSE)]
