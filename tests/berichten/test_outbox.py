@@ -59,15 +59,15 @@ def test_mislukking_wordt_later_opnieuw_geprobeerd_zonder_anderen_op_te_houden(
             reden="Doel bereikt",
             door=consultant,
         )
-    echte = mutaties_module.toewijzingen_bijwerken
+    echte = mutaties_module.toewijzingen_bijwerken_vergrendeld
 
-    def soms_kapot(*, casus):
-        if casus.pk == eerste.pk:
+    def soms_kapot(locked):
+        if locked.pk == eerste.pk:
             raise RuntimeError("GGk onbereikbaar")
-        return echte(casus=casus)
+        return echte(locked)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(mutaties_module, "toewijzingen_bijwerken", soms_kapot)
+        mp.setattr(mutaties_module, "toewijzingen_bijwerken_vergrendeld", soms_kapot)
         assert mutaties_verwerken() == 2
     (rij,) = _open()
     assert rij.casus_id == eerste.pk and rij.pogingen == 1 and "GGk onbereikbaar" in rij.laatste_fout
