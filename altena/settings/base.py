@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "altena",
     "netwerk",
+    "brp",
     "intake",
     "backoffice",
     "documenten",
@@ -296,6 +297,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=5, hour="8-16"),
         "options": {"expires": 3000},
     },
+    # The BRP: every night, re-read every inwoner with an open case or a running voorziening.
+    "brp_controle": {
+        "task": "signalen.tasks.brp_controle",
+        "schedule": crontab(minute=15, hour=3),
+        "options": {"expires": 3 * 3600},
+    },
     # Retention: every night, anonymise what passed its term under the rules switched on (issue 10).
     "bewaartermijnen": {
         "task": "backoffice.tasks.bewaartermijnen",
@@ -312,6 +319,25 @@ BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten
 # Without it, received files stay in the inbox and sent ones are marked as not schema-checked.
 _ISTANDAARDEN = BASE_DIR.parent / "shared" / "istandaarden"
 BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(_ISTANDAARDEN) if _ISTANDAARDEN.is_dir() else None)
+
+# The BRP API Personen (Haal Centraal; docs/brp.md). BRP_API_URL unset or "embedded": the make targets
+# start the stand-in BRP (brp/standin/) and set it; without any, the front door works by hand only.
+BRP_API_URL = env("BRP_API_URL", default="")
+if BRP_API_URL == "embedded":
+    BRP_API_URL = ""
+BRP_API_KEY = env("BRP_API_KEY", default="")
+BRP_API_KEY_HEADER = env("BRP_API_KEY_HEADER", default="X-API-KEY")
+BRP_CLIENT_CERT = env("BRP_CLIENT_CERT", default="")  # PEM certificate for mutual TLS (PKIoverheid)
+BRP_CLIENT_KEY = env("BRP_CLIENT_KEY", default="")  # its private key, when not in the same file
+BRP_CA_BUNDLE = env("BRP_CA_BUNDLE", default="")  # trusted CAs of the BRP's server certificate
+BRP_TIMEOUT_CONNECT = env.float("BRP_TIMEOUT_CONNECT", default=3.0)
+BRP_TIMEOUT_READ = env.float("BRP_TIMEOUT_READ", default=5.0)
+BRP_RETRIES = env.int("BRP_RETRIES", default=1)
+BRP_MAX_ANTWOORD = env.int("BRP_MAX_ANTWOORD", default=2_000_000)  # bytes; a larger answer is refused
+# The stand-in's store (a JSON file of its own; seed_demo and `manage.py brp_standin` write it).
+BRP_STANDIN_STORE = env("BRP_STANDIN_STORE", default=str(BASE_DIR / ".data" / "brp" / "personen.json"))
+# How long the BRP cache of an inwoner counts as fresh before a page reads the BRP again.
+BRP_CACHE_SECONDEN = env.int("BRP_CACHE_SECONDEN", default=900)
 
 LOGGING = {
     "version": 1,

@@ -27,3 +27,6 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
 # Messages written by tests (a transactional test commits a besluit) never land in the project's data folder.
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=tempfile.gettempdir() + "/altena-test-berichten")
+# The stand-in BRP of a test run keeps its store in a temporary folder; tests/conftest.py starts it.
+BRP_STANDIN_STORE = tempfile.mkdtemp(prefix="altena-brp-") + "/personen.json"
+BRP_API_URL = ""
