@@ -37,7 +37,7 @@ from intake.services import gebeurtenissen_bulk_sql
 from intake.workflow import OPEN_FASEN, Fase
 from netwerk.models import Partner
 
-from .models import Doel, Signaal, SignaalRegel, SignaalSoort
+from .models import BRP_SOORTEN, Doel, Signaal, SignaalRegel, SignaalSoort
 from .werkdagen import werkdag_na, werkdag_terug
 
 logger = logging.getLogger(__name__)
@@ -478,7 +478,7 @@ SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     SignaalSoort.RETOUR_MET_FOUTEN: _retour_met_fouten,
     SignaalSoort.GEEN_STARTBERICHT: _geen_startbericht,
 }
-assert set(SWEEPS) == set(SignaalSoort.values), "every rule needs a sweep"
+assert set(SWEEPS) | set(BRP_SOORTEN) == set(SignaalSoort.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above
 
 

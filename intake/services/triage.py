@@ -92,6 +92,14 @@ def verwijzing_maken(
     gedeeld = gedeelde_gegevens_controleren(
         STANDAARD_GEDEELD if gedeelde_gegevens is None else gedeelde_gegevens
     )
+    if casus.inwoner.geheimhouding and GedeeldGegeven.ADRES in gedeeld:
+        # Geheimhouding (verstrekkingsbeperking) in the BRP: the address never leaves the gemeente.
+        raise ValidationError(
+            {
+                "gedeelde_gegevens": "Deze inwoner heeft geheimhouding in de BRP: het adres wordt niet met "
+                "partners gedeeld. Deel telefoon of e-mail."
+            }
+        )
     locked = lock_casus(casus, versie)
     if not locked.toestemming_delen:
         raise ValidationError(
