@@ -182,3 +182,21 @@ def registreren_uit_brp(*, door, persoon: Persoon, kern, telefoon: str = "", ema
         email=email,
     )
     return cache_bijwerken(inwoner, persoon)
+
+
+def bewoners_op_adres(*, request, inwoner: Inwoner) -> Zoekuitkomst:
+    """Who lives at the inwoner's address according to the BRP (ZoekMetPostcodeEnHuisnummer, naam and
+    geboorte only, purpose huishoudsamenstelling)."""
+    if not ingesteld() or not inwoner.postcode:
+        return Zoekuitkomst()
+    nummer, letter, toevoeging = huisnummer_delen(inwoner.huisnummer)
+    if nummer is None:
+        return Zoekuitkomst(fout="Het huisnummer van deze inwoner kan de BRP niet lezen.")
+    ctx = Context(doel=Doel.HUISHOUDEN, door=request.user, request=request, inwoner_id=inwoner.pk)
+    try:
+        gevonden = brp_client.client().zoek_op_adres(
+            postcode=inwoner.postcode, huisnummer=nummer, huisletter=letter, toevoeging=toevoeging, ctx=ctx
+        )
+    except BrpFout as exc:
+        return Zoekuitkomst(fout=str(exc), gevraagd=True)
+    return Zoekuitkomst(gevonden, gevraagd=True)

@@ -125,3 +125,43 @@ def test_inwonerpagina_ververst_en_toont_overlijden_geheimhouding_en_onderzoek(f
     assert inwoner.geheimhouding and inwoner.brp_status == BrpStatus.GECONTROLEERD
     for testid in ("overleden", "geheimhouding", "in-onderzoek", "uit-brp"):
         assert f'data-testid="{testid}"' in html
+
+
+def test_huishouden_toont_wie_er_volgens_de_brp_woont(client_for, consultant, brp, kern, team):
+    from tests.factories.intake import CasusFactory, HuishoudenFactory
+
+    a, b = brp.zet(
+        brp_persoon(voornamen="Ans", adres={"huisnummer": 5}),
+        brp_persoon(voornamen="Bas", adres={"huisnummer": 5}),
+    )
+    huishouden = HuishoudenFactory(gemeente=kern.gemeente)
+    ans = InwonerFactory(kern=kern, bsn=a["bsn"], voornamen="Ans", huisnummer="5", huishouden=huishouden)
+    oud = InwonerFactory(kern=kern, voornamen="Oud", huisnummer="5", huishouden=huishouden)
+    CasusFactory(inwoner=ans, kern=kern, team=team, huishouden=huishouden)
+    html = client_for(consultant).get(f"/intake/huishouden/{huishouden.pk}/").content.decode()
+    assert 'data-testid="brp-op-adres"' in html
+    assert "Bas Jansen" in html and "alleen in de BRP" in html and "lid van dit huishouden" in html
+    assert f"Alleen bij de gemeente bekend (niet op dit adres in de BRP): {oud.naam}" in html
+    rij = BrpBevraging.objects.get(doel="huishouden")
+    assert rij.velden == ["burgerservicenummer", "naam", "geboorte"] and set(rij.bsns) == {a["bsn"], b["bsn"]}
+
+
+@pytest.mark.parametrize("soort", ["GezamenlijkOuderlijkGezag", "GezagNietTeBepalen"])
+def test_jeugdwet_casus_noemt_de_gezaghouders(client_for, consultant, brp, kern, team, soort):
+    from tests.factories.intake import CasusFactory
+
+    moeder, vader = brp.zet(brp_persoon(voornamen="Mara"), brp_persoon(voornamen="Vik", geslacht="M"))
+    gezag = {"type": soort, "ouders": [moeder["bsn"], vader["bsn"]], "toelichting": "ouder onbekend."}
+    kind = brp.zet(brp_persoon(voornamen="Kim", geboortedatum="2015-01-01", gezag=gezag))[0]
+    inwoner = InwonerFactory(kern=kern, bsn=kind["bsn"], geboortedatum=datetime.date(2015, 1, 1))
+    casus = CasusFactory(
+        inwoner=inwoner, kern=kern, team=team, maatwerk=True, wet="jeugdwet", behandelaar=consultant
+    )
+    html = client_for(consultant).get(f"/backoffice/casus/{casus.nummer}/").content.decode()
+    assert 'data-testid="gezag"' in html
+    if soort == "GezagNietTeBepalen":
+        assert "Gezag niet te bepalen" in html and "Stel vast wie de aanvraag mag doen" in html
+    else:
+        assert "Mara Jansen en Vik Jansen" in html and "gezamenlijk ouderlijk gezag" in html
+    rij = BrpBevraging.objects.get(doel="jeugdwet")
+    assert "gezag" in rij.velden and rij.casus_nummer == casus.nummer
