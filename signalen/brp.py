@@ -37,8 +37,8 @@ from brp import client as brp_client
 from brp.client import BrpFout, Context
 from brp.persoon import Persoon
 from brp.velden import Doel as BrpDoel
-from intake.brp import cache_bijwerken
-from intake.models import Casus, CasusGebeurtenis, Inwoner
+from intake.brp import cache_bijwerken, cache_gegevens
+from intake.models import BrpStatus, Casus, CasusGebeurtenis, Inwoner
 from intake.workflow import OPEN_FASEN
 from netwerk.models import Gemeente, Kern, Team
 
@@ -102,12 +102,18 @@ def brp_controle(*, api=None, peil: date | None = None, batch: int = 2000) -> Ui
                 uit.fouten += 1
                 logger.warning("BRP-controle: %d personen niet gelezen (%s)", len(deel), type(exc).__name__)
                 continue
+            gelezen = []
             for persoon in personen:
                 for inwoner in per_bsn.get(persoon.bsn, []):
+                    if ongewijzigd(inwoner, persoon):
+                        gelezen.append(inwoner.pk)
+                        continue
                     gemaakt = vergelijk(inwoner, persoon, peil=peil, cbs_code=cbs.get(inwoner.gemeente, ""))
                     for soort, n in gemaakt.items():
                         uit.per_soort[soort] = uit.per_soort.get(soort, 0) + n
                         uit.signalen += n
+            if gelezen:  # unchanged: only the moment of reading, one statement per call
+                Inwoner.objects.filter(pk__in=gelezen).update(brp_gelezen_op=timezone.now())
     uit.seconden = round(time.monotonic() - begin, 2)
     logger.info(
         "BRP-controle: %d inwoners, %d vragen, %d fouten, %d signalen in %.1f s",
@@ -123,6 +129,32 @@ def brp_controle(*, api=None, peil: date | None = None, batch: int = 2000) -> Ui
 def _kern_voor(gemeente: str, postcode: str) -> Kern | None:
     kandidaten = list(Kern.objects.van_gemeente(gemeente).voor_postcode(postcode)[:2])
     return kandidaten[0] if len(kandidaten) == 1 else None
+
+
+def ongewijzigd(inwoner: Inwoner, persoon: Persoon) -> bool:
+    """Nothing to signal or write: the cache already says what the BRP says (most inwoners, most nights)."""
+    if inwoner.brp_status != BrpStatus.GECONTROLEERD or persoon.overleden or inwoner.overleden_op:
+        return False
+    oud = inwoner.brp_gegevens or {}
+    nieuw = cache_gegevens(persoon)
+    adres = persoon.adres
+    zelfde_adres = (
+        adres is not None
+        and not adres.buitenland
+        and (adres.postcode_opgemaakt, adres.huisnummer.lower())
+        == (
+            inwoner.postcode,
+            inwoner.huisnummer.lower(),
+        )
+    )
+    return (
+        zelfde_adres
+        and oud.get("gemeentecode", "") == nieuw.get("gemeentecode", "")
+        and _gezag_sleutel(oud.get("gezag")) == _gezag_sleutel(nieuw.get("gezag"))
+        and oud.get("in_onderzoek") == nieuw.get("in_onderzoek")
+        and oud.get("geheimhouding") == nieuw.get("geheimhouding")
+        and oud.get("adres") == nieuw.get("adres")
+    )
 
 
 @transaction.atomic
