@@ -9,19 +9,17 @@ of PersonenQuery / PersonenQueryResponse, so each body is also validated against
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
-import pytest
 
-SPEC_PAD = Path(__file__).resolve().parents[2].parent / "shared" / "brp" / "openapi.json"
+from tests.oracle import BRP, oracle
+
+SPEC_PAD = BRP / "openapi.json"
 
 
 def laad_spec() -> dict:
-    if not SPEC_PAD.exists():
-        pytest.skip(f"../shared/brp/openapi.json ontbreekt ({SPEC_PAD}): de BRP-specificatie is het orakel")
-    return json.loads(SPEC_PAD.read_text(encoding="utf-8"))
+    return json.loads(oracle(SPEC_PAD).read_text(encoding="utf-8"))
 
 
 class _Params:

@@ -12,17 +12,17 @@ Skipped with a reason where ../shared is absent (a bare clone).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.factories.brp import brp_persoon
+from tests.oracle import BRP, oracle, reden
 
 from .gherkin import scenarios, verzoek
 from .spec import Orakel, OrakelTransport
 
-FEATURES = Path(__file__).resolve().parents[2].parent / "shared" / "brp" / "features" / "bevragen"
+FEATURES = BRP / "features" / "bevragen"
 BESTANDEN = [
     "fields-fout-cases.feature",
     "zoek-fout-cases.feature",
@@ -39,7 +39,7 @@ SOORTEN = {
 
 def _fout_cases():
     if not FEATURES.exists():
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"{FEATURES} ontbreekt (../shared)"))]
+        return [pytest.param(None, marks=pytest.mark.skip(reason=reden(FEATURES)))]
     uit = []
     for bestand in BESTANDEN:
         for s in scenarios(FEATURES / bestand):
@@ -75,8 +75,7 @@ def test_fout_case_uit_de_featurebestanden(standin, scenario):
 
 
 def test_er_worden_fout_cases_afgespeeld():
-    if not FEATURES.exists():
-        pytest.skip("../shared/brp/features ontbreekt")
+    oracle(FEATURES)
     assert len(_fout_cases()) >= 60
 
 
