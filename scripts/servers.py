@@ -361,8 +361,31 @@ class StandinBrp:
         self.process: subprocess.Popen | None = None
         self.port = 0
 
+    def _stop_left_over(self) -> None:
+        """A stand-in left by a killed run (it runs in its own session) is stopped: it holds no data
+        of its own but the store file, which the new one reads."""
+        record = self.folder / "brp.pid"
+        if not record.exists():
+            return
+        try:
+            pid = int(record.read_text().strip())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (ValueError, OSError):
+            return
+        if "brp.standin.server" in cmdline and str(self.store) in cmdline:
+            print(f"  De stand-in BRP van een vorige run (pid {pid}) wordt gestopt.")
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                return
+            for _ in range(50):
+                if not Path(f"/proc/{pid}").exists():
+                    break
+                time.sleep(0.1)
+
     def start(self) -> str:
         self.store.parent.mkdir(parents=True, exist_ok=True)
+        self._stop_left_over()
         self.port = remembered_port(self.folder / "brp.port")
         self.process = subprocess.Popen(
             [
@@ -377,6 +400,7 @@ class StandinBrp:
             cwd=ROOT,
             start_new_session=True,
         )
+        (self.folder / "brp.pid").write_text(f"{self.process.pid}\n")
         for _ in range(100):
             if self.process.poll() is not None:
                 raise ServerError(f"De stand-in BRP stopte direct (poort {self.port}).")
