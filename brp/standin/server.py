@@ -78,8 +78,16 @@ class Fout(Exception):
         self.status, self.body = status, body
 
 
+# The order in which the API names the wrong parameters in ``detail`` (as its feature files show):
+# these first, in this order, then the others alphabetically.
+DETAIL_VOLGORDE = ["type", "geboortedatum", "geslachtsnaam", "postcode", "huisnummer"]
+
+
 def probleem(invalid: list[dict]) -> Fout:
-    namen = ", ".join(sorted(dict.fromkeys(p["name"] for p in invalid)))
+    def volgorde(naam: str):
+        return (DETAIL_VOLGORDE.index(naam) if naam in DETAIL_VOLGORDE else len(DETAIL_VOLGORDE), naam)
+
+    namen = ", ".join(sorted(dict.fromkeys(p["name"] for p in invalid), key=volgorde))
     return Fout(
         400,
         {

@@ -54,8 +54,22 @@ def _fout_cases():
     return uit
 
 
+@pytest.fixture(scope="module")
+def leeg_standin(tmp_path_factory):
+    """One stand-in with an empty store for all fout-case scenarios (they need no persons)."""
+    from types import SimpleNamespace
+
+    from brp.standin.server import start_in_thread
+
+    server = start_in_thread(tmp_path_factory.mktemp("brp") / "personen.json")
+    yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_address[1]}/haalcentraal/api/brp")
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.mark.parametrize("scenario", _fout_cases())
-def test_fout_case_uit_de_featurebestanden(standin, scenario):
+def test_fout_case_uit_de_featurebestanden(leeg_standin, scenario):
+    standin = leeg_standin
     body, headers = verzoek(scenario)
     headers = {"Content-Type": "application/json; charset=utf-8", **headers}
     antwoord = httpx.post(
