@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0010_inwoner_uit_de_brp'),
+        ('intake', '0011_inwoner_uit_de_brp'),
         ('signalen', '0006_regels_netwerk_en_berichten'),
     ]
 
