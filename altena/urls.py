@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from altena import privacy, views
-from altena.gebruikers import GebruikerAuditView
+from altena.gebruikers import AccountVoorstellenView, GebruikerAuditView
 
 admin.site.site_header = "Altena Toegang – beheer"
 admin.site.site_title = "Altena Toegang"
@@ -14,6 +14,7 @@ urlpatterns = [
     path("geen-rol/", views.GeenRolView.as_view(), name="geen_rol"),
     path("privacy/", privacy.VerwerkingenLogView.as_view(), name="privacy_log"),
     path("privacy/gebruikers/", GebruikerAuditView.as_view(), name="privacy_gebruikers"),
+    path("accountvoorstellen/", AccountVoorstellenView.as_view(), name="accountvoorstellen"),
     path("health/", views.HealthView.as_view(), name="health"),
     path("netwerk/", include("netwerk.urls")),
     path("intake/", include("intake.urls")),

@@ -90,6 +90,16 @@ def client_for():
     return make
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """The lockout (altena.blokkade) keeps its counts in the cache (locmem in tests): no test inherits
+    another's failed logins."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 class StandinBrp:
     """The stand-in BRP of one test, over HTTP: ``zet(*personen)`` fills its store."""
 
