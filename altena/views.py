@@ -11,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import TemplateView
 
+from . import health
 from .access import start_url
 from .models import Heartbeat
 from .verwerkingen import GEEN_PERSOONSGEGEVENS
@@ -58,8 +59,15 @@ class HealthView(View):
             result["beat"] = beat.laatst.isoformat() if beat else None
             stale_after = timedelta(seconds=settings.HEALTH_BEAT_STALE_SECONDS)
             beat_ok = beat is not None and timezone.now() - beat.laatst <= stale_after
+        extra = health.run()
+        result.update(extra)
+        # "niet ingesteld" is a configuration (e.g. a test run), not an outage.
+        niet_ok = [naam for naam, waarde in extra.items() if waarde not in ("ok", "niet ingesteld")]
         if status != 200:
             result["status"] = "storing"
+        elif niet_ok:
+            result["status"] = "verminderd"
+            result["melding"] = f"Niet beschikbaar: {', '.join(niet_ok)}; de rest werkt."
         elif not beat_ok:
             # Pages still work without beat; only reminders wait. Degraded, not down: a load balancer
             # keeps sending traffic (200), monitoring sees the status.

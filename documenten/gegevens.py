@@ -118,6 +118,45 @@ def _voorziening(v, wet: str, ontbreekt: list[str]) -> dict:
     }
 
 
+def adressering_van(casus: Casus, peil: date, ontbreekt) -> dict | None:
+    """The BRP's own addressing (docs/brp.md), from the inwoner's BRP cache: aanschrijfwijze, aanhef
+    and address lines. For a minor on a Jeugdwet case the letter goes to the gezaghouders; when the
+    BRP says gezag cannot be determined, the letter waits until it is established. None: no BRP data
+    (an inwoner 'niet gecontroleerd'), the letter uses the registered name and address."""
+    inwoner = casus.inwoner
+    brp = inwoner.brp_gegevens or {}
+    if not brp:
+        return None
+    regels = list(brp.get("adresregels") or [])
+    minderjarig = (
+        inwoner.geboortedatum
+        and (peil.year - inwoner.geboortedatum.year)
+        - ((peil.month, peil.day) < (inwoner.geboortedatum.month, inwoner.geboortedatum.day))
+        < 18
+    )
+    if casus.wet == "jeugdwet" and minderjarig and brp.get("gezag"):
+        relatie = brp["gezag"][0]
+        houders = [h["naam"] for h in relatie.get("gezaghouders", []) if h.get("naam")]
+        if relatie.get("soort") in ("GezagNietTeBepalen", "TijdelijkGeenGezag") or not houders:
+            ontbreekt.append(
+                "Het gezag over deze minderjarige is volgens de BRP niet te bepalen: stel eerst vast aan wie "
+                "de beschikking gaat."
+            )
+            return None
+        return {
+            "naam": f"{' en '.join(houders)}, gezaghouder{'s' * (len(houders) > 1)} van {inwoner.naam}",
+            "aanhef": f"Geachte {' en '.join(houders)}",
+            "adresregels": regels,
+        }
+    if not brp.get("aanhef"):
+        return None
+    return {
+        "naam": brp.get("aanschrijfwijze") or inwoner.naam,
+        "aanhef": brp["aanhef"],
+        "adresregels": regels,
+    }
+
+
 def _algemeen(
     casus: Casus, gemeente: Gemeente | None, verzonden_op: date, vrije_tekst: str, ontbreekt
 ) -> dict:
@@ -143,6 +182,11 @@ def _algemeen(
         )
     tussen = inwoner.tussenvoegsel
     achternaam = f"{tussen[:1].upper()}{tussen[1:]} {inwoner.achternaam}".strip()
+    adressering = adressering_van(casus, verzonden_op, ontbreekt) or {
+        "naam": inwoner.naam,
+        "aanhef": f"Geachte heer/mevrouw {achternaam}",
+        "adresregels": [],
+    }
     behandelaar = casus.behandelaar
     return {
         "gemeente": {
@@ -155,8 +199,7 @@ def _algemeen(
             "mandaat": briefhoofd.mandaat if briefhoofd else "",
         },
         "inwoner": {
-            "naam": inwoner.naam,
-            "aanhef": f"Geachte heer/mevrouw {achternaam}",
+            **adressering,
             "straat": inwoner.straat,
             "huisnummer": inwoner.huisnummer,
             "postcode": inwoner.postcode,

@@ -46,8 +46,9 @@ ONDERTEKENING = Obj(
 INWONER = Obj(
     "De inwoner (geadresseerde)",
     {
-        "naam": "volledige naam",
-        "aanhef": "'Geachte heer/mevrouw Jansen'",
+        "naam": "naam zoals de BRP aanschrijft; bij een minderjarige (Jeugdwet) de gezaghouders",
+        "aanhef": "aanhef van de BRP, bijv. 'Geachte mevrouw Jansen'",
+        "adresregels": "adresregels van de BRP (leeg bij een inwoner die niet in de BRP is gecontroleerd)",
         "straat": "straat",
         "huisnummer": "huisnummer",
         "postcode": "postcode",

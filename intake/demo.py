@@ -8,6 +8,8 @@ million cases fit in a few minutes on two cores. Idempotent: the step tops the m
 from __future__ import annotations
 
 import random
+import re
+import zlib
 from datetime import date, timedelta
 
 from django.db import connection
@@ -395,3 +397,276 @@ def demo_verwijzingen(ctx: DemoContext) -> None:
             },
         )
         ctx.log(f"  {cursor.rowcount} verwijzingen")
+
+
+# --- the BRP: the stand-in's store filled consistently with the demo (docs/brp.md) -------------------
+
+CBS_CODES = {"Altena": "1959", "Westerkwartier": "1969"}
+BRP_MAX_DEMO = 200_000  # beyond this the bench fills the stand-in itself; a larger JSON store only slows it
+BRP_BIJZONDER = 9_000_000  # the special BRP persons: BSNs from demo_bsn(9_000_000 + n), beyond any row id
+
+
+def bijzonder_nummer(gemeente: str, n: int) -> int:
+    """The row number behind the n-th special BRP person of a gemeente (its own range per gemeente)."""
+    return BRP_BIJZONDER + (zlib.crc32(gemeente.encode()) % 4000) * 20 + n
+
+
+def _brp_record(bsn, voornamen, tv, achternaam, geslacht, geboren, adres, gemeente, **extra) -> dict:
+    return {
+        "bsn": bsn,
+        "voornamen": voornamen,
+        "voorvoegsel": tv,
+        "geslachtsnaam": achternaam,
+        "geslacht": geslacht,
+        "geboortedatum": geboren.isoformat() if hasattr(geboren, "isoformat") else geboren,
+        "adres": adres,
+        "gemeente": gemeente,
+        "partners": [],
+        "kinderen": [],
+        "ouders": [],
+        "overleden": None,
+        "geheimhouding": False,
+        "onderzoek": {},
+        "gezag": None,
+        **extra,
+    }
+
+
+def _bijzondere_personen(kern, gemeente: dict) -> dict[str, dict]:
+    """A household at one address (two parents, two minors with joint gezag), a single mother with
+    a minor under eenhoofdig gezag, a minor whose gezag cannot be determined, a deceased person, one
+    with geheimhouding and one whose address is in onderzoek."""
+    pc4 = kern.postcodegebieden[0] if kern.postcodegebieden else "4254"
+
+    def adres(straat, nr, letters):
+        return {
+            "straat": straat,
+            "huisnummer": nr,
+            "huisletter": "",
+            "toevoeging": "",
+            "postcode": f"{pc4}{letters}",
+            "woonplaats": kern.naam,
+            "datumVan": "2015-06-01",
+        }
+
+    b = [demo_bsn(bijzonder_nummer(gemeente["naam"], n)) for n in range(12)]
+    thuis = adres("Kerkstraat", 1, "KA")
+    p = {
+        b[0]: _brp_record(
+            b[0],
+            "Sanne",
+            "de",
+            "Wit",
+            "V",
+            "1985-03-14",
+            thuis,
+            gemeente,
+            partners=[b[1]],
+            kinderen=[b[2], b[3]],
+        ),
+        b[1]: _brp_record(
+            b[1],
+            "Tom",
+            "de",
+            "Wit",
+            "M",
+            "1983-09-02",
+            thuis,
+            gemeente,
+            partners=[b[0]],
+            kinderen=[b[2], b[3]],
+        ),
+        b[2]: _brp_record(
+            b[2],
+            "Lotte",
+            "de",
+            "Wit",
+            "V",
+            "2014-05-20",
+            thuis,
+            gemeente,
+            ouders=[b[0], b[1]],
+            gezag={"type": "GezamenlijkOuderlijkGezag", "ouders": [b[0], b[1]]},
+        ),
+        b[3]: _brp_record(
+            b[3],
+            "Daan",
+            "de",
+            "Wit",
+            "M",
+            "2018-11-11",
+            thuis,
+            gemeente,
+            ouders=[b[0], b[1]],
+            gezag={"type": "GezamenlijkOuderlijkGezag", "ouders": [b[0], b[1]]},
+        ),
+        b[4]: _brp_record(
+            b[4],
+            "Fatima",
+            "",
+            "Bouzid",
+            "V",
+            "1990-01-30",
+            adres("Molenweg", 7, "KB"),
+            gemeente,
+            kinderen=[b[5]],
+        ),
+        b[5]: _brp_record(
+            b[5],
+            "Noah",
+            "",
+            "Bouzid",
+            "M",
+            "2012-07-08",
+            adres("Molenweg", 7, "KB"),
+            gemeente,
+            ouders=[b[4]],
+            gezag={"type": "EenhoofdigOuderlijkGezag", "ouders": [b[4]]},
+        ),
+        b[6]: _brp_record(
+            b[6],
+            "Mila",
+            "",
+            "Jansen",
+            "V",
+            "2016-02-29",
+            adres("Dijkstraat", 3, "KC"),
+            gemeente,
+            gezag={
+                "type": "GezagNietTeBepalen",
+                "toelichting": "gezag is niet te bepalen omdat de ouder onbekend is.",
+            },
+        ),
+        b[7]: _brp_record(
+            b[7],
+            "Hendrik",
+            "",
+            "Bakker",
+            "M",
+            "1938-04-04",
+            adres("Stationsweg", 12, "KD"),
+            gemeente,
+            overleden="2026-11-02",
+        ),
+        b[8]: _brp_record(
+            b[8],
+            "Ingrid",
+            "",
+            "Verbeek",
+            "V",
+            "1970-08-19",
+            adres("Beatrixlaan", 20, "KE"),
+            gemeente,
+            geheimhouding=True,
+        ),
+        b[9]: _brp_record(
+            b[9],
+            "Youssef",
+            "el",
+            "Amrani",
+            "M",
+            "1991-12-01",
+            adres("Havenweg", 4, "KF"),
+            gemeente,
+            onderzoek={"verblijfplaats": "2026-10-01"},
+        ),
+    }
+    return p
+
+
+@demo_step(90)
+def demo_brp(ctx: DemoContext) -> None:
+    """Fill the stand-in BRP's own store with the demo's persons and register the special ones, so the
+    database and the stand-in agree. Existing store entries are kept (a death recorded with
+    ``manage.py brp_standin`` survives a second seed)."""
+    from django.conf import settings
+
+    from brp.persoon import lees_persoon
+    from brp.standin import personen as standin_personen
+    from brp.standin.store import lees, voeg_toe
+    from netwerk.models import Gemeente
+
+    from .brp import cache_gegevens
+    from .models import BrpStatus, Inwoner
+    from .services import inwoner_registreren
+
+    pad = settings.BRP_STANDIN_STORE
+    kernen = list(Kern.objects.van_gemeente(ctx.gemeente_naam).order_by("pk"))
+    if not pad or not kernen:
+        return
+    code = CBS_CODES.get(ctx.gemeente_naam, "0000")
+    gemeente_rij, _ = Gemeente.objects.get_or_create(naam=ctx.gemeente_naam, defaults={"cbs_code": code})
+    gemeente = {"code": gemeente_rij.cbs_code or code, "naam": ctx.gemeente_naam}
+    bestaand = lees(pad)
+    nieuw: dict[str, dict] = {}
+    inwoners = Inwoner.objects.filter(gemeente=ctx.gemeente_naam)
+    if inwoners.count() <= BRP_MAX_DEMO:
+        per_huishouden: dict[int, list[str]] = {}
+        rijen = inwoners.values_list(
+            "bsn",
+            "voornamen",
+            "tussenvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "huishouden_id",
+        )
+        for bsn, vn, tv, an, geb, straat, nr, pc, wp, hh in rijen.iterator(chunk_size=5000):
+            if bsn in bestaand:
+                continue
+            m = re.fullmatch(r"(\d+)([A-Za-z]?)", nr or "")
+            adres = {
+                "straat": straat,
+                "huisnummer": int(m.group(1)) if m else 1,
+                "huisletter": m.group(2) if m else "",
+                "toevoeging": "",
+                "postcode": pc.replace(" ", ""),
+                "woonplaats": wp,
+                "datumVan": "2010-01-01",
+            }
+            nieuw[bsn] = _brp_record(bsn, vn, tv, an, "O", geb, adres, gemeente)
+            if hh:
+                per_huishouden.setdefault(hh, []).append(bsn)
+        for leden in per_huishouden.values():  # the demo's two-person households are couples
+            if len(leden) == 2 and all(b in nieuw for b in leden):
+                nieuw[leden[0]]["partners"], nieuw[leden[1]]["partners"] = [leden[1]], [leden[0]]
+        Inwoner.objects.filter(gemeente=ctx.gemeente_naam, brp_status=BrpStatus.NIET_GECONTROLEERD).update(
+            brp_status=BrpStatus.GECONTROLEERD, brp_gelezen_op=timezone.now()
+        )
+    bijzonder = _bijzondere_personen(kernen[0], gemeente)
+    nieuw.update({bsn: rec for bsn, rec in bijzonder.items() if bsn not in bestaand})
+    voeg_toe(pad, nieuw)
+    ctx.log(f"  stand-in BRP: {len(nieuw)} personen toegevoegd ({pad})")
+    # The special persons are inwoners of the gemeente too (all but the deceased), read from the BRP.
+    winkel = {**bestaand, **nieuw}
+    for bsn, rec in bijzonder.items():
+        if rec.get("overleden") or Inwoner.objects.filter(gemeente=ctx.gemeente_naam, bsn=bsn).exists():
+            continue
+        volledig = standin_personen.persoon(winkel, winkel[bsn], timezone.localdate())
+        volledig = standin_personen.met_automatische_velden(
+            volledig, winkel[bsn], list(volledig), beperkt=False
+        )
+        persoon = lees_persoon(volledig)
+        a = persoon.adres
+        inwoner = inwoner_registreren(
+            door=None,
+            bsn=bsn,
+            voornamen=persoon.naam.voornamen,
+            tussenvoegsel=persoon.naam.voorvoegsel,
+            achternaam=persoon.naam.geslachtsnaam,
+            geboortedatum=persoon.geboortedatum,
+            straat=a.straat,
+            huisnummer=a.huisnummer,
+            postcode=a.postcode_opgemaakt,
+            woonplaats=a.woonplaats,
+            kern=kernen[0],
+        )
+        Inwoner.objects.filter(pk=inwoner.pk).update(
+            brp_status=BrpStatus.GECONTROLEERD,
+            brp_gelezen_op=timezone.now(),
+            brp_gegevens=cache_gegevens(persoon),
+            geheimhouding=persoon.geheimhouding,
+        )

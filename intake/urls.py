@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.WerkvoorraadView.as_view(), name="werkvoorraad"),
     path("nieuw/", views.NieuwView.as_view(), name="nieuw"),
     path("nieuw/inwoner/", views.InwonerRegistrerenView.as_view(), name="inwoner_registreren"),
+    path("nieuw/uit-brp/", views.InwonerUitBrpView.as_view(), name="inwoner_uit_brp"),
     path("inwoner/<int:pk>/", views.InwonerView.as_view(), name="inwoner"),
     path("inwoner/<int:pk>/hulpvraag/", views.HulpvraagView.as_view(), name="hulpvraag"),
     path("casus/<str:nummer>/", views.CasusDetailView.as_view(), name="casus"),

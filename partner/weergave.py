@@ -45,7 +45,8 @@ def _waarde(verwijzing: Verwijzing, code: str) -> str:
     if code == G.KERN:
         return casus.kern.naam
     if code == G.ADRES:
-        return inwoner.adres
+        # Geheimhouding in the BRP: the address never leaves the gemeente, whatever was consented.
+        return "afgeschermd (geheimhouding)" if inwoner.geheimhouding else inwoner.adres
     if code == G.TELEFOON:
         return inwoner.telefoon or "niet bekend"
     if code == G.EMAIL:

@@ -348,6 +348,77 @@ class EmbeddedRedis:
                 pass  # shutdown closes the connection: that is the expected answer
 
 
+# --- the stand-in BRP ---------------------------------------------------------------------------
+
+
+class StandinBrp:
+    """The project's own stand-in for the BRP API Personen (brp/standin/server.py), as a child process
+    on a loopback port, with its store (a JSON file of its own) in the data folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.store = folder / "brp" / "personen.json"
+        self.process: subprocess.Popen | None = None
+        self.port = 0
+
+    def _stop_left_over(self) -> None:
+        """A stand-in left by a killed run (it runs in its own session) is stopped: it holds no data
+        of its own but the store file, which the new one reads."""
+        record = self.folder / "brp.pid"
+        if not record.exists():
+            return
+        try:
+            pid = int(record.read_text().strip())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (ValueError, OSError):
+            return
+        if "brp.standin.server" in cmdline and str(self.store) in cmdline:
+            print(f"  De stand-in BRP van een vorige run (pid {pid}) wordt gestopt.")
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                return
+            for _ in range(50):
+                if not Path(f"/proc/{pid}").exists():
+                    break
+                time.sleep(0.1)
+
+    def start(self) -> str:
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        self._stop_left_over()
+        self.port = remembered_port(self.folder / "brp.port")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "brp.standin.server",
+                "--port",
+                str(self.port),
+                "--store",
+                str(self.store),
+            ],
+            cwd=ROOT,
+            start_new_session=True,
+        )
+        (self.folder / "brp.pid").write_text(f"{self.process.pid}\n")
+        for _ in range(100):
+            if self.process.poll() is not None:
+                raise ServerError(f"De stand-in BRP stopte direct (poort {self.port}).")
+            if port_answers("127.0.0.1", self.port, 0.2):
+                return f"http://127.0.0.1:{self.port}/haalcentraal/api/brp"
+            time.sleep(0.1)
+        raise ServerError(f"De stand-in BRP antwoordt niet op poort {self.port}.")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self.process = None
+
+
 # --- database ----------------------------------------------------------------------------------
 
 
@@ -401,7 +472,7 @@ def main(argv: list[str]) -> int:
     db_hint = hint_for("DATABASE_URL") if db_url else HINT
     redis_hint = hint_for("REDIS_URL") if redis_url else HINT
     tmp = None
-    if args.throwaway and (db_url is None or redis_url is None):
+    if args.throwaway:
         tmp = Path(tempfile.mkdtemp(prefix="altena-servers-"))
         folder = tmp
     else:
@@ -409,6 +480,8 @@ def main(argv: list[str]) -> int:
     postgres = EmbeddedPostgres(folder) if db_url is None else None
     redis_server = EmbeddedRedis(folder, persistent=not args.throwaway) if redis_url is None else None
     where = "tijdelijk, wordt na afloop verwijderd" if tmp else str(folder)
+    # BRP_API_URL unset or "embedded": the stand-in BRP (docs/brp.md); its store lives beside the data.
+    brp = StandinBrp(folder) if os.environ.get("BRP_API_URL", "").strip() in ("", "embedded") else None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if postgres:
@@ -423,6 +496,10 @@ def main(argv: list[str]) -> int:
             os.environ["ALTENA_REDIS_INFO"] = f"Redis op {urlparse(redis_url).hostname}"
         os.environ["DATABASE_URL"] = db_url
         os.environ["REDIS_URL"] = redis_url
+        if brp:
+            os.environ["BRP_API_URL"] = brp.start()
+            os.environ["BRP_STANDIN_STORE"] = str(brp.store)
+            print(f"  BRP:      stand-in BRP ({where}), {os.environ['BRP_API_URL']}")
         ensure_database(db_url, args.recreate, db_hint)
         check_redis(redis_url, redis_hint)
         if postgres or redis_server:
@@ -439,6 +516,8 @@ def main(argv: list[str]) -> int:
         print(f"\n{exc}\n", file=sys.stderr)
         return 1
     finally:
+        if brp:
+            brp.stop()
         if redis_server:
             redis_server.stop()
         if postgres:

@@ -36,6 +36,11 @@ class SignaalSoort(models.TextChoices):
     GEEN_STARTBERICHT = "geen_startbericht", "Geen startbericht van aanbieder"
     # One per end of a voorziening reported from outside (a 307, the BRP): see backoffice.services.melding.
     ZORG_GESTOPT = "zorg_gestopt", "Zorg gestopt"
+    # Made by the nightly BRP sweep (signalen/brp.py), not by an SQL rule.
+    BRP_OVERLEDEN = "brp_overleden", "Overleden (BRP)"
+    BRP_VERHUISD_BUITEN = "brp_verhuisd_buiten", "Verhuisd uit de gemeente (BRP)"
+    BRP_VERHUISD_BINNEN = "brp_verhuisd_binnen", "Verhuisd naar een ander team (BRP)"
+    BRP_GEZAG = "brp_gezag", "Gezag gewijzigd (BRP)"
 
 
 # Escalations: what the teamleider sees on the dashboard.
@@ -246,3 +251,38 @@ class DagoverzichtSignaal(models.Model):
 
     def __str__(self):
         return f"{self.dagoverzicht_id}: {self.signaal_id}"
+
+
+# The signals of the BRP sweep: they have no threshold and no SQL rule (signalen/brp.py).
+BRP_SOORTEN = (
+    SignaalSoort.BRP_OVERLEDEN,
+    SignaalSoort.BRP_VERHUISD_BUITEN,
+    SignaalSoort.BRP_VERHUISD_BINNEN,
+    SignaalSoort.BRP_GEZAG,
+)
+
+
+class BrpGebeurtenis(models.Model):
+    """A change the BRP reported, claimed once under (soort, inwoner, the BRP's date of the event).
+
+    The claim is what makes the BRP sweep exactly-once: only the transaction that inserted the row
+    makes the signal. Another reaction to the same event (e.g. berichten's "zorg gestopt") can use the
+    same key. See signalen/brp.py.
+    """
+
+    soort = models.CharField("soort", max_length=40, choices=SignaalSoort.choices)
+    inwoner = models.ForeignKey(
+        "intake.Inwoner", verbose_name="inwoner", on_delete=models.CASCADE, related_name="+"
+    )
+    datum = models.DateField("datum van de gebeurtenis (BRP)")
+    aangemaakt = models.DateTimeField("vastgesteld op")
+
+    class Meta:
+        verbose_name = "BRP-gebeurtenis"
+        verbose_name_plural = "BRP-gebeurtenissen"
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "inwoner", "datum"], name="brp_gebeurtenis_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"

@@ -12,7 +12,15 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Dagoverzicht, DagoverzichtSignaal, Signaal, SignaalRegel, SignaalSoort, Voorkeur
+from .models import (
+    BRP_SOORTEN,
+    Dagoverzicht,
+    DagoverzichtSignaal,
+    Signaal,
+    SignaalRegel,
+    SignaalSoort,
+    Voorkeur,
+)
 from .regels import STANDAARD
 from .selectors import signalen_voor
 from .sweeps import AMSTERDAM, Peil, sweep_regel
@@ -46,7 +54,7 @@ def sweep_alle(*, nu: datetime | None = None) -> dict[str, int]:
     peil = Peil.op(nu)
     gemaakt: dict[str, int] = {}
     fout: Exception | None = None
-    for regel in SignaalRegel.objects.filter(actief=True).order_by("code"):
+    for regel in SignaalRegel.objects.filter(actief=True).exclude(code__in=BRP_SOORTEN).order_by("code"):
         try:
             gemaakt[regel.code] = sweep_regel(regel, peil)
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
@@ -65,7 +73,9 @@ def sweep_regels(*codes: str, nu: datetime | None = None) -> dict[str, int]:
     peil = Peil.op(nu)
     return {
         regel.code: sweep_regel(regel, peil)
-        for regel in SignaalRegel.objects.filter(actief=True, code__in=codes).order_by("code")
+        for regel in SignaalRegel.objects.filter(actief=True, code__in=codes)
+        .exclude(code__in=BRP_SOORTEN)
+        .order_by("code")
     }
 
 

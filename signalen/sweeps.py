@@ -37,7 +37,7 @@ from intake.services import gebeurtenissen_bulk_sql
 from intake.workflow import OPEN_FASEN, Fase
 from netwerk.models import Partner
 
-from .models import Doel, Signaal, SignaalRegel, SignaalSoort
+from .models import BRP_SOORTEN, Doel, Signaal, SignaalRegel, SignaalSoort
 from .werkdagen import werkdag_na, werkdag_terug
 
 logger = logging.getLogger(__name__)
@@ -501,7 +501,7 @@ SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     SignaalSoort.GEEN_STARTBERICHT: _geen_startbericht,
     SignaalSoort.ZORG_GESTOPT: _zorg_gestopt,
 }
-assert set(SWEEPS) == set(SignaalSoort.values), "every rule needs a sweep"
+assert set(SWEEPS) | set(BRP_SOORTEN) == set(SignaalSoort.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above
 
 

@@ -16,3 +16,13 @@ def sweep():
 def dagoverzichten():
     """Send today's digest to whoever wants one and has not had it yet today."""
     return services.dagoverzichten_versturen()
+
+
+@shared_task(name="signalen.tasks.brp_controle", ignore_result=True, acks_late=True)
+def brp_controle():
+    """Re-read every inwoner with an open case or running voorziening from the BRP (nightly)."""
+    from . import brp
+
+    if not brp.brp_client.ingesteld():
+        return None
+    return brp.brp_controle().signalen

@@ -98,3 +98,47 @@ def _lege_cache():
 
     cache.clear()
     yield
+
+
+class StandinBrp:
+    """The stand-in BRP of one test, over HTTP: ``zet(*personen)`` fills its store."""
+
+    def __init__(self, server, store):
+        self.server = server
+        self.store = store
+        self.url = f"http://127.0.0.1:{server.server_address[1]}/haalcentraal/api/brp"
+
+    def zet(self, *personen: dict) -> list[dict]:
+        from brp.standin.store import voeg_toe
+
+        voeg_toe(self.store, {p["bsn"]: p for p in personen})
+        return list(personen)
+
+    def wijzig(self, bsn: str, **wijzigingen) -> dict:
+        from brp.standin.store import wijzig
+
+        return wijzig(self.store, bsn, **wijzigingen)
+
+
+@pytest.fixture
+def standin(tmp_path):
+    """A stand-in BRP on a free port with an empty store of its own (not connected to settings)."""
+    from brp.standin.server import start_in_thread
+
+    store = tmp_path / "brp" / "personen.json"
+    server = start_in_thread(store)
+    yield StandinBrp(server, store)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def brp(standin, settings):
+    """The application talks to the stand-in BRP (BRP_API_URL set), as under `make run`."""
+    from brp import client as brp_client
+
+    settings.BRP_API_URL = standin.url
+    settings.BRP_STANDIN_STORE = str(standin.store)
+    brp_client._client = None
+    yield standin
+    brp_client._client = None

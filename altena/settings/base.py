@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_zxcvbn_password_validator",
     "altena",
     "netwerk",
+    "brp",
     "intake",
     "backoffice",
     "documenten",
@@ -331,6 +332,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=5, hour="8-16"),
         "options": {"expires": 3000},
     },
+    # The BRP: every night, re-read every inwoner with an open case or a running voorziening.
+    "brp_controle": {
+        "task": "signalen.tasks.brp_controle",
+        "schedule": crontab(minute=15, hour=3),
+        "options": {"expires": 3 * 3600},
+    },
     # Retention: every night, anonymise what passed its term under the rules switched on (issue 10).
     "bewaartermijnen": {
         "task": "backoffice.tasks.bewaartermijnen",
@@ -354,11 +361,30 @@ BERICHTEN_GGK_ENVELOP = env.bool("BERICHTEN_GGK_ENVELOP", default=True)
 # it is never sent, neither made for an old voorziening nor carried in a 301. Empty: no limit.
 BERICHTEN_STARTDATUM = env("BERICHTEN_STARTDATUM", default="") or None  # parsed by berichten (ISO date)
 
+# The BRP API Personen (Haal Centraal; docs/brp.md). BRP_API_URL unset or "embedded": the make targets
+# start the stand-in BRP (brp/standin/) and set it; without any, the front door works by hand only.
+BRP_API_URL = env("BRP_API_URL", default="")
+if BRP_API_URL == "embedded":
+    BRP_API_URL = ""
+BRP_API_KEY = env("BRP_API_KEY", default="")
+BRP_API_KEY_HEADER = env("BRP_API_KEY_HEADER", default="X-API-KEY")
+BRP_CLIENT_CERT = env("BRP_CLIENT_CERT", default="")  # PEM certificate for mutual TLS (PKIoverheid)
+BRP_CLIENT_KEY = env("BRP_CLIENT_KEY", default="")  # its private key, when not in the same file
+BRP_CA_BUNDLE = env("BRP_CA_BUNDLE", default="")  # trusted CAs of the BRP's server certificate
+BRP_TIMEOUT_CONNECT = env.float("BRP_TIMEOUT_CONNECT", default=3.0)
+BRP_TIMEOUT_READ = env.float("BRP_TIMEOUT_READ", default=5.0)
+BRP_RETRIES = env.int("BRP_RETRIES", default=1)
+BRP_MAX_ANTWOORD = env.int("BRP_MAX_ANTWOORD", default=2_000_000)  # bytes; a larger answer is refused
+# The stand-in's store (a JSON file of its own; seed_demo and `manage.py brp_standin` write it).
+BRP_STANDIN_STORE = env("BRP_STANDIN_STORE", default=str(BASE_DIR / ".data" / "brp" / "personen.json"))
+# How long the BRP cache of an inwoner counts as fresh before a page reads the BRP again.
+BRP_CACHE_SECONDEN = env.int("BRP_CACHE_SECONDEN", default=900)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }

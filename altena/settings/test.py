@@ -30,3 +30,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=None) or tempfile.mkdtemp(prefix="altena-test-berichten-")
 # The tests' staff addresses are in the example domain of the demo.
 GEMEENTE_MAILDOMEINEN = ["altena.example"]
+# The stand-in BRP of a test run keeps its store in a temporary folder; tests/conftest.py starts it.
+BRP_STANDIN_STORE = tempfile.mkdtemp(prefix="altena-brp-") + "/personen.json"
+BRP_API_URL = ""

@@ -5,7 +5,10 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from altena import panelen
+from altena.access import Rol, has_role
 from altena.verwerkingen import log_personen, log_verwerking
+from brp.velden import Doel as BrpDoel
+from intake import brp as intake_brp
 from intake.models import Wet
 
 from .. import termijnen as tw
@@ -37,7 +40,15 @@ class CasusDetailView(CasusMixin, TemplateView):
             None,
         )
         stand = stand_uit_dossier(casus, dossier, vandaag)
+        # Jeugdwet: the gezag decides who may apply and to whom the beschikking goes (read with gezag).
+        brp_melding = ""
+        if casus.wet == Wet.JEUGDWET and has_role(user, Rol.CONSULTANT):
+            brp_melding = intake_brp.verversen(
+                request=self.request, inwoner=casus.inwoner, doel=BrpDoel.JEUGDWET, casus_nummer=casus.nummer
+            )
         ctx.update(
+            brp_melding=brp_melding,
+            gezag=(casus.inwoner.brp_gegevens or {}).get("gezag", []) if casus.wet == Wet.JEUGDWET else [],
             casus=casus,
             bezwaar_tot=bezwaar_tot,
             vandaag=vandaag,

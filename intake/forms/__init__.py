@@ -1,7 +1,7 @@
 """Crispy forms of the front door, one module per step."""
 
 from .casus import CasusBewerkenForm, HulpvraagForm, ZrmFormSet
-from .inwoner import InwonerForm, InwonerZoekForm, RegisseurForm
+from .inwoner import BrpRegistratieForm, InwonerForm, InwonerZoekForm, RegisseurForm
 from .triage import (
     AfhandelenForm,
     AfsluitenForm,
@@ -12,6 +12,7 @@ from .triage import (
 )
 
 __all__ = [
+    "BrpRegistratieForm",
     "AfhandelenForm",
     "AfsluitenForm",
     "CasusBewerkenForm",

@@ -173,3 +173,43 @@ class RegisseurForm(forms.Form):
         self.fields["regisseur"].queryset = kandidaten
         self.fields["regisseur"].label_from_instance = naam_van
         self.helper = GeenTagHelper()
+
+
+class BrpRegistratieForm(forms.Form):
+    """Registering a person found in the BRP: name, birth and address come from the BRP (shown
+    read-only); only the kern (when the postcode does not decide it) and contact details are typed."""
+
+    kern = forms.ModelChoiceField(
+        label="Kern",
+        queryset=Kern.objects.none(),
+        required=False,
+        empty_label="Automatisch uit de postcode",
+        help_text="Laat leeg om de kern uit de postcode van de BRP af te leiden.",
+    )
+    telefoon = forms.CharField(label="Telefoon", max_length=20, required=False)
+    email = forms.EmailField(label="E-mail", required=False)
+
+    def __init__(self, *args, kernen=None, postcode: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kern"].queryset = kernen if kernen is not None else Kern.objects.all()
+        self.postcode = postcode
+        self.helper = GeenTagHelper()
+        self.helper.layout = Layout(Row(Column("kern")), Row(Column("telefoon"), Column("email")))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kern") or self.errors:
+            return data
+        kandidaten = list(self.fields["kern"].queryset.voor_postcode(self.postcode))
+        if len(kandidaten) == 1:
+            data["kern"] = kandidaten[0]
+        elif kandidaten:
+            namen = " of ".join(k.naam for k in kandidaten)
+            self.add_error("kern", f"Postcode {self.postcode} hoort bij {namen}: kies de kern.")
+        else:
+            self.add_error(
+                "kern",
+                f"Postcode {self.postcode} ligt niet in een kern van uw werkgebied: kies de kern, "
+                "of verwijs naar de gemeente waar de inwoner woont.",
+            )
+        return data

@@ -2,7 +2,7 @@
 referrals and ZRM scores. One module per concept; import everything from ``intake.models``."""
 
 from .casus import Casus, CasusGebeurtenis, CasusnummerTeller, CasusQuerySet, Kanaal, Urgentie, Verwijzer, Wet
-from .inwoner import Huishouden, HuishoudenQuerySet, Inwoner, InwonerQuerySet
+from .inwoner import BrpStatus, Huishouden, HuishoudenQuerySet, Inwoner, InwonerQuerySet
 from .triage import (
     CONTACT_GEGEVENS,
     STANDAARD_GEDEELD,
@@ -26,6 +26,7 @@ __all__ = [
     "CasusnummerTeller",
     "Huishouden",
     "HuishoudenQuerySet",
+    "BrpStatus",
     "Inwoner",
     "InwonerQuerySet",
     "Kanaal",

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 
 from altena.access import Rol, user_roles
 from netwerk.models import Kern
@@ -71,6 +71,11 @@ class Huishouden(models.Model):
         return self.naam
 
 
+class BrpStatus(models.TextChoices):
+    GECONTROLEERD = "gecontroleerd", "Uit de BRP"
+    NIET_GECONTROLEERD = "niet_gecontroleerd", "Niet gecontroleerd in de BRP"
+
+
 class InwonerQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """Frontoffice: every inwoner of its municipality (the front door serves all kernen, and a
@@ -124,6 +129,25 @@ class Inwoner(models.Model):
         related_name="leden",
     )
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+    # From the BRP (docs/brp.md): read-only in the application, refreshed on every look and by the
+    # nightly sweep. Manual name, birth and address apply only to an inwoner "niet gecontroleerd".
+    brp_status = models.CharField(
+        "BRP", max_length=20, choices=BrpStatus.choices, default=BrpStatus.NIET_GECONTROLEERD,
+        db_default=BrpStatus.NIET_GECONTROLEERD,
+    )  # fmt: skip
+    brp_gelezen_op = models.DateTimeField("gelezen uit de BRP op", null=True, blank=True, editable=False)
+    brp_gegevens = models.JSONField(
+        "BRP-gegevens (cache)",
+        default=dict,
+        db_default=Value({}, models.JSONField()),
+        blank=True,
+        editable=False,
+    )
+    overleden_op = models.DateField("overleden op", null=True, blank=True, editable=False)
+    geheimhouding = models.BooleanField(
+        "geheimhouding persoonsgegevens", default=False, db_default=False, editable=False,
+        help_text="Verstrekkingsbeperking in de BRP: het adres verlaat de gemeente niet.",
+    )  # fmt: skip
     geanonimiseerd_op = models.DateTimeField("geanonimiseerd op", null=True, blank=True, editable=False)
 
     objects = InwonerQuerySet.as_manager()
@@ -156,6 +180,18 @@ class Inwoner(models.Model):
     @property
     def bsn_gemaskeerd(self) -> str:
         return mask_bsn(self.bsn)
+
+    @property
+    def uit_brp(self) -> bool:
+        return self.brp_status == BrpStatus.GECONTROLEERD
+
+    @property
+    def overleden(self) -> bool:
+        return self.overleden_op is not None or bool((self.brp_gegevens or {}).get("overleden"))
+
+    @property
+    def in_onderzoek(self) -> list[str]:
+        return list((self.brp_gegevens or {}).get("in_onderzoek") or [])
 
     @property
     def adres(self) -> str:

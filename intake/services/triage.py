@@ -93,6 +93,14 @@ def verwijzing_maken_vergrendeld(
 ) -> Verwijzing:
     """``verwijzing_maken`` on a case the caller already locked (backoffice's afschaling)."""
     gedeeld = gedeelde_gegevens_controleren(STANDAARD_GEDEELD if gedeeld is None else gedeeld)
+    if locked.inwoner.geheimhouding and GedeeldGegeven.ADRES in gedeeld:
+        # Geheimhouding (verstrekkingsbeperking) in the BRP: the address never leaves the gemeente.
+        raise ValidationError(
+            {
+                "gedeelde_gegevens": "Deze inwoner heeft geheimhouding in de BRP: het adres wordt niet met "
+                "partners gedeeld. Deel telefoon of e-mail."
+            }
+        )
     if not locked.toestemming_delen:
         raise ValidationError(
             "Verwijzen kan niet: de inwoner heeft geen toestemming gegeven om gegevens met partners "

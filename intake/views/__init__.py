@@ -2,7 +2,7 @@
 
 from .casus import CasusBewerkenView, CasusDetailView
 from .huishouden import HuishoudenView, RegisseurView
-from .nieuw import HulpvraagView, InwonerRegistrerenView, InwonerView, NieuwView
+from .nieuw import HulpvraagView, InwonerRegistrerenView, InwonerUitBrpView, InwonerView, NieuwView
 from .triage import AfhandelenView, AfsluitenView, OpschalenView, TerugkoppelingView, VerwijzenView
 from .werkvoorraad import WerkvoorraadView
 
@@ -14,6 +14,7 @@ __all__ = [
     "HuishoudenView",
     "HulpvraagView",
     "InwonerRegistrerenView",
+    "InwonerUitBrpView",
     "InwonerView",
     "NieuwView",
     "OpschalenView",

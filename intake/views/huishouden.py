@@ -14,6 +14,7 @@ from altena import panelen
 from altena.access import Rol, RoleRequiredMixin, has_role
 from altena.namen import naam_van
 
+from .. import brp as brp_voordeur
 from .. import selectors, verwerking
 from ..forms import RegisseurForm
 from ..services import HuishoudenConflict, huishouden_regisseur_toewijzen
@@ -52,12 +53,24 @@ class HuishoudenView(HuishoudenMixin, TemplateView):
             verwerkingsactiviteit=verwerking.HUISHOUDEN,
             inwoners=leden,
         )
+        # Who lives at the address according to the BRP, beside what the gemeente itself registered.
+        op_adres = brp_voordeur.bewoners_op_adres(request=self.request, inwoner=leden[0]) if leden else None
+        bekend = {lid.bsn for lid in leden}
+        brp_bewoners = [
+            {"naam": p.naam.volledig, "geboortedatum": p.geboortedatum, "geregistreerd": p.bsn in bekend}
+            for p in (op_adres.personen if op_adres else [])
+        ]
+        in_brp = {p.bsn for p in (op_adres.personen if op_adres else [])}
+        alleen_gemeente = [lid for lid in leden if op_adres and op_adres.gevraagd and lid.bsn not in in_brp]
         if form is None and has_role(self.request.user, *REGIE_ROLLEN):
             form = RegisseurForm(
                 initial={"regisseur": self.huishouden.regisseur_id, "versie": self.huishouden.versie},
                 kandidaten=selectors.regisseur_kandidaten(self.request.user),
             )
         return super().get_context_data(
+            brp_op_adres=op_adres,
+            brp_bewoners=brp_bewoners,
+            alleen_gemeente=alleen_gemeente,
             huishouden=self.huishouden,
             leden=leden,
             aantal_open=sum(1 for c in casussen if c.is_open),

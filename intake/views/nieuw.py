@@ -15,8 +15,9 @@ from django.views.generic import FormView, TemplateView
 
 from altena.access import Rol, RoleRequiredMixin, has_role
 
+from .. import brp as brp_voordeur
 from .. import selectors, verwerking
-from ..forms import HulpvraagForm, InwonerForm, InwonerZoekForm, ZrmFormSet
+from ..forms import BrpRegistratieForm, HulpvraagForm, InwonerForm, InwonerZoekForm, ZrmFormSet
 from ..models import Casus, Inwoner
 from ..routes import casus_url
 from ..scope import werkgebied_kernen
@@ -26,6 +27,9 @@ from .base import LEZERS, fout_naar_formulier
 # The last search is kept in the session (never in a URL) to pre-fill the registration form.
 ZOEK_SESSIE = "intake_laatste_zoekopdracht"
 ZOEK_SESSIE_TIJD = "intake_laatste_zoekopdracht_tijd"
+# The BRP's answer to the last search (BSN, name, birth, address lines), server-side in the session
+# so a choice is posted by its position in the list, never by a BSN.
+BRP_SESSIE = "intake_brp_resultaten"
 
 
 class NieuwView(RoleRequiredMixin, FormView):
@@ -64,6 +68,12 @@ class NieuwView(RoleRequiredMixin, FormView):
                 object_id=f"zoeken op {data['zoekwijze']}",
                 resultaat="niet gevonden",
             )
+        brp = brp_voordeur.zoeken(request=self.request, data=data)
+        brp_resultaten = self.brp_resultaten(brp.personen, resultaten)
+        self.request.session[BRP_SESSIE] = {
+            "tijd": int(time.time()),
+            "bsns": [r["bsn"] for r in brp_resultaten],
+        }
         if resultaten:
             self.request.session.pop(ZOEK_SESSIE, None)
         else:  # pre-fills the registration form; the session store is server-side, never a URL
@@ -76,9 +86,114 @@ class NieuwView(RoleRequiredMixin, FormView):
             self.request.session[ZOEK_SESSIE_TIJD] = int(time.time())
         return self.render_to_response(
             self.get_context_data(
-                form=form, resultaten=resultaten, gezocht=True, zoek_bsn="" if resultaten else data.get("bsn")
+                form=form,
+                resultaten=resultaten,
+                gezocht=True,
+                zoek_bsn="" if resultaten else data.get("bsn"),
+                brp=brp,
+                brp_resultaten=brp_resultaten,
+                brp_ingesteld=brp_voordeur.ingesteld(),
             )
         )
+
+    def brp_resultaten(self, personen, resultaten) -> list[dict]:
+        """The BRP's matches for the choice list; a match already registered in the user's gemeente
+        links to that inwoner instead of a second registration."""
+        bekend = {i.bsn: i for i in resultaten}
+        bsns = [p.bsn for p in personen if p.bsn not in bekend]
+        if bsns:
+            for inwoner in Inwoner.objects.zichtbaar_voor(self.request.user).filter(bsn__in=bsns):
+                bekend[inwoner.bsn] = inwoner
+        uit = []
+        for positie, p in enumerate(personen[:20]):
+            adres = p.adresregels or ([f"{p.adres.straat} {p.adres.huisnummer}", p.adres.postcode_opgemaakt]
+                                      if p.adres and p.adres.straat else [])  # fmt: skip
+            uit.append(
+                {
+                    "positie": positie,
+                    "bsn": p.bsn,
+                    "bsn_gemaskeerd": "*" * 6 + p.bsn[-3:],
+                    "naam": p.naam.volledig,
+                    "geboortedatum": p.geboortedatum,
+                    "adres": ", ".join(adres),
+                    "overleden": p.overleden,
+                    "geheimhouding": p.geheimhouding,
+                    "inwoner": bekend.get(p.bsn),
+                }
+            )
+        return uit
+
+
+class InwonerUitBrpView(RoleRequiredMixin, TemplateView):
+    """Register a person the BRP found: the desk types nothing of name, birth or address (shown
+    read-only); the choice is posted by its place in the last search's list, never by a BSN."""
+
+    allowed_roles = (Rol.FRONTOFFICE,)
+    verwerking = verwerking.REGISTREREN
+    verwerking_object = "inwoner"
+    template_name = "intake/inwoner_uit_brp.html"
+
+    def gekozen_bsn(self) -> str | None:
+        sessie = self.request.session.get(BRP_SESSIE) or {}
+        if time.time() - sessie.get("tijd", 0) > settings.ZOEK_SESSIE_SECONDEN:
+            return None
+        try:
+            return sessie.get("bsns", [])[int(self.request.POST.get("keuze", ""))]
+        except (ValueError, IndexError, TypeError):
+            return None
+
+    def get(self, request, *args, **kwargs):
+        return redirect("intake:nieuw")
+
+    def post(self, request, *args, **kwargs):
+        bsn = self.gekozen_bsn()
+        if bsn is None:
+            messages.warning(request, "Deze keuze is verlopen of bestaat niet. Zoek de inwoner opnieuw.")
+            return redirect("intake:nieuw")
+        try:
+            persoon = brp_voordeur.raadplegen(request=request, bsn=bsn)
+        except brp_voordeur.BrpFout as exc:
+            messages.error(request, str(exc))
+            return redirect("intake:inwoner_registreren")
+        if persoon is None:
+            messages.warning(request, "Deze persoon is niet (meer) gevonden in de BRP. Zoek opnieuw.")
+            return redirect("intake:nieuw")
+        postcode = persoon.adres.postcode_opgemaakt if persoon.adres else ""
+        kwargs = {"kernen": werkgebied_kernen(request.user), "postcode": postcode}
+        if "bevestigen" not in request.POST:
+            form = BrpRegistratieForm(**kwargs)
+            return self.render_to_response(self.get_context_data(persoon=persoon, form=form))
+        form = BrpRegistratieForm(request.POST, **kwargs)
+        if persoon.adres is None or not persoon.adres.straat:
+            form.add_error(
+                None, "De BRP kent geen adres in Nederland voor deze persoon; registreer met de hand."
+            )
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(persoon=persoon, form=form))
+        try:
+            inwoner = brp_voordeur.registreren_uit_brp(
+                door=request.user, persoon=persoon, **form.cleaned_data
+            )
+        except BsnBestaatAl as exc:
+            bestaand = selectors.inwoner_voor(request.user, exc.inwoner.pk)
+            if bestaand is not None:
+                return redirect("intake:inwoner", pk=bestaand.pk)
+            form.add_error(None, "Deze inwoner is al geregistreerd.")
+            return self.render_to_response(self.get_context_data(persoon=persoon, form=form))
+        except ValidationError as exc:
+            fout_naar_formulier(form, exc)
+            return self.render_to_response(self.get_context_data(persoon=persoon, form=form))
+        verwerking.log_verwerking(
+            request=request,
+            handeling=verwerking.H.AANMAKEN,
+            verwerkingsactiviteit=verwerking.REGISTREREN,
+            object_type="inwoner",
+            object_id=inwoner.pk,
+            inwoner_id=inwoner.pk,
+        )
+        request.session.pop(BRP_SESSIE, None)
+        messages.success(request, f"{inwoner.naam} is geregistreerd uit de BRP. Registreer nu de hulpvraag.")
+        return redirect("intake:hulpvraag", pk=inwoner.pk)
 
 
 class InwonerRegistrerenView(RoleRequiredMixin, FormView):
@@ -144,7 +259,11 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
             inwoner_id=inwoner.pk,
         )
         self.request.session.pop(ZOEK_SESSIE, None)
-        messages.success(self.request, f"{inwoner.naam} is geregistreerd. Registreer nu de hulpvraag.")
+        messages.success(
+            self.request,
+            f"{inwoner.naam} is geregistreerd, gemarkeerd als 'niet gecontroleerd in de BRP'. "
+            "Registreer nu de hulpvraag.",
+        )
         return redirect("intake:hulpvraag", pk=inwoner.pk)
 
 
@@ -179,6 +298,7 @@ class InwonerView(InwonerMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         inwoner = self.inwoner
+        brp_melding = brp_voordeur.verversen(request=self.request, inwoner=inwoner)
         casussen = list(selectors.casussen_van_inwoner(inwoner))
         zichtbaar = selectors.zichtbare_casus_ids(self.request.user, casussen)
         huisgenoten = []
@@ -196,6 +316,7 @@ class InwonerView(InwonerMixin, TemplateView):
             open_casussen=[c for c in casussen if c.is_open],
             zichtbaar=zichtbaar,
             huisgenoten=huisgenoten,
+            brp_melding=brp_melding,
             mag_registreren=has_role(self.request.user, Rol.FRONTOFFICE),
             **kwargs,
         )

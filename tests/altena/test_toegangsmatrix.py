@@ -88,6 +88,8 @@ MATRIX: dict[str, Regel] = {
     "intake:werkvoorraad": Regel(rollen=CASE),
     "intake:nieuw": Regel(rollen=(FO,)),
     "intake:inwoner_registreren": Regel(rollen=(FO,)),
+    # GET goes back to the search (the choice is a POST by position in the last search)
+    "intake:inwoner_uit_brp": Regel(rollen=(FO,), ok=302),
     # The front door finds any person of its own gemeente (no second registration), never elsewhere.
     "intake:inwoner": Regel(obj="inwoner", rollen=CASE, anders={(FO, "team"): 200}),
     "intake:hulpvraag": Regel(obj="inwoner", rollen=(FO,)),
