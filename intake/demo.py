@@ -22,6 +22,9 @@ from .models import STANDAARD_GEDEELD, Casus
 from .workflow import Fase, Route
 
 SPAN_DAYS = 730  # cases are spread over two years
+# Every JEUGD_ELKE-th inwoner is a child (1 to 17 today); the Jeugdwet cases are theirs only, so no
+# demo voorziening is jeugdhulp for an adult (its start lies at most a week after today).
+JEUGD_ELKE = 5
 
 # Fase weights by age of the case: recent cases are still open, old ones mostly closed.
 FASE_WEIGHTS = [
@@ -126,6 +129,8 @@ def demo_casussen(ctx: DemoContext) -> None:
     now = timezone.now()
 
     n_inwoners = max(1, int(todo * 0.6))
+    vandaag = timezone.localdate()
+    n_jeugd = (n_inwoners + JEUGD_ELKE - 1) // JEUGD_ELKE  # inwoners 0, JEUGD_ELKE, 2 * JEUGD_ELKE, ...
     n_huishoudens = max(1, (n_inwoners + 1) // 2)
     hh_first = reserve_ids("intake_huishouden", n_huishoudens)
     inw_first = reserve_ids("intake_inwoner", n_inwoners)
@@ -158,7 +163,10 @@ def demo_casussen(ctx: DemoContext) -> None:
             h = min(i // 2, n_huishoudens - 1)
             kern, straat, nr, pc, (tv, an) = hh_addr[h]
             inw_kern.append((kern.pk, hh_first + h))
-            gebdat = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 85))
+            if i % JEUGD_ELKE == 0:  # a jeugdige, under 17 today: Jeugdwet cases pick these
+                gebdat = vandaag - timedelta(days=365 + rng.randrange(365 * 16))
+            else:
+                gebdat = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 85))
             inw_id = inw_first + i
             yield (
                 inw_id,
@@ -216,12 +224,14 @@ def demo_casussen(ctx: DemoContext) -> None:
             jaar = timezone.localtime(aangemaakt).year
             counters[jaar] = counters.get(jaar, 0) + 1
             inw = rng.randrange(n_inwoners)
-            kern_id, hh_id = inw_kern[inw]
             age = (now - aangemaakt).days
             fase = _fase_for(rng, age)
             lg = rng.sample(leefgebieden, rng.choice((1, 1, 2, 3)))
             via_maatwerk = fase in MAATWERK_PAD or (fase == "afgesloten" and rng.random() < 0.6)
             wet = (WET_VOOR_LEEFGEBIED.get(lg[0]) or rng.choice(WETTEN)) if via_maatwerk else ""
+            if wet == "jeugdwet":  # Jeugdwet art. 1.1: jeugdhulp for a jeugdige, never an adult here
+                inw = rng.randrange(n_jeugd) * JEUGD_ELKE
+            kern_id, hh_id = inw_kern[inw]
             pad = _pad(fase, wet, via_maatwerk)
             route = {
                 "aangemeld": Route.ONBEPAALD,

@@ -3,7 +3,16 @@
 from .bewaartermijn import Bewaartermijn
 from .bezwaar import Bezwaar
 from .catalogus import Categorie, Eenheid, Feestdag, Product
-from .maatwerk import Aanvraag, Besluit, Frequentie, Leveringsvorm, Onderzoek, PersoonlijkPlan, Voorziening
+from .maatwerk import (
+    Aanvraag,
+    Besluit,
+    Frequentie,
+    Leveringsvorm,
+    Onderzoek,
+    PersoonlijkPlan,
+    VerlengdeJeugdhulp,
+    Voorziening,
+)
 from .termijn import Opschorting, Termijn, Verdaging
 
 __all__ = [
@@ -22,5 +31,6 @@ __all__ = [
     "Product",
     "Termijn",
     "Verdaging",
+    "VerlengdeJeugdhulp",
     "Voorziening",
 ]

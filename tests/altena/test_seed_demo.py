@@ -42,6 +42,11 @@ def test_seed_demo_data_is_valid_and_follows_the_lifecycle():
 
     nieuw = volgend_casusnummer()
     assert not Casus.objects.filter(nummer=nieuw).exists()
+    # Jeugdwet art. 1.1: the demo grants jeugdhulp only to a jeugdige.
+    from backoffice.models import Voorziening
+
+    assert Voorziening.objects.filter(product__wet="jeugdwet").count() > 5
+    assert not Voorziening.objects.jeugdhulp_voor_volwassene().exists()
 
 
 def test_seed_demo_for_a_second_municipality_by_data_alone():
