@@ -122,7 +122,8 @@ def onafhankelijk() -> dict:
     uit["wmo_op_tijd"] = 100 * sum(1 for x in dagen if x <= 14) / len(dagen)
     uit["meldingen"] = sql(
         """SELECT count(*) FROM intake_casusgebeurtenis g
-           WHERE g.soort = 'overgang' AND g.fase_naar = 'melding' AND g.tijdstip >= %(b)s AND g.tijdstip < %(e)s""",
+           WHERE g.soort = 'overgang' AND g.fase_naar = 'melding'
+             AND g.tijdstip >= %(b)s AND g.tijdstip < %(e)s""",
         b=moment(2026, 1, 1),
         e=moment(2026, 4, 1),
     )[0][0]
