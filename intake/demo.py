@@ -126,6 +126,9 @@ def demo_casussen(ctx: DemoContext) -> None:
     frontoffice = users.get("Frontoffice")
     team_toegang = ctx.shared.get("team_toegang")
     team_maatwerk = ctx.shared.get("team_maatwerk")
+    team_jeugd = ctx.shared.get("team_jeugd") or team_maatwerk
+    per_team = ctx.shared.get("consultanten_per_team", {})
+    consultanten = ctx.shared.get("consultanten") or ([consultant] if consultant else [])
     now = timezone.now()
 
     n_inwoners = max(1, int(todo * 0.6))
@@ -151,7 +154,9 @@ def demo_casussen(ctx: DemoContext) -> None:
     def huishoudens():
         for h, (kern, straat, nr, _pc, (tv, an)) in enumerate(hh_addr):
             naam = f"Huishouden {(tv + ' ' if tv else '')}{an}, {straat} {nr}, {kern.naam}"
-            regisseur = consultant.pk if consultant and rng.random() < 0.05 else None
+            regisseur = (
+                consultanten[h % len(consultanten)].pk if consultanten and rng.random() < 0.05 else None
+            )
             yield (hh_first + h, naam, regisseur, 1, kern.gemeente)
 
     copy_rows("intake_huishouden", ["id", "naam", "regisseur_id", "versie", "gemeente"], huishoudens())
@@ -246,10 +251,13 @@ def demo_casussen(ctx: DemoContext) -> None:
             if via_maatwerk:
                 meldingsdatum = timezone.localtime(stamps[0] if stamps else aangemaakt).date()
             afgesloten_op = stamps[-1] if fase == Fase.AFGESLOTEN and stamps else None
+            # Wmo in the Wmo team, Jeugdwet and Participatiewet in the other; a case is handled by one
+            # of its team's consultants (half the new meldingen still wait for one).
+            team = (team_maatwerk if wet == "wmo" else team_jeugd) if via_maatwerk else team_toegang
             behandelaar = None
-            if via_maatwerk and consultant and not (fase == "melding" and rng.random() < 0.5):
-                behandelaar = consultant.pk
-            team = team_maatwerk if via_maatwerk else team_toegang
+            kandidaten = (per_team.get(team.pk) if team else None) or consultanten
+            if via_maatwerk and kandidaten and not (fase == "melding" and rng.random() < 0.5):
+                behandelaar = kandidaten[rng.randrange(len(kandidaten))].pk
             events.append(
                 (
                     cid,
@@ -288,7 +296,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 afgesloten_op,
                 team.pk if team else None,
                 behandelaar,
-                consultant.pk if consultant and rng.random() < 0.1 else None,
+                consultanten[cid % len(consultanten)].pk if consultanten and rng.random() < 0.1 else None,
                 frontoffice.pk if frontoffice else None,
                 aangemaakt,
                 stamps[-1] if stamps else aangemaakt,
