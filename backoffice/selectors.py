@@ -51,8 +51,8 @@ def einde_week(op: date) -> date:
 
 def werkvoorraad(user):
     """The maatwerk cases a user may see, unordered and without joins: the queue filters this, and
-    altena.pagination walks it in MAATWERK_VOLGORDE (crisis first, then the nearest deadline, cases
-    without a running term last) over the index of that order."""
+    altena.pagination walks it in MAATWERK_VOLGORDE (a crisis not yet in zorg, then the nearest
+    deadline, then an unassigned melding, then the oldest) over the index of that order."""
     return Casus.objects.zichtbaar_voor(user).filter(fase__in=MAATWERK_FASEN)
 
 
