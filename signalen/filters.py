@@ -2,6 +2,8 @@
 
 import django_filters
 
+from altena.peilmoment import StandFilter
+
 from .models import ESCALATIES, Doel, SignaalSoort
 
 STATUS_KEUZES = [("open", "Open"), ("afgehandeld", "Afgehandeld"), ("alle", "Open en afgehandeld")]
@@ -9,6 +11,8 @@ STANDAARD_STATUS = "open"  # the inbox opens on what still needs doing
 
 
 class InboxFilter(django_filters.FilterSet):
+    # A dashboard figure's moment: only what existed then (altena.peilmoment).
+    stand = StandFilter(veld="aangemaakt")
     regel = django_filters.ChoiceFilter(
         label="Soort", choices=SignaalSoort.choices, empty_label="Alle soorten"
     )
