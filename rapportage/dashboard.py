@@ -301,9 +301,12 @@ def dashboard(user) -> dict:
     wacht_weken = cijfers["wacht_weken"]
     escalaties = open_escalaties_voor_team(user)
     aantal = escalaties.count()
+    from .sturing import schaling_per_kern
+
     return {
         "vandaag": vandaag,
         "stand": huidige,
+        "schaling": schaling_per_kern(user, vandaag),
         # The moment of every figure; each link carries it, so the list shows what the number counted.
         "moment": moment,
         "moment_param": param_van(moment),
