@@ -143,6 +143,11 @@ class Verwijzing(models.Model):
     def is_actief(self) -> bool:
         return self.status in self.ACTIEVE_STATUSSEN
 
+    @property
+    def is_nieuw(self) -> bool:
+        """Sent, and not yet accepted or refused by the partner."""
+        return self.status == self.Status.VERSTUURD
+
     def volgende_statussen(self) -> tuple[str, ...]:
         return self.VOLGENDE_STATUSSEN.get(self.status, ())
 
