@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from altena import privacy, views
-from altena.gebruikers import GebruikerAuditView
+from altena.gebruikers import AccountVoorstellenView, GebruikerAuditView
 from altena.zowerkthet import ZoWerktHetView
 
 admin.site.site_header = "Altena Toegang – beheer"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("zo-werkt-het/", ZoWerktHetView.as_view(), name="zo_werkt_het"),
     path("privacy/", privacy.VerwerkingenLogView.as_view(), name="privacy_log"),
     path("privacy/gebruikers/", GebruikerAuditView.as_view(), name="privacy_gebruikers"),
+    path("accountvoorstellen/", AccountVoorstellenView.as_view(), name="accountvoorstellen"),
     path("health/", views.HealthView.as_view(), name="health"),
     path("netwerk/", include("netwerk.urls")),
     path("intake/", include("intake.urls")),

@@ -8,3 +8,5 @@ DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # Local development and the `make run` demo: two-factor login is offered but not required, so the
 # demo accounts work without an authenticator app (the banner says so). Production refuses this.
 TWEESTAPS_VERPLICHT = env.bool("DJANGO_2FA_REQUIRED", default=False)
+# The demo users' addresses are in the example domain.
+GEMEENTE_MAILDOMEINEN = env.list("GEMEENTE_MAILDOMEINEN", default=["altena.example"])

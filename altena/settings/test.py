@@ -28,3 +28,5 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
 # Messages written by tests (a transactional test commits a besluit) never land in the project's data
 # folder, and each test process (pytest-xdist worker) has its own.
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=None) or tempfile.mkdtemp(prefix="altena-test-berichten-")
+# The tests' staff addresses are in the example domain of the demo.
+GEMEENTE_MAILDOMEINEN = ["altena.example"]

@@ -144,7 +144,7 @@ def gebeurtenissen_bulk_sql(bron: str) -> str:
         for naam in ("casus", "soort", "tijdstip", "actor", "fase_van", "fase_naar", "tekst", "gegevens")
     )
     return (
-        f"INSERT INTO {meta.db_table} ({kolommen}) "
+        f"INSERT INTO {meta.db_table} ({kolommen}) "  # nosec B608  # table and column names from the model's _meta; every value is a parameter
         f"SELECT b.casus_id, b.soort, b.tijdstip, NULL, '', '', b.tekst, b.gegevens FROM {bron} b"
     )
 
@@ -197,7 +197,6 @@ def casus_aanmaken(
     if kern is not None and kern.gemeente != inwoner.gemeente:
         raise ValidationError({"kern": "Deze kern hoort bij een andere gemeente dan de inwoner."})
     casus = Casus(
-        nummer=volgend_casusnummer(),
         inwoner=inwoner,
         huishouden=inwoner.huishouden,
         kern=kern or inwoner.kern,
@@ -217,6 +216,10 @@ def casus_aanmaken(
         indienings_token=indienings_token,
     )
     casus.full_clean(exclude=["nummer"])
+    # The number last, just before the insert: the counter's row lock is held until this
+    # transaction commits, and every other registration of the year waits for it, so only the
+    # insert, its timeline event and the commit run under it (not the checks above).
+    casus.nummer = volgend_casusnummer()
     try:
         with transaction.atomic():
             casus.save()

@@ -21,6 +21,8 @@ PUBLIC = {
     "/accounts/wachtwoord-vergeten/ingesteld/",
     # A partner worker's invitation link: the way in for someone without an account yet.
     "/partner/uitnodiging/x/",
+    # The single-use unlock link of a locked username: for someone who cannot log in.
+    "/accounts/ontgrendelen/x/",
 }
 
 
@@ -130,6 +132,8 @@ NON_CASE_PAGES = {
     "/geen-rol/",
     "/privacy/",
     "/privacy/gebruikers/",
+    # The account proposals a teamleider or privacy officer decides: staff accounts, no case content.
+    "/accountvoorstellen/",
     "/backoffice/bewaartermijnen/",
     # Every user's own two-factor settings.
     "/accounts/tweestaps/",

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0009_eerste_termijn_en_volgorde_indexen'),
+        ('intake', '0010_verwijzing_portaal_volgorde'),
         ('netwerk', '0005_merge_0004_aanbod_0004_jeugd_categorieen_51_55'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
