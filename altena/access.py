@@ -128,6 +128,7 @@ MENU = [
     ("Berichten", "berichten:box", "envelope-paper", (Rol.CONSULTANT, Rol.TEAMLEIDER)),
     ("Dashboard", "rapportage:dashboard", "speedometer2", (Rol.TEAMLEIDER,)),
     ("Raadsrapportage", "rapportage:raad", "bar-chart", (Rol.TEAMLEIDER, Rol.BELEID)),
+    ("CBS", "rapportage:cbs", "send", (Rol.TEAMLEIDER, Rol.BELEID)),
     ("Beheer", "admin:index", "gear", (Rol.BEHEERDER,)),
     ("Bewaartermijnen", "backoffice:bewaartermijnen", "archive", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
@@ -135,6 +136,7 @@ MENU = [
     ("Accountvoorstellen", "accountvoorstellen", "person-check", (Rol.TEAMLEIDER, Rol.PRIVACY)),
     ("Verwijzingen", "partner:overzicht", "inbox", (Rol.PARTNER,)),
     ("Capaciteit", "partner:capaciteit", "speedometer", (Rol.PARTNER,)),
+    ("Zo werkt het", "zo_werkt_het", "question-circle", Rol.ALL),
 ]
 
 

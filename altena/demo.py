@@ -68,28 +68,61 @@ DEMO_USERS = [
     ("privacy", "Privacy", "Priya", "Veltman"),
     ("beleid", "Beleid", "Bas", "Beleidsmedewerker"),
 ]
+# More consultants, so maatwerk spreads over two teams with caseloads a real consultant carries
+# (tens, not hundreds): the first four in the Wmo team, the others in the Jeugd and Participatie team
+# ("consultant" is the first of the Wmo team).
+EXTRA_CONSULTANTEN = [
+    ("consultant2", "Sanne", "Verhoef"),
+    ("consultant3", "Mehmet", "Yilmaz"),
+    ("consultant4", "Ilse", "de Graaf"),
+    ("consultant5", "Ruben", "Bakker"),
+    ("consultant6", "Lotte", "Hermans"),
+    ("consultant7", "Daan", "Smits"),
+    ("consultant8", "Noor", "el Amrani"),
+]
+# The roles whose scope is a gemeente: a second gemeente's demo gets its own users of these roles
+# with a prefix (wk-frontoffice, wk-consultant, ...); beheerder and privacy serve the whole installation.
+GEMEENTE_ROLLEN = ("Frontoffice", "Consultant", "Teamleider", "Beleid")
+VOORVOEGSEL = {"altena": "", "westerkwartier": "wk-"}
+
+
+def voorvoegsel(gemeente: str) -> str:
+    """The username prefix of a gemeente's demo users: none for Altena, 'wk-' for Westerkwartier."""
+    return VOORVOEGSEL.get(gemeente, gemeente[:2] + "-")
+
+
+def demo_gebruikers(gemeente: str) -> list[tuple[str, str, str, str]]:
+    """(username, role, first name, last name) of the demo users of one gemeente."""
+    prefix = voorvoegsel(gemeente)
+    rijen = [r for r in DEMO_USERS if not prefix or r[1] in GEMEENTE_ROLLEN]
+    rijen += [(u, "Consultant", f, a) for u, f, a in EXTRA_CONSULTANTEN]
+    return [(prefix + u, rol, f, a) for u, rol, f, a in rijen]
 
 
 @demo_step(20)
 def demo_users(ctx: DemoContext) -> None:
-    """The demo users, one per role (only for a demo/dev set-up, never production)."""
+    """The demo users of the gemeente (only for a demo/dev set-up, never production). ``shared``
+    gets ``users`` (the first user per role) and ``consultanten`` (all consultants, in order)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
     User = get_user_model()
-    users = {}
-    for username, role, first, last in DEMO_USERS:
+    users, consultanten = {}, []
+    for username, role, first, last in demo_gebruikers(ctx.gemeente):
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "email": f"{username}@altena.example"},
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@{ctx.gemeente}.example"},
         )
         if created or not user.check_password(ctx.password):
             user.set_password(ctx.password)
         user.is_staff = role == "Beheerder"
         user.save()
         user.groups.set([Group.objects.get(name=role)])
-        users[role] = user
+        users.setdefault(role, user)
+        if role == "Consultant":
+            consultanten.append(user)
     ctx.shared["users"] = users
+    ctx.shared["consultanten"] = consultanten
 
 
 _BENCH: list[tuple[str, Callable]] = []

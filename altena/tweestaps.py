@@ -123,8 +123,36 @@ class VerifierenView(View):
                         request, f"U heeft een herstelcode gebruikt; er zijn er nog {over} over."
                     )
                 return redirect(_veilige_next(request))
-            form.add_error("code", "Deze code is onjuist of verlopen. Probeer het opnieuw.")
+            devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
+            if al_gebruikt(devices, form.cleaned_data["code"]):
+                form.add_error("code", CODE_AL_GEBRUIKT)
+            else:
+                form.add_error("code", "Deze code is onjuist of verlopen. Probeer het opnieuw.")
         return render(request, self.template_name, {"form": form, "next": _veilige_next(request)})
+
+
+CODE_AL_GEBRUIKT = (
+    "Deze code is al gebruikt. De app toont elke 30 seconden een nieuwe code: wacht op de volgende en "
+    "vul die in."
+)
+CODE_KLOPT_NIET = "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw."
+
+
+def al_gebruikt(devices, code: str) -> bool:
+    """Whether ``code`` is right for one of the TOTP ``devices`` but of a 30-second step already used:
+    the replay guard refuses it, and the user should wait for the next code instead of doubting the
+    app (e.g. the code just typed for the enrolment, typed again at the login step)."""
+    from django_otp.oath import TOTP
+
+    try:
+        getal = int(code)
+    except (TypeError, ValueError):
+        return False
+    for device in devices:
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        if totp.verify(getal, tolerance=device.tolerance):
+            return True
+    return False
 
 
 @method_decorator(sensitive_post_parameters("code"), name="dispatch")
@@ -181,9 +209,8 @@ class InstellenView(View):
                     "registration/tweestaps_herstelcodes.html",
                     {"codes": codes, "next": _veilige_next(request)},
                 )
-            form.add_error(
-                "code", "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw."
-            )
+            code = form.cleaned_data["code"]
+            form.add_error("code", CODE_AL_GEBRUIKT if al_gebruikt([device], code) else CODE_KLOPT_NIET)
         return render(request, self.template_name, self._context(request, form))
 
 

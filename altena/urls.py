@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from altena import privacy, views
 from altena.gebruikers import AccountVoorstellenView, GebruikerAuditView
+from altena.zowerkthet import ZoWerktHetView
 
 admin.site.site_header = "Altena Toegang – beheer"
 admin.site.site_title = "Altena Toegang"
@@ -12,6 +13,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("altena.accounts")),
     path("geen-rol/", views.GeenRolView.as_view(), name="geen_rol"),
+    path("zo-werkt-het/", ZoWerktHetView.as_view(), name="zo_werkt_het"),
     path("privacy/", privacy.VerwerkingenLogView.as_view(), name="privacy_log"),
     path("privacy/gebruikers/", GebruikerAuditView.as_view(), name="privacy_gebruikers"),
     path("accountvoorstellen/", AccountVoorstellenView.as_view(), name="accountvoorstellen"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from altena.access import Rol
 from altena.namen import naam_van
+from altena.peilmoment import StandFilter
 from intake.models import Wet
 from intake.workflow import MAATWERK_FASEN, Fase
 from netwerk.models import Kern, Team
@@ -27,6 +28,8 @@ TERMIJN_KEUZES = [
 
 
 class WerkvoorraadFilter(django_filters.FilterSet):
+    # A dashboard figure's moment: only what existed then (altena.peilmoment).
+    stand = StandFilter(veld="aangemaakt")
     wet = django_filters.ChoiceFilter(label="Wet", choices=Wet.choices, empty_label="Alle wetten")
     fase = django_filters.ChoiceFilter(
         label="Fase",

@@ -10,7 +10,7 @@ from altena.namen import naam_van
 from intake.models import Wet
 from netwerk.models import ZORGAANBIEDER_SOORTEN, Partner
 
-from .models import Besluit, Bezwaar, Eenheid, Frequentie, Leveringsvorm, Product
+from .models import Besluit, Bezwaar, Eenheid, Frequentie, Leveringsvorm, Product, VerlengdeJeugdhulp
 from .services import AFSLUITREDENEN, voorziening_fouten
 from .services.besluit import AANBIEDER_SOORT
 
@@ -179,10 +179,20 @@ class VoorzieningForm(forms.Form):
     )
     startdatum = DatumField(label="Startdatum", required=False)
     einddatum = DatumField(label="Einddatum", required=False)
+    verlengde_jeugdhulp = forms.ChoiceField(
+        label="Grond voor verlengde jeugdhulp (18 tot 23 jaar)",
+        choices=[("", "— niet van toepassing (jonger dan 18) —"), *VerlengdeJeugdhulp.choices],
+        required=False,
+        help_text="Jeugdhulp na 18 jaar alleen bij voortzetting, hervatting of een justitieel kader "
+        "(Jeugdwet art. 1.1); vanaf 23 jaar nooit.",
+    )
 
-    def __init__(self, *args, wet, **kwargs):
+    def __init__(self, *args, wet, geboortedatum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.wet = wet
+        self.geboortedatum = geboortedatum
+        if wet != Wet.JEUGDWET:
+            del self.fields["verlengde_jeugdhulp"]
         self.fields["product"].queryset = Product.objects.actief().voor_wet(wet)
         soort = AANBIEDER_SOORT.get(wet)
         aanbieders = Partner.objects.filter(actief=True, soort__in=ZORGAANBIEDER_SOORTEN).exclude(agb_code="")
@@ -207,7 +217,7 @@ class VoorzieningForm(forms.Form):
             data["leveringsvorm"] = Leveringsvorm.NATURA
         if data.get("product") and not data.get("eenheid"):
             data["eenheid"] = data["product"].eenheid
-        for veld, melding in voorziening_fouten(self.wet, data).items():
+        for veld, melding in voorziening_fouten(self.wet, data, geboortedatum=self.geboortedatum).items():
             if veld in self.fields and veld not in self.errors:
                 self.add_error(veld, melding)
         return data

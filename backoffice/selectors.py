@@ -51,8 +51,8 @@ def einde_week(op: date) -> date:
 
 def werkvoorraad(user):
     """The maatwerk cases a user may see, unordered and without joins: the queue filters this, and
-    altena.pagination walks it in MAATWERK_VOLGORDE (crisis first, then the nearest deadline, cases
-    without a running term last) over the index of that order."""
+    altena.pagination walks it in MAATWERK_VOLGORDE (a crisis not yet in zorg, then the nearest
+    deadline, then an unassigned melding, then the oldest) over the index of that order."""
     return Casus.objects.zichtbaar_voor(user).filter(fase__in=MAATWERK_FASEN)
 
 
@@ -174,3 +174,29 @@ def casus_dossier(casus: Casus, user) -> dict:
 
 def laatste_onderzoek(casus: Casus) -> Onderzoek | None:
     return casus.onderzoeken.order_by("-gestart_op", "-id").first()
+
+
+JEUGDHULP_VOLWASSENEN_MAX = 500
+
+
+def jeugdhulp_voor_volwassenen(casussen) -> list[dict]:
+    """The Jeugdwet voorzieningen within ``casussen`` (a scoped Casus queryset) that art. 1.1 does not
+    carry (23 or older on the start date, or 18 to 23 without a ground), newest start first, at most
+    JEUGDHULP_VOLWASSENEN_MAX; each with the age on the start date and whether it still runs."""
+    from .services.besluit import leeftijd_op
+
+    rijen = (
+        Voorziening.objects.jeugdhulp_voor_volwassene()
+        .filter(casus__in=casussen)
+        .select_related("casus__inwoner", "casus__team", "product", "aanbieder")
+        .order_by("-startdatum", "-id")[:JEUGDHULP_VOLWASSENEN_MAX]
+    )
+    return [
+        {
+            "voorziening": v,
+            "casus": v.casus,
+            "leeftijd": leeftijd_op(v.casus.inwoner.geboortedatum, v.startdatum),
+            "lopend": v.is_lopend,
+        }
+        for v in rijen
+    ]

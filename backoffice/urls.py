@@ -9,6 +9,7 @@ casus = "casus/<str:nummer>/"
 urlpatterns = [
     path("", views.WerkvoorraadView.as_view(), name="werkvoorraad"),
     path("bewaartermijnen/", views.BewaartermijnenView.as_view(), name="bewaartermijnen"),
+    path("jeugdhulp-volwassenen/", views.JeugdhulpVolwassenenView.as_view(), name="jeugdhulp_volwassenen"),
     path(casus, views.CasusDetailView.as_view(), name="casus"),
     path(casus + "claimen/", views.ClaimenView.as_view(), name="claimen"),
     path(casus + "toewijzen/", views.ToewijzenView.as_view(), name="toewijzen"),

@@ -214,10 +214,19 @@ def _algemeen(
     }
 
 
+def als_zin(tekst: str) -> str:
+    """A consultant's short text as a whole sentence: the letter templates put the next sentence
+    right after it ("...: Hulp bij het huishouden. In deze brief ..."), so it must end in a stop."""
+    tekst = (tekst or "").strip()
+    if tekst and tekst[-1] not in ".!?:;)\"'":
+        tekst += "."
+    return tekst
+
+
 def _aanvraag(aanvraag: Aanvraag | None) -> dict:
     if aanvraag is None:
         return {"ontvangen_op": None, "omschrijving": ""}
-    return {"ontvangen_op": aanvraag.ontvangen_op, "omschrijving": aanvraag.omschrijving}
+    return {"ontvangen_op": aanvraag.ontvangen_op, "omschrijving": als_zin(aanvraag.omschrijving)}
 
 
 def _beschikking(besluit: Besluit, wet: str, ctx: dict, g: Briefgegevens) -> None:

@@ -24,6 +24,9 @@ from .models import STANDAARD_GEDEELD, Casus
 from .workflow import Fase, Route
 
 SPAN_DAYS = 730  # cases are spread over two years
+# Every JEUGD_ELKE-th inwoner is a child (1 to 17 today); the Jeugdwet cases are theirs only, so no
+# demo voorziening is jeugdhulp for an adult (its start lies at most a week after today).
+JEUGD_ELKE = 5
 
 # Fase weights by age of the case: recent cases are still open, old ones mostly closed.
 FASE_WEIGHTS = [
@@ -125,9 +128,14 @@ def demo_casussen(ctx: DemoContext) -> None:
     frontoffice = users.get("Frontoffice")
     team_toegang = ctx.shared.get("team_toegang")
     team_maatwerk = ctx.shared.get("team_maatwerk")
+    team_jeugd = ctx.shared.get("team_jeugd") or team_maatwerk
+    per_team = ctx.shared.get("consultanten_per_team", {})
+    consultanten = ctx.shared.get("consultanten") or ([consultant] if consultant else [])
     now = timezone.now()
 
     n_inwoners = max(1, int(todo * 0.6))
+    vandaag = timezone.localdate()
+    n_jeugd = (n_inwoners + JEUGD_ELKE - 1) // JEUGD_ELKE  # inwoners 0, JEUGD_ELKE, 2 * JEUGD_ELKE, ...
     n_huishoudens = max(1, (n_inwoners + 1) // 2)
     hh_first = reserve_ids("intake_huishouden", n_huishoudens)
     inw_first = reserve_ids("intake_inwoner", n_inwoners)
@@ -148,7 +156,9 @@ def demo_casussen(ctx: DemoContext) -> None:
     def huishoudens():
         for h, (kern, straat, nr, _pc, (tv, an)) in enumerate(hh_addr):
             naam = f"Huishouden {(tv + ' ' if tv else '')}{an}, {straat} {nr}, {kern.naam}"
-            regisseur = consultant.pk if consultant and rng.random() < 0.05 else None
+            regisseur = (
+                consultanten[h % len(consultanten)].pk if consultanten and rng.random() < 0.05 else None
+            )
             yield (hh_first + h, naam, regisseur, 1, kern.gemeente)
 
     copy_rows("intake_huishouden", ["id", "naam", "regisseur_id", "versie", "gemeente"], huishoudens())
@@ -160,7 +170,10 @@ def demo_casussen(ctx: DemoContext) -> None:
             h = min(i // 2, n_huishoudens - 1)
             kern, straat, nr, pc, (tv, an) = hh_addr[h]
             inw_kern.append((kern.pk, hh_first + h))
-            gebdat = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 85))
+            if i % JEUGD_ELKE == 0:  # a jeugdige, under 17 today: Jeugdwet cases pick these
+                gebdat = vandaag - timedelta(days=365 + rng.randrange(365 * 16))
+            else:
+                gebdat = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 85))
             inw_id = inw_first + i
             yield (
                 inw_id,
@@ -218,12 +231,14 @@ def demo_casussen(ctx: DemoContext) -> None:
             jaar = timezone.localtime(aangemaakt).year
             counters[jaar] = counters.get(jaar, 0) + 1
             inw = rng.randrange(n_inwoners)
-            kern_id, hh_id = inw_kern[inw]
             age = (now - aangemaakt).days
             fase = _fase_for(rng, age)
             lg = rng.sample(leefgebieden, rng.choice((1, 1, 2, 3)))
             via_maatwerk = fase in MAATWERK_PAD or (fase == "afgesloten" and rng.random() < 0.6)
             wet = (WET_VOOR_LEEFGEBIED.get(lg[0]) or rng.choice(WETTEN)) if via_maatwerk else ""
+            if wet == "jeugdwet":  # Jeugdwet art. 1.1: jeugdhulp for a jeugdige, never an adult here
+                inw = rng.randrange(n_jeugd) * JEUGD_ELKE
+            kern_id, hh_id = inw_kern[inw]
             pad = _pad(fase, wet, via_maatwerk)
             route = {
                 "aangemeld": Route.ONBEPAALD,
@@ -238,10 +253,13 @@ def demo_casussen(ctx: DemoContext) -> None:
             if via_maatwerk:
                 meldingsdatum = timezone.localtime(stamps[0] if stamps else aangemaakt).date()
             afgesloten_op = stamps[-1] if fase == Fase.AFGESLOTEN and stamps else None
+            # Wmo in the Wmo team, Jeugdwet and Participatiewet in the other; a case is handled by one
+            # of its team's consultants (half the new meldingen still wait for one).
+            team = (team_maatwerk if wet == "wmo" else team_jeugd) if via_maatwerk else team_toegang
             behandelaar = None
-            if via_maatwerk and consultant and not (fase == "melding" and rng.random() < 0.5):
-                behandelaar = consultant.pk
-            team = team_maatwerk if via_maatwerk else team_toegang
+            kandidaten = (per_team.get(team.pk) if team else None) or consultanten
+            if via_maatwerk and kandidaten and not (fase == "melding" and rng.random() < 0.5):
+                behandelaar = kandidaten[rng.randrange(len(kandidaten))].pk
             events.append(
                 (
                     cid,
@@ -280,7 +298,7 @@ def demo_casussen(ctx: DemoContext) -> None:
                 afgesloten_op,
                 team.pk if team else None,
                 behandelaar,
-                consultant.pk if consultant and rng.random() < 0.1 else None,
+                consultanten[cid % len(consultanten)].pk if consultanten and rng.random() < 0.1 else None,
                 frontoffice.pk if frontoffice else None,
                 aangemaakt,
                 stamps[-1] if stamps else aangemaakt,

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 
 from altena.forms import DatumInput
+from altena.peilmoment import StandFilter
 from netwerk.models import Kern, PartnerSoort
 
 from .models import Kanaal, Urgentie
@@ -44,6 +45,8 @@ LINK_FILTERS = (
 
 
 class WerkvoorraadFilter(django_filters.FilterSet):
+    # A dashboard figure's moment: only what existed then (altena.peilmoment).
+    stand = StandFilter(veld="aangemaakt")
     nummer = django_filters.CharFilter(label="Casusnummer", field_name="nummer", lookup_expr="iexact")
     kern = django_filters.ModelChoiceFilter(
         label="Kern", queryset=Kern.objects.none(), empty_label="Alle kernen"

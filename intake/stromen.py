@@ -50,7 +50,18 @@ STROMEN = {
     "afgeschaald": ("Afgeschaald naar het netwerk", Q(fase_van__in=AFSCHAAL_VAN, fase_naar=Fase.VERWEZEN)),
     "afgesloten": ("Afgesloten", Q(fase_naar=Fase.AFGESLOTEN)),
 }
-STROOM_KEUZES = [("nieuw", "Nieuwe hulpvraag"), *[(k, v[0]) for k, v in STROMEN.items()]]
+# Flows that combine others, for a list behind a combined figure (the teamleider's steering screen).
+SAMENGESTELDE_STROMEN = {
+    "opgeschaald": (
+        "Opgeschaald naar maatwerk",
+        Q(fase_van__in=(Fase.AANGEMELD, Fase.VERWEZEN), fase_naar=Fase.MELDING),
+    ),
+}
+STROOM_KEUZES = [
+    ("nieuw", "Nieuwe hulpvraag"),
+    *[(k, v[0]) for k, v in STROMEN.items()],
+    *[(k, v[0]) for k, v in SAMENGESTELDE_STROMEN.items()],
+]
 
 
 def dag_begin(d: date) -> datetime:
@@ -64,7 +75,7 @@ def stroom_q(stroom: str, van: date, tot: date) -> Q:
     if stroom == "nieuw":
         return Q(aangemaakt__gte=begin, aangemaakt__lt=einde)
     gebeurtenissen = CasusGebeurtenis.objects.filter(
-        STROMEN[stroom][1],
+        {**STROMEN, **SAMENGESTELDE_STROMEN}[stroom][1],
         casus=OuterRef("pk"),
         soort=CasusGebeurtenis.Soort.OVERGANG,
         tijdstip__gte=begin,

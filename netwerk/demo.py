@@ -39,22 +39,29 @@ def demo_kernen(ctx: DemoContext) -> None:
 
 @demo_step(30)
 def demo_teams(ctx: DemoContext) -> None:
-    """A front-door team and a maatwerk team; the demo users join them."""
+    """A front-door team and two maatwerk teams (Wmo; Jeugd and Participatie); the gemeente's own
+    demo users join them, the consultants split over the two maatwerk teams."""
     data = load_gemeente(ctx.gemeente)
     users = ctx.shared.get("users", {})
+    consultanten = ctx.shared.get("consultanten", [])
     teams = {}
     for t in data["teams"]:
         team, _ = Team.objects.get_or_create(naam=t["naam"], defaults={"gemeente": data["naam"]})
         team.kernen.set(Kern.objects.filter(gemeente=data["naam"], naam__in=t["kernen"]))
         teams[t["naam"]] = team
     toegang, maatwerk = list(teams.values())[:2]
+    jeugd, _ = Team.objects.get_or_create(
+        naam=f"Jeugd en Participatie {data['naam']}", defaults={"gemeente": data["naam"]}
+    )
     if "Frontoffice" in users:
         toegang.leden.add(users["Frontoffice"])
-    if "Teamleider" in users:  # the demo teamleider leads both teams, so front-door escalations reach someone
-        toegang.leden.add(users["Teamleider"])
-    for role in ("Consultant", "Teamleider"):
-        if role in users:
-            maatwerk.leden.add(users[role])
+    if "Teamleider" in users:  # the demo teamleider leads every team, so escalations reach someone
+        for team in (toegang, maatwerk, jeugd):
+            team.leden.add(users["Teamleider"])
+    helft = (len(consultanten) + 1) // 2
+    if consultanten:
+        maatwerk.leden.add(*consultanten[:helft])
+        jeugd.leden.add(*consultanten[helft:])
     if "Beleid" in users:  # the policy officer's gemeente (for the raad report); no case scope
         beleid, _ = Team.objects.get_or_create(
             naam=f"Beleid {data['naam']}", defaults={"gemeente": data["naam"]}
@@ -62,6 +69,8 @@ def demo_teams(ctx: DemoContext) -> None:
         beleid.leden.add(users["Beleid"])
     ctx.shared["team_toegang"] = toegang
     ctx.shared["team_maatwerk"] = maatwerk
+    ctx.shared["team_jeugd"] = jeugd
+    ctx.shared["consultanten_per_team"] = {maatwerk.pk: consultanten[:helft], jeugd.pk: consultanten[helft:]}
 
 
 PARTNER_VELDEN = (

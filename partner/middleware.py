@@ -13,7 +13,7 @@ from altena.access import Rol, has_role
 from altena.verwerkingen import log_verwerking
 
 TOEGESTAAN_PREFIX = ("/partner/", "/accounts/", "/static/", "/health/")
-TOEGESTAAN_EXACT = ("/",)
+TOEGESTAAN_EXACT = ("/", "/zo-werkt-het/")
 PORTAAL = "Netwerk: partnerportaal"
 
 

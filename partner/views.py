@@ -107,6 +107,13 @@ class VerwijzingMixin(PartnerMixin):
             forms[actie] = gebonden.get(actie) or ACTIES[actie](initial={"versie": v.versie}, prefix=actie)
         return forms
 
+    def gekozen(self, gebonden: dict) -> str:
+        mogelijk = self.formulieren()
+        if gebonden:
+            return next(iter(gebonden))
+        actie = self.request.GET.get("actie", "")
+        return actie if actie in mogelijk else ""
+
     def render_detail(self, **gebonden):
         v = self.verwijzing
         context = {
@@ -114,6 +121,9 @@ class VerwijzingMixin(PartnerMixin):
             "gedeeld": gedeeld(v),
             "verwijzer": verwijzer_contact(v),
             "formulieren": self.formulieren(**gebonden),
+            # One form at a time (three at once invited sending the wrong one): the one chosen with
+            # ?actie=, or the one that came back with an error; otherwise the choices.
+            "gekozen": self.gekozen(gebonden),
             "antwoorden": v.casus.gebeurtenissen.filter(
                 gegevens__verwijzing=v.pk, gegevens__bron="partner"
             ).select_related("actor"),

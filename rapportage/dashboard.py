@@ -17,6 +17,7 @@ from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils import timezone
 
+from altena.peilmoment import param_van
 from altena.sql import EenVan
 from backoffice.selectors import binnen_7_dagen_termijnen, verstreken_termijnen
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, Wet
@@ -293,15 +294,22 @@ def dashboard(user) -> dict:
     from . import stand
 
     vandaag, nu = timezone.localdate(), timezone.now()
-    huidige = stand.van_vandaag(vandaag)
+    huidige = stand.actueel(nu)
     cijfers = stand.cijfers(user, huidige) if huidige else direct(user, vandaag, nu)
+    moment = huidige.berekend_op if huidige else nu
     rijen = cijfers["open"]
     wacht_weken = cijfers["wacht_weken"]
     escalaties = open_escalaties_voor_team(user)
     aantal = escalaties.count()
+    from .sturing import schaling_per_kern
+
     return {
         "vandaag": vandaag,
         "stand": huidige,
+        "schaling": schaling_per_kern(user, vandaag),
+        # The moment of every figure; each link carries it, so the list shows what the number counted.
+        "moment": moment,
+        "moment_param": param_van(moment),
         "wacht_weken": wacht_weken,
         "per_wet": open_per_wet_en_fase(rijen),
         "per_kern": open_per_kern(rijen),

@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from altena.exports import neutraliseer  # the project-wide neutraliser (formula injection)
 
-from .onderdrukking import DREMPEL, Tabel
+from .onderdrukking import LEGENDA, Tabel
 
 __all__ = ["neutraliseer"]
 
@@ -46,11 +46,40 @@ def tabel_regels(tabel: Tabel, vorige_label: str = "") -> list[list]:
 
 
 def onderdrukking_uitleg() -> str:
-    return (
-        f"Aantallen onder de {DREMPEL} zijn weergegeven als <{DREMPEL}. Waar een totaal een verborgen "
-        "aantal zou verraden, is ook het kleinste andere aantal in die rij of kolom verborgen "
-        "(secundaire onderdrukking)."
-    )
+    """The legend of the suppression marks, the same on the page, in the XLSX and in the PDF."""
+    return "Tekens: " + "; ".join(f"{teken} = {betekenis}" for teken, betekenis in LEGENDA) + "."
+
+
+# Excel allows 31 characters in a sheet name and none of []:*?/\ ; each section has a short name of its
+# own, and any other title is shortened at a word boundary.
+BLADNAMEN = {
+    "instroom": "Hulpvragen en aanvragen",
+    "besluiten": "Besluiten en doorlooptijden",
+    "voorzieningen": "Maatwerkvoorzieningen",
+    "schaling": "Opschaling en afschaling",
+    "stapeling": "Stapeling van voorzieningen",
+    "bezwaren": "Bezwaren",
+}
+BLAD_MAX = 31
+
+
+def bladnaam(sleutel: str, titel: str) -> str:
+    """A meaningful sheet name of at most 31 characters, never cut inside a word."""
+    naam = BLADNAMEN.get(sleutel) or titel
+    for teken in "[]:*?/\\":
+        naam = naam.replace(teken, "-")
+    if len(naam) <= BLAD_MAX:
+        return naam
+    woorden, uit = naam.split(), ""
+    for woord in woorden:
+        kandidaat = f"{uit} {woord}".strip()
+        if len(kandidaat) > BLAD_MAX:
+            break
+        uit = kandidaat
+    uit = uit.rstrip(" ,;-")
+    while uit.split() and uit.split()[-1] in ("en", "of", "van", "de", "het", "per", "naar", "met"):
+        uit = uit.rsplit(" ", 1)[0].rstrip(" ,;-")
+    return uit or naam[:BLAD_MAX]
 
 
 def csv_van(tabel: Tabel, rapport: dict) -> str:
@@ -83,7 +112,7 @@ def xlsx_van(rapport: dict) -> bytes:
         for cel in rij:
             cel.number_format = "DD-MM-YYYY"
     for sectie in rapport["secties"]:
-        ws = wb.create_sheet(sectie.titel[:31].replace("/", "-"))
+        ws = wb.create_sheet(bladnaam(sectie.sleutel, sectie.titel))
         ws.append([sectie.titel])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append([f"{rapport['periode'].label} (vorige periode: {rapport['vorige'].label})"])

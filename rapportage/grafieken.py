@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .getallen import getal_tekst
 from .onderdrukking import Cel
 
 KLEUREN = ["#1f5f8b", "#e07b00", "#3a8a3a", "#8b1f5f", "#6b6b6b", "#b8860b", "#4b0082"]
@@ -116,7 +117,7 @@ def doorlooptijden(titel: str, kengetallen) -> str:
                     f'fill="{KLEUREN[r]}"/>'
                 )
                 inhoud.append(
-                    _tekst(label_breedte + w + 4, y + r * 16 + 11, f"{v or 0:.0f} d ({naam})", grootte=10)
+                    _tekst(label_breedte + w + 4, y + r * 16 + 11, f"{getal_tekst(v)} d ({naam})", grootte=10)
                 )
         else:
             inhoud.append(_tekst(label_breedte + 4, y + 20, "minder dan 5 besluiten", grootte=11))

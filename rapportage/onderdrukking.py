@@ -13,7 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 DREMPEL = 5
-ONDERDRUKT = "<5"
+ONDERDRUKT = "<5"  # primary: the count itself is below DREMPEL
+# Secondary: a count of DREMPEL or more hidden so that a total cannot give a "<5" away. Its own mark
+# (the CBS sign for "geheim"), so no reader takes a 26 for a number below five.
+ONDERDRUKT_SECUNDAIR = "x"
+LEGENDA = (
+    (ONDERDRUKT, f"minder dan {DREMPEL} (niet gepubliceerd)"),
+    (
+        ONDERDRUKT_SECUNDAIR,
+        f"{DREMPEL} of meer, verborgen omdat een totaal anders een aantal onder de {DREMPEL} zou verraden "
+        "(secundaire onderdrukking)",
+    ),
+)
 
 
 @dataclass(eq=False)
@@ -23,13 +34,20 @@ class Cel:
     secundair: bool = False
 
     @property
+    def teken(self) -> str:
+        """The mark of a suppressed cell ("" when shown): primary and secondary differ."""
+        if not self.onderdrukt:
+            return ""
+        return ONDERDRUKT_SECUNDAIR if self.secundair else ONDERDRUKT
+
+    @property
     def tekst(self) -> str:
-        return ONDERDRUKT if self.onderdrukt else str(self.waarde)
+        return self.teken or str(self.waarde)
 
     @property
     def export(self):
-        """The value for an export: the number, or the text "<5"."""
-        return ONDERDRUKT if self.onderdrukt else self.waarde
+        """The value for an export: the number, or the mark ("<5" or "x")."""
+        return self.teken or self.waarde
 
 
 @dataclass(eq=False)

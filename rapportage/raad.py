@@ -11,6 +11,7 @@ from netwerk.istandaarden import IStandaardCategorie
 from netwerk.models import Kern, PartnerSoort
 
 from . import grafieken, raad_queries
+from .getallen import afgerond, getal_tekst
 from .onderdrukking import DREMPEL, Groep, Tabel
 from .periode import Periode
 from .verwijzingen import UITKOMSTEN
@@ -32,6 +33,18 @@ class Kengetal:
     @property
     def zichtbaar(self) -> bool:
         return self.basis >= DREMPEL
+
+    @property
+    def op_tijd_tekst(self) -> str:
+        return getal_tekst(self.op_tijd_pct)
+
+    @property
+    def mediaan_tekst(self) -> str:
+        return getal_tekst(self.mediaan)
+
+    @property
+    def p90_tekst(self) -> str:
+        return getal_tekst(self.p90)
 
 
 @dataclass
@@ -205,6 +218,8 @@ def tabellen(c: dict, kernen: list[Kern], categorieen: list[str], soorten: list[
 
 
 def kengetallen(c: dict) -> list[Kengetal]:
+    """The lead-time figures per law, rounded once here (half up, one decimal): the page, the XLSX,
+    the PDF and the chart all show these values."""
     uit = []
     for w in WETTEN:
         r = c["besluiten"].get(w.value, {})
@@ -213,9 +228,9 @@ def kengetallen(c: dict) -> list[Kengetal]:
             Kengetal(
                 label=w.label,
                 basis=basis,
-                op_tijd_pct=round(100 * r["op_tijd"] / basis, 1) if basis else None,
-                mediaan=r.get("mediaan"),
-                p90=r.get("p90"),
+                op_tijd_pct=afgerond(100 * r["op_tijd"] / basis) if basis else None,
+                mediaan=afgerond(r.get("mediaan")),
+                p90=afgerond(r.get("p90")),
                 wettelijk=raad_queries.WETTELIJKE_DAGEN[w.value],
             )
         )
@@ -307,7 +322,7 @@ def stapeling_aandelen(tabel: Tabel) -> dict:
     for i, sleutel in ((1, "twee"), (2, "drie")):
         cel = tabel.cellen[i][0]
         zichtbaar = not cel.onderdrukt and not totaal.onderdrukt and totaal.waarde
-        uit[sleutel] = round(100 * cel.waarde / totaal.waarde, 1) if zichtbaar else None
+        uit[sleutel] = getal_tekst(afgerond(100 * cel.waarde / totaal.waarde)) if zichtbaar else None
     return uit
 
 

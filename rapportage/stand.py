@@ -8,7 +8,7 @@ from the tables equal the direct computation.
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
@@ -38,6 +38,15 @@ UITKOMSTEN = list(VERWIJZING_UITKOMSTEN)
 def van_vandaag(vandaag: date) -> Stand | None:
     """The summary when it was counted for today (terms and ages are relative to the day)."""
     return Stand.objects.filter(naam=NAAM, peildatum=vandaag).first()
+
+
+def actueel(nu) -> Stand | None:
+    """The summary when it is at most ``settings.DASHBOARD_MAX_SECONDEN`` old (and of today): a
+    number and the list it opens then differ by at most that long. Older: None (count directly)."""
+    from django.conf import settings
+
+    grens = nu - timedelta(seconds=settings.DASHBOARD_MAX_SECONDEN)
+    return Stand.objects.filter(naam=NAAM, peildatum=timezone.localdate(nu), berekend_op__gte=grens).first()
 
 
 def _insert(model, kolommen: list[str], queryset, select: str | None = None, extra_from: str = "") -> None:

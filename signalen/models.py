@@ -52,6 +52,25 @@ ESCALATIES = (
 )
 
 
+# The inbox's order of urgency (a case in crisis goes before all): each tuple one rank.
+URGENTIE = (
+    (SignaalSoort.CRISIS_NIET_OPGEPAKT,),
+    (SignaalSoort.TERMIJN_VERSTREKEN, SignaalSoort.BEZWAAR_VERSTREKEN),
+    (
+        SignaalSoort.MELDING_NIET_TOEGEWEZEN,
+        SignaalSoort.PARTNER_OPSCHALING,
+        SignaalSoort.VERWIJZING_AFGEWEZEN,
+        SignaalSoort.RETOUR_MET_FOUTEN,
+    ),
+    (
+        SignaalSoort.TERMIJN_NADERT,
+        SignaalSoort.BEZWAAR_NADERT,
+        SignaalSoort.GEEN_STARTBERICHT,
+        SignaalSoort.VERZOEK_ONTVANGEN,
+    ),
+)
+
+
 class DrempelEenheid(models.TextChoices):
     WERKDAGEN = "werkdagen", "werkdagen"
     DAGEN = "dagen", "kalenderdagen"
@@ -97,8 +116,18 @@ class SignaalQuerySet(models.QuerySet):
         return self.filter(afgehandeld_op__isnull=True)
 
     def inbox_volgorde(self):
-        """Open signals first (newest first), then the handled ones, last handled first."""
-        return self.order_by(models.F("afgehandeld_op").desc(nulls_first=True), "-aangemaakt", "-id")
+        """Open signals first, the most urgent on top (``URGENTIE``: crisis, a passed term, work nobody
+        has, then a term that nears), within a rank the earliest date first; then the handled ones,
+        last handled first."""
+        rang = models.Case(
+            models.When(casus__crisis=True, then=models.Value(0)),
+            *(models.When(regel__in=soorten, then=models.Value(i)) for i, soorten in enumerate(URGENTIE)),
+            default=models.Value(len(URGENTIE)),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(
+            models.F("afgehandeld_op").desc(nulls_first=True), rang, "peildatum", "-aangemaakt", "-id"
+        )
 
 
 class Signaal(models.Model):

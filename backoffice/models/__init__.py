@@ -11,6 +11,7 @@ from .maatwerk import (
     Leveringsvorm,
     Onderzoek,
     PersoonlijkPlan,
+    VerlengdeJeugdhulp,
     Voorziening,
     VoorzieningMutatie,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Product",
     "Termijn",
     "Verdaging",
+    "VerlengdeJeugdhulp",
     "Voorziening",
     "VoorzieningMutatie",
 ]

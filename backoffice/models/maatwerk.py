@@ -149,6 +149,14 @@ class Leveringsvorm(models.TextChoices):
     PGB = "pgb", "Persoonsgebonden budget (pgb)"
 
 
+class VerlengdeJeugdhulp(models.TextChoices):
+    """The grounds of Jeugdwet art. 1.1 (jeugdige, b and c) on which jeugdhulp goes on from 18 to 23."""
+
+    VOORTZETTING = "voortzetting", "Voortzetting van jeugdhulp die vóór 18 jaar begon (art. 1.1, b)"
+    HERVATTING = "hervatting", "Hervatting binnen een half jaar na beëindiging (art. 1.1, b)"
+    JUSTITIEEL = "justitieel", "Justitieel kader: jeugdstrafrecht toegepast (art. 1.1, c)"
+
+
 class Frequentie(models.TextChoices):
     PER_DAG = "dag", "per dag"
     PER_WEEK = "week", "per week"
@@ -164,10 +172,26 @@ class EindeMelder(models.TextChoices):
     BRP = "brp", "BRP (overlijden)"
 
 
+def _verjaardag(jaren: int):
+    """The inwoner's birthday at ``jaren`` (PostgreSQL date arithmetic: 29 February falls to 28)."""
+    return models.Func(
+        models.F("casus__inwoner__geboortedatum"),
+        template=f"(%(expressions)s + interval '{int(jaren)} years')::date",
+        output_field=models.DateField(),
+    )
+
+
 class VoorzieningQuerySet(models.QuerySet):
     def lopend(self, op=None):
         op = op or timezone.localdate()
         return self.filter(beeindigd_op__isnull=True, einddatum__gte=op)
+
+    def jeugdhulp_voor_volwassene(self):
+        """Jeugdwet voorzieningen that Jeugdwet art. 1.1 does not carry: the inwoner was 23 or older on
+        the start date, or 18 to 23 without a recorded ground for verlengde jeugdhulp."""
+        return self.filter(product__wet="jeugdwet").filter(
+            Q(startdatum__gte=_verjaardag(23)) | Q(startdatum__gte=_verjaardag(18), verlengde_jeugdhulp="")
+        )
 
 
 class Voorziening(models.Model):
@@ -204,6 +228,15 @@ class Voorziening(models.Model):
     # db_default: the demo's COPY (altena.bulk) names only the columns it knows.
     einde_gemeld_door = models.CharField(
         "einde gemeld door", max_length=10, choices=EindeMelder.choices, blank=True, default="", db_default=""
+    )
+    verlengde_jeugdhulp = models.CharField(
+        "grond voor verlengde jeugdhulp",
+        max_length=20,
+        choices=VerlengdeJeugdhulp.choices,
+        blank=True,
+        default="",
+        db_default="",  # the demo and bench insert voorzieningen with SQL
+        help_text="Alleen bij de Jeugdwet voor een inwoner van 18 tot 23 jaar op de startdatum.",
     )
 
     objects = VoorzieningQuerySet.as_manager()

@@ -25,7 +25,15 @@ from intake.workflow import Fase
 from netwerk.models import PartnerSoort
 
 from ..acties import ACTIES, Stand
-from ..models import Besluit, Bezwaar, Leveringsvorm, Product, Voorziening, VoorzieningMutatie
+from ..models import (
+    Besluit,
+    Bezwaar,
+    Leveringsvorm,
+    Product,
+    VerlengdeJeugdhulp,
+    Voorziening,
+    VoorzieningMutatie,
+)
 from .mutaties import mutatie_vastleggen, mutaties_vastleggen
 from .termijnen import BESCHIKKING_SOORTEN, termijnen_afronden
 
@@ -40,12 +48,50 @@ VOORZIENING_VELDEN = (
     "frequentie",
     "startdatum",
     "einddatum",
+    "verlengde_jeugdhulp",
 )
 
 
-def voorziening_fouten(wet: str, gegevens: dict) -> dict[str, str]:
-    """The field errors of one voorziening under a law (shared by the form and the service)."""
+def leeftijd_op(geboortedatum: date, op: date) -> int:
+    """Age in whole years on a date."""
+    return op.year - geboortedatum.year - ((op.month, op.day) < (geboortedatum.month, geboortedatum.day))
+
+
+def jeugdige_fouten(geboortedatum: date | None, gegevens: dict) -> dict[str, str]:
+    """Jeugdwet art. 1.1: jeugdhulp is for a jeugdige, under 18, or from 18 to 23 only when the
+    help is continued or resumed, or follows a justitieel kader. The age counts on the start date."""
+    start = gegevens.get("startdatum")
+    if geboortedatum is None or start is None:
+        return {}
+    leeftijd = leeftijd_op(geboortedatum, start)
+    if leeftijd >= 23:
+        return {
+            "startdatum": (
+                f"De inwoner is op de startdatum {leeftijd} jaar. Jeugdhulp kan vanaf 23 jaar niet meer "
+                "(Jeugdwet art. 1.1); kijk of de Wmo 2015 of de Zorgverzekeringswet past."
+            )
+        }
+    if leeftijd >= 18 and not gegevens.get("verlengde_jeugdhulp"):
+        return {
+            "verlengde_jeugdhulp": (
+                f"De inwoner is op de startdatum {leeftijd} jaar. Jeugdhulp na 18 jaar kan alleen als "
+                "voortzetting, hervatting of in een justitieel kader (Jeugdwet art. 1.1): kies de grond."
+            )
+        }
+    return {}
+
+
+def voorziening_fouten(wet: str, gegevens: dict, *, geboortedatum: date | None = None) -> dict[str, str]:
+    """The field errors of one voorziening under a law (shared by the form and the service); with the
+    inwoner's ``geboortedatum`` a Jeugdwet voorziening is checked against the age of a jeugdige."""
     fouten: dict[str, str] = {}
+    grond = gegevens.get("verlengde_jeugdhulp") or ""
+    if grond and grond not in VerlengdeJeugdhulp.values:
+        fouten["verlengde_jeugdhulp"] = "Kies een van de gronden voor verlengde jeugdhulp."
+    elif grond and wet != Wet.JEUGDWET:
+        fouten["verlengde_jeugdhulp"] = "Een grond voor verlengde jeugdhulp hoort alleen bij de Jeugdwet."
+    elif wet == Wet.JEUGDWET:
+        fouten.update(jeugdige_fouten(geboortedatum, gegevens))
     product: Product | None = gegevens.get("product")
     aanbieder = gegevens.get("aanbieder")
     leveringsvorm = gegevens.get("leveringsvorm") or Leveringsvorm.NATURA
@@ -94,7 +140,7 @@ def voorziening_fouten(wet: str, gegevens: dict) -> dict[str, str]:
     if eind is None:
         fouten["einddatum"] = "Vul de einddatum in."
     if start and eind and eind < start:
-        fouten["einddatum"] = "De einddatum ligt vóór de startdatum."
+        fouten.setdefault("einddatum", "De einddatum ligt vóór de startdatum.")
     return fouten
 
 
@@ -145,8 +191,9 @@ def besluit_valideren(
 def _besluit_toetsen(locked: Casus, *, besluitdatum: date, voorzieningen: list[dict], na_bezwaar):
     """The checks against the locked case; returns the aanvraag the besluit answers and the
     locked bezwaar (or None)."""
+    geboortedatum = locked.inwoner.geboortedatum
     for i, v in enumerate(voorzieningen, start=1):
-        vf = voorziening_fouten(locked.wet, v)
+        vf = voorziening_fouten(locked.wet, v, geboortedatum=geboortedatum)
         if vf:
             raise ValidationError([f"Voorziening {i}: {melding}" for melding in vf.values()])
     if na_bezwaar is None:
@@ -180,6 +227,7 @@ def _besluit_vastleggen(locked: Casus, *, door, voorzieningen: list[dict], **vel
     ]
     for v in gemaakt:
         v.leveringsvorm = v.leveringsvorm or Leveringsvorm.NATURA
+        v.verlengde_jeugdhulp = v.verlengde_jeugdhulp or ""
     Voorziening.objects.bulk_create(gemaakt)
     mutaties_vastleggen(gemaakt, VoorzieningMutatie.Soort.TOEGEKEND)  # the outbox: their 301s follow
     tekst = f"{besluit.get_soort_display()} ({besluit.grondslag}), verzonden {besluit.verzonden_op:%d-%m-%Y}."
@@ -200,6 +248,7 @@ def _besluit_vastleggen(locked: Casus, *, door, voorzieningen: list[dict], **vel
             tekst=(
                 f"Toegekend: {v.product} bij {v.aanbieder or v.get_leveringsvorm_display()}, {v.omvang}, "
                 f"{v.startdatum:%d-%m-%Y} t/m {v.einddatum:%d-%m-%Y}."
+                + (f" Verlengde jeugdhulp: {v.verlengde_jeugdhulp}." if v.verlengde_jeugdhulp else "")
             ),
             gegevens={"voorziening": v.pk},
         )

@@ -155,7 +155,13 @@ def termijn_opschorten(
     if locked.opgeschort_sinds is not None:
         raise ValidationError("Deze termijn is al opgeschort. Hervat hem eerst.")
     if van <= locked.startdatum:
-        raise ValidationError({"van": "Een opschorting begint na de start van de termijn."})
+        raise ValidationError(
+            {
+                "van": "Een opschorting begint na de start van de termijn "
+                f"({locked.startdatum:%d-%m-%Y}); de eerste mogelijke dag is "
+                f"{locked.startdatum + timedelta(days=1):%d-%m-%Y}."
+            }
+        )
     if van > locked.uiterste_datum:
         raise ValidationError(
             {"van": "De termijn was op die dag al verstreken; opschorten kan alleen binnen de termijn."}

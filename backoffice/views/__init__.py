@@ -2,6 +2,7 @@
 
 from .bewaartermijnen import BewaartermijnenView
 from .casus import CasusDetailView
+from .jeugdhulp import JeugdhulpVolwassenenView
 from .stappen import (
     AanvraagView,
     AfschalenView,
@@ -28,6 +29,7 @@ __all__ = [
     "CasusDetailView",
     "ClaimenView",
     "HervattenView",
+    "JeugdhulpVolwassenenView",
     "OnderzoekStartenView",
     "OnderzoekView",
     "OpschortenView",

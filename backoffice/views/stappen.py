@@ -215,7 +215,12 @@ class BesluitView(StapView):
         }
 
     def get_formset(self, data=None):
-        return VoorzieningFormSet(data, prefix="vz", form_kwargs={"wet": self.get_casus().wet})
+        casus = self.get_casus()
+        return VoorzieningFormSet(
+            data,
+            prefix="vz",
+            form_kwargs={"wet": casus.wet, "geboortedatum": casus.inwoner.geboortedatum},
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

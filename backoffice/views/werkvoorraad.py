@@ -23,8 +23,9 @@ MAX_VERSTREKEN = 1000
 
 
 class WerkvoorraadView(RoleRequiredMixin, SleutelLijstMixin, ListView):
-    """Meldingen and cases in maatwerk: crisis first, then the nearest legal deadline (keyset
-    pages over the index of that order: the first and the last page cost the same)."""
+    """Meldingen and cases in maatwerk by what needs action: a crisis not yet in zorg, the nearest
+    legal deadline, an unassigned melding, the oldest (keyset pages over the index of that order:
+    the first and the last page cost the same)."""
 
     allowed_roles = (Rol.CONSULTANT, Rol.TEAMLEIDER)
     verwerking = DOEL

@@ -51,8 +51,14 @@ GEEN_TERMIJN = datetime.date(9999, 12, 31)
 TERMIJN_EERST = Coalesce(F("eerste_termijn"), Value(GEEN_TERMIJN))
 # Front door: crisis first, then what still waits for triage (aangemeld), then the oldest.
 VOORDEUR_VOLGORDE = (CRISIS_EERST, TRIAGE_EERST, F("aangemaakt"))
-# Maatwerk: crisis first, then the nearest legal deadline, cases without a running term last.
-MAATWERK_VOLGORDE = (CRISIS_EERST, TERMIJN_EERST, F("aangemaakt"))
+# Maatwerk, by what needs action: a crisis not yet in zorg, then the nearest legal deadline (a passed
+# one first), then a melding nobody has taken, then the oldest. A crisis case already in zorg with
+# no running term no longer tops the queue.
+CRISIS_ZONDER_ZORG_EERST = Case(When(Q(crisis=True) & ~Q(fase=Fase.IN_ZORG), then=Value(0)), default=Value(1))
+ONTOEGEWEZEN_EERST = Case(
+    When(Q(fase=Fase.MELDING, behandelaar__isnull=True), then=Value(0)), default=Value(1)
+)
+MAATWERK_VOLGORDE = (CRISIS_ZONDER_ZORG_EERST, TERMIJN_EERST, ONTOEGEWEZEN_EERST, F("aangemaakt"))
 
 
 class CasusQuerySet(models.QuerySet):

@@ -145,9 +145,16 @@ class OpschalenView(TriageView):
             versie=d["versie"],
         )
         team = f" bij {casus.team}" if casus.team else ""
+        # The legal term the melding started (kept on the case by a trigger): the front office sees it.
+        casus.refresh_from_db(fields=["eerste_termijn"])
+        termijn = (
+            f" De wettelijke termijn loopt: uiterlijk {casus.eerste_termijn:%d-%m-%Y}."
+            if casus.eerste_termijn
+            else ""
+        )
         return (
             f"Casus {casus.nummer} is opgeschaald naar maatwerk ({casus.get_wet_display()}) als melding van "
-            f"{casus.meldingsdatum:%d-%m-%Y}; de casus staat in de werkvoorraad maatwerk{team}."
+            f"{casus.meldingsdatum:%d-%m-%Y}; de casus staat in de werkvoorraad maatwerk{team}.{termijn}"
         )
 
 

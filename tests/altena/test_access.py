@@ -139,6 +139,8 @@ NON_CASE_PAGES = {
     "/accounts/tweestaps/",
     "/accounts/tweestaps/instellen/",
     "/accounts/tweestaps/herstelcodes/",
+    # "Zo werkt het": the explanation of the user's own role, no case content.
+    "/zo-werkt-het/",
 }
 
 
@@ -172,3 +174,21 @@ def test_precies_een_menu_item_actief(rf, role_users, pad, actief):
     request.user = user
     actieve = [item["label"] for item in navigation(request)["nav_items"] if item["active"]]
     assert actieve == [actief]
+
+
+@pytest.mark.parametrize("rol", Rol.ALL)
+def test_zo_werkt_het_per_rol_uit_het_menu(client_for, role_users, rol):
+    """Every role finds 'Zo werkt het' in the menu, with the part for its own role only."""
+    from altena.zowerkthet import UITLEG
+
+    html = client_for(role_users[rol]).get("/zo-werkt-het/").content.decode()
+    assert 'href="/zo-werkt-het/"' in html
+    assert UITLEG[rol][0] in html
+    andere = [UITLEG[r][0] for r in Rol.ALL if r != rol]
+    assert not any(f'<h2 class="h5">{titel}</h2>' in html for titel in andere)
+
+
+@pytest.mark.parametrize("rol", [Rol.TEAMLEIDER, Rol.BELEID])
+def test_cbs_staat_in_het_menu(client_for, role_users, rol):
+    html = client_for(role_users[rol]).get("/zo-werkt-het/").content.decode()
+    assert 'href="/rapportage/raad/cbs/"' in html

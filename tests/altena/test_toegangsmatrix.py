@@ -60,6 +60,7 @@ MATRIX: dict[str, Regel] = {
     "logout": Regel(rollen=ALLE_ROLLEN, alleen_post=True),
     # A partner's worker is kept inside /partner/ (partner.middleware): this page too is refused.
     "geen_rol": Regel(rollen=ALLE_ROLLEN, anders={(PA, "eigen"): 403}),
+    "zo_werkt_het": Regel(rollen=ALLE_ROLLEN),
     "privacy_log": Regel(rollen=(PR,)),
     "privacy_gebruikers": Regel(rollen=(PR,)),
     # The account proposals a second person decides (ADR 0009): teamleider and privacy officer.
@@ -105,6 +106,7 @@ MATRIX: dict[str, Regel] = {
     "intake:regisseur": Regel(obj="huishouden", rollen=BO, alleen_post=True),
     "backoffice:werkvoorraad": Regel(rollen=BO),
     "backoffice:bewaartermijnen": Regel(rollen=(BH,)),
+    "backoffice:jeugdhulp_volwassenen": Regel(rollen=(TL,)),
     "backoffice:casus": Regel(obj="maatwerk", rollen=BO),
     "backoffice:claimen": Regel(obj="maatwerk", rollen=(CO,), alleen_post=True),
     "backoffice:toewijzen": Regel(obj="maatwerk", rollen=(TL,)),

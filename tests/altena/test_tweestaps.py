@@ -139,6 +139,30 @@ def test_beheerder_resets_two_factor_of_a_user(client_for, beheerder, teamleider
     assert GebruikerAudit.objects.filter(gebruiker=teamleider, wijziging="tweestaps_gewist").exists()
 
 
+def test_a_code_of_a_step_already_used_says_wait_for_the_next(client, teamleider):
+    """The code typed for the enrolment, typed again at the login step within the same 30 seconds, is
+    refused by the replay guard: the message says to wait for the next code, not that it is wrong."""
+    import time_machine
+
+    from altena.tweestaps import CODE_AL_GEBRUIKT
+
+    with time_machine.travel("2026-03-02 10:00:05 +0000", tick=False):
+        _login(client, "teamleider")
+        client.get("/accounts/tweestaps/instellen/")
+        device = TOTPDevice.objects.get(user=teamleider, confirmed=False)
+        code = _code(device)
+        client.post("/accounts/tweestaps/instellen/", {"code": code})
+        device.refresh_from_db()
+        assert device.confirmed
+        client.logout()
+        _login(client, "teamleider")
+        html = client.post("/accounts/tweestaps/", {"code": code}).content.decode()
+        assert CODE_AL_GEBRUIKT in html and "onjuist of verlopen" not in html
+        _throttle_voorbij(device)
+        html = client.post("/accounts/tweestaps/", {"code": "000000"}).content.decode()
+        assert "onjuist of verlopen" in html and CODE_AL_GEBRUIKT not in html
+
+
 def test_verification_is_django_otps_own_state(client, teamleider):
     """Issue 20 point 5: the second factor is django-otp's verification (OTPMiddleware, is_verified()),
     not a session key of the project's own: a forged old key opens nothing, another user's device id

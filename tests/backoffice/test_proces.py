@@ -12,6 +12,7 @@ from intake.fouten import ActieNietToegestaan
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, ZrmScore
 from intake.workflow import Fase
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
+from tests.factories.intake import InwonerFactory
 from tests.factories.netwerk import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +132,7 @@ def test_zrm_zonder_reden_slaat_niets_op(vandaag, opschalen, consultant):
 
 
 def test_jeugd_aanvraag_onderzoek_besluit(vandaag, opschalen, consultant, zorgaanbieder):
-    casus = claim(opschalen("jeugdwet"), consultant)
+    casus = claim(opschalen("jeugdwet", inwoner=InwonerFactory(geboortedatum=date(2014, 6, 1))), consultant)
     services.aanvraag_ontvangen(
         casus=casus, ontvangen_op=vandaag, omschrijving="Ambulante hulp", door=consultant
     )

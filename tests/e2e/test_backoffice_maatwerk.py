@@ -86,6 +86,9 @@ def test_consulent_van_melding_tot_beschikking(page, live_server, login):
     vz.get_by_label("Product").select_option(label="Begeleiding individueel (02 02A01)")
     # the provider list tells before: a provider of category 01 only is not offered for a 02 product
     expect(vz.locator("option", has_text="Huishoudhulp BV")).to_be_disabled()
+    # ... and says why, on the option and under the list
+    expect(vz.locator("option", has_text="Huishoudhulp BV")).to_contain_text("levert geen categorie 02")
+    expect(vz.locator("[data-rol='aanbieder-uitleg']")).to_contain_text("1 aanbieder(s) niet te kiezen")
     vz.get_by_label("Zorgaanbieder").select_option(label="Zorggroep Altena (AGB 75001234)")
     vz.get_by_label("Volume").fill("3")
     vz.get_by_label("Eenheid").select_option(value="uur")

@@ -24,5 +24,8 @@ def test_consultant_handelt_een_signaal_af(page, live_server, login):
     expect(rij).to_contain_text("de termijn verloopt op 13-04-2026")
     rij.get_by_role("button", name="Afgehandeld").click()
     expect(page.get_by_role("alert")).to_contain_text("Het signaal is afgehandeld.")
+    # the inbox shows what is still open; the handled one is behind "Open en afgehandeld"
+    expect(page.get_by_test_id("signaal-rij")).to_have_count(0)
+    page.goto(page.url.split("?")[0] + "?status=alle")
     expect(page.get_by_test_id("signaal-rij")).to_contain_text("Afgehandeld")
     expect(page.get_by_role("link", name="Signalen")).not_to_contain_text("1")

@@ -123,6 +123,12 @@ def test_opschalen_view_makes_a_wmo_melding_with_its_date(fo, casus, team):
         team,
     )
     assert "als melding van" in response.content.decode()
+    # the front office sees the Wmo term its melding started (the onderzoek: six weeks)
+    assert casus.eerste_termijn is not None
+    assert (
+        f"De wettelijke termijn loopt: uiterlijk {casus.eerste_termijn:%d-%m-%Y}."
+        in response.content.decode()
+    )
 
 
 @pytest.mark.parametrize(

@@ -133,6 +133,9 @@ def test_duplicate_bsn_links_to_the_existing_person(fo, kern):
     assert "al een inwoner met dit BSN" in html
     assert f"/intake/inwoner/{bestaand.pk}/" in html
     assert Inwoner.objects.count() == 1
+    # said once: the field error, and the box with the link says something of its own
+    assert html.count("Er is al een inwoner met dit BSN geregistreerd") == 1
+    assert "Deze inwoner kent de toegang al" in html
 
 
 def test_duplicate_bsn_of_another_municipality_reveals_nothing_and_registers_here(fo, kern):

@@ -200,6 +200,23 @@ def test_the_desk_worker_sees_the_answers_on_the_case(
     assert "Welzijn Sleeuwijk: voortgang: Eerste bezoek ging goed." in html
 
 
+def test_one_form_at_a_time(pw, verwijzing, django_capture_on_commit_callbacks):
+    """The page offers the choices first and shows one form (three at once invited the wrong one);
+    a form that comes back with an error stays the only one."""
+    url = f"/partner/verwijzing/{verwijzing.pk}/"
+    html = pw.get(url).content.decode()
+    assert 'data-testid="keuze-actie"' in html and 'data-testid="actie-' not in html
+    assert 'href="?actie=accepteren"' in html and 'href="?actie=afwijzen"' in html
+    html = pw.get(url, {"actie": "afwijzen"}).content.decode()
+    assert 'data-testid="actie-afwijzen"' in html
+    assert 'data-testid="actie-accepteren"' not in html and 'data-testid="keuze-actie"' not in html
+    html = pw.get(url, {"actie": "terugkoppeling"}).content.decode()  # not possible now: the choices
+    assert 'data-testid="keuze-actie"' in html and 'data-testid="actie-' not in html
+    response = post(pw, verwijzing, "afwijzen", django_capture_on_commit_callbacks, reden="  ")
+    html = response.content.decode()
+    assert 'data-testid="actie-afwijzen"' in html and 'data-testid="actie-accepteren"' not in html
+
+
 def test_one_intake_service_owns_the_referrals_status(
     pw, client_for, frontoffice, verwijzing, django_capture_on_commit_callbacks, monkeypatch
 ):

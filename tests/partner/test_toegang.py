@@ -10,9 +10,12 @@ from tests.factories.intake import VerwijzingFactory
 
 pytestmark = pytest.mark.django_db
 
-# /accounts/ holds the user's own account pages (two-factor set-up, logout), open to every role.
+# /accounts/ holds the user's own account pages (two-factor set-up, logout), open to every role;
+# /zo-werkt-het/ explains the user's own role (no case content), to a partner too.
 STAFF_PATHS = [
-    p for p in ALL_PATHS if p not in PUBLIC and not p.startswith(("/partner/", "/accounts/")) and p != "/"
+    p
+    for p in ALL_PATHS
+    if p not in PUBLIC and not p.startswith(("/partner/", "/accounts/")) and p not in ("/", "/zo-werkt-het/")
 ]
 PORTAL_PATHS = [p for p in ALL_PATHS if p not in PUBLIC and p.startswith("/partner/")]
 

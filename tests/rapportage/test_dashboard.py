@@ -168,13 +168,14 @@ def test_dashboard_query_count_is_constant(
     client = client_for(teamleider)
     # session, user, groups, summary stand, escalations count and list, menu badge; then directly:
     # signal rule, open cases (one GROUPING SETS query), new cases, flows per week, referrals; or from
-    # the summary: open cases, flows, referrals
+    # the summary: open cases, flows, referrals; and the steering screen's op- and afschaling per kern
     with django_assert_num_queries(DASHBOARD_QUERIES[pad]):
         assert client.get("/rapportage/").status_code == 200
 
 
 # +1 since issue 20: django-otp's OTPMiddleware reads the verified device of a two-factor role.
-DASHBOARD_QUERIES = {"direct": 13, "stand": 11}
+# +1 since issue 25: the steering screen's op- and afschaling per kern (rapportage.sturing).
+DASHBOARD_QUERIES = {"direct": 14, "stand": 12}
 
 
 def test_the_dashboard_lists_the_ten_newest_open_escalations_of_the_team(teamleider, team):

@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 from rapportage.exports import tabel_regels
 from rapportage.onderdrukking import Groep, Tabel, herleidbare_cellen
 
+VERBORGEN = ("<5", "x")
+
 
 def tabel(waarden, **kw):
     return Tabel(
@@ -22,18 +24,18 @@ def tabel(waarden, **kw):
 def aanval(regels) -> dict:
     """What an attacker recovers from the published table (header, rows with a total in the last
     column, a totals row last): every '<5' that is alone in its row or column is its total minus the
-    visible others. Returns {(row, col): value}."""
+    visible others. Both marks ("<5" primary, "x" secondary) hide a value. Returns {(row, col): value}."""
     body = [r[1:] for r in regels[1:]]
     gevonden = {}
     for i, rij in enumerate(body):
-        verborgen = [j for j, v in enumerate(rij) if v == "<5"]
+        verborgen = [j for j, v in enumerate(rij) if v in VERBORGEN]
         if len(verborgen) == 1 and verborgen[0] != len(rij) - 1:
-            gevonden[(i, verborgen[0])] = rij[-1] - sum(v for v in rij[:-1] if v != "<5")
+            gevonden[(i, verborgen[0])] = rij[-1] - sum(v for v in rij[:-1] if v not in VERBORGEN)
     for j in range(len(body[0])):
         kolom = [rij[j] for rij in body]
-        verborgen = [i for i, v in enumerate(kolom) if v == "<5"]
+        verborgen = [i for i, v in enumerate(kolom) if v in VERBORGEN]
         if len(verborgen) == 1 and verborgen[0] != len(kolom) - 1:
-            gevonden[(verborgen[0], j)] = kolom[-1] - sum(v for v in kolom[:-1] if v != "<5")
+            gevonden[(verborgen[0], j)] = kolom[-1] - sum(v for v in kolom[:-1] if v not in VERBORGEN)
     return gevonden
 
 
@@ -57,7 +59,7 @@ def test_the_recovery_attack_works_without_secondary_suppression():
 def test_secondary_suppression_defeats_the_recovery_attack():
     t = tabel([[10, 3], [8, 12]])
     regels = tabel_regels(t)
-    assert regels[1] == ["r0", "<5", "<5", 13]  # 10 hidden too: otherwise 13 - 10 = 3
+    assert regels[1] == ["r0", "x", "<5", 13]  # 10 hidden too (its own mark): otherwise 13 - 10 = 3
     assert aanval(regels) == {}
     assert herleidbare_cellen(t) == []
     assert sum(1 for c in t.alle_cellen() if c.secundair) >= 2
@@ -72,7 +74,7 @@ def test_a_subtotal_of_a_former_municipality_cannot_reveal_a_kern():
 
 def test_a_column_total_alone_does_not_reveal_a_single_suppressed_row():
     t = tabel([[40], [3], [25]], rijtotaal=False)
-    assert [c.tekst for r in t.cellen for c in r] == ["40", "<5", "<5"]  # 25 hidden: 68 - 40 - 25 = 3
+    assert [c.tekst for r in t.cellen for c in r] == ["40", "<5", "x"]  # 25 hidden: 68 - 40 - 25 = 3
     assert herleidbare_cellen(t) == []
 
 
@@ -91,3 +93,5 @@ def test_no_suppressed_cell_is_ever_recoverable(waarden, rijtotaal):
     for cel in t.alle_cellen():
         if cel.waarde < 5:
             assert cel.tekst == "<5"
+        elif cel.onderdrukt:  # secondary: never the primary mark for a count of five or more
+            assert cel.secundair and cel.tekst == "x"

@@ -81,13 +81,42 @@ def test_a_later_change_shows_after_the_next_refresh(teamleider, team, kern):
 
 
 def test_the_page_says_how_fresh_the_figures_are(client_for, teamleider):
+    """At most a minute old (DASHBOARD_MAX_SECONDEN): an older summary is not used, the page counts
+    directly; each figure's link carries the moment of the figure."""
     client = client_for(teamleider)
-    assert "direct berekend" in client.get("/rapportage/").content.decode()
-    with time_machine.travel(NU.replace(hour=9, minute=40), tick=False):
+    with time_machine.travel(NU.replace(hour=9, minute=40, second=5), tick=False):
+        assert "(nu berekend)" in client.get("/rapportage/").content.decode()
         stand.verversen()
-    html = client.get("/rapportage/").content.decode()
-    assert "Stand van 13 mei 2026 09:40" in html
-    assert "elke 10 minuten bijgewerkt" in html
+    with time_machine.travel(NU.replace(hour=9, minute=40, second=50), tick=False):
+        html = client.get("/rapportage/").content.decode()
+        assert "Stand van 13 mei 2026 09:40:05 (hooguit een minuut oud)" in html
+        moment = int(NU.replace(hour=9, minute=40, second=5).timestamp())
+        assert f"&amp;stand={moment}" in html
+    with time_machine.travel(NU.replace(hour=9, minute=41, second=6), tick=False):
+        assert dashboard(teamleider)["stand"] is None  # 61 seconds old: counted directly
+        assert "(nu berekend)" in client.get("/rapportage/").content.decode()
+
+
+def test_the_list_a_number_opens_is_of_the_same_moment(client_for, teamleider, team, kern):
+    """A case registered after the figure's moment is not in the list the figure opens, and the list
+    says which moment it shows."""
+    from django.utils import timezone
+
+    from altena.peilmoment import param_van
+
+    client = client_for(teamleider)
+    moment = timezone.now() - datetime.timedelta(seconds=30)
+    later = CasusFactory(team=team, kern=kern, crisis=True, fase=Fase.AANGEMELD)
+    response = client.get("/intake/", {"crisis": "true", "stand": param_van(moment)})
+    assert later not in response.context["object_list"]
+    assert 'data-testid="stand-filter"' in response.content.decode()
+    response = client.get("/intake/", {"crisis": "true"})
+    assert later in response.context["object_list"]
+    assert 'data-testid="stand-filter"' not in response.content.decode()
+    # hostile or stale input: simply the current list
+    for waarde in ("abc", "99999999999999999999", str(param_van(moment) - 3 * 86400)):
+        response = client.get("/intake/", {"crisis": "true", "stand": waarde})
+        assert response.status_code == 200 and later in response.context["object_list"]
 
 
 @pytest.mark.django_db

@@ -62,17 +62,28 @@ def test_ieder_ziet_alleen_de_eigen_signalen(client_for, consultant, teamleider,
     assert ander_team not in ziet(teamleider)
 
 
-def test_open_bovenaan_en_filteren_op_soort_en_status(client_for, consultant):
-    oud_open = SignaalFactory(ontvanger=consultant)
+def test_opent_op_open_signalen_naar_urgentie_en_filtert_op_soort_en_status(client_for, consultant):
+    """The inbox opens on the open signals only (handled ones behind 'Open en afgehandeld'), the most
+    urgent first: a crisis, a passed term, work nobody has, a term that nears, then the rest."""
+    nadert = SignaalFactory(ontvanger=consultant)  # termijn_nadert
     afgehandeld = SignaalFactory(ontvanger=consultant, afgehandeld=True)
-    nieuw_open = SignaalFactory(ontvanger=consultant, regel=SignaalSoort.VOORZIENING_EINDIGT)
+    eindigt = SignaalFactory(ontvanger=consultant, regel=SignaalSoort.VOORZIENING_EINDIGT)
+    verstreken = SignaalFactory(ontvanger=consultant, regel=SignaalSoort.TERMIJN_VERSTREKEN)
+    crisis = SignaalFactory(ontvanger=consultant, regel=SignaalSoort.VOORZIENING_EINDIGT, casus__crisis=True)
     c = client_for(consultant)
-    assert list(c.get(INBOX).context["object_list"]) == [nieuw_open, oud_open, afgehandeld]
+    assert list(c.get(INBOX).context["object_list"]) == [crisis, verstreken, nadert, eindigt]
     assert list(c.get(INBOX, {"regel": SignaalSoort.VOORZIENING_EINDIGT}).context["object_list"]) == [
-        nieuw_open
+        crisis,
+        eindigt,
     ]
     assert list(c.get(INBOX, {"status": "afgehandeld"}).context["object_list"]) == [afgehandeld]
-    assert list(c.get(INBOX, {"status": "open"}).context["object_list"]) == [nieuw_open, oud_open]
+    assert list(c.get(INBOX, {"status": "alle"}).context["object_list"]) == [
+        crisis,
+        verstreken,
+        nadert,
+        eindigt,
+        afgehandeld,
+    ]
 
 
 def test_afhandelen_legt_vast_wie_en_wanneer(client_for, consultant):
@@ -172,7 +183,7 @@ def test_query_budget(client_for, teamleider, team, aantal):
             SignaalFactory(ontvanger=teamleider)
     c = client_for(teamleider)
     with precies_queries(INBOX_QUERIES):
-        response = c.get(INBOX)
+        response = c.get(INBOX, {"status": "alle"})
     assert len(response.context["object_list"]) == aantal
 
 
