@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -23,8 +24,15 @@ urlpatterns = [
     path("partner/", include("partner.urls")),
     path("signalen/", include("signalen.urls")),
     path("rapportage/", include("rapportage.urls")),
+    path("mijn/", include("mijn.urls")),
+    path("mijn/digid/", include("mijn.urls_digid")),
     path("admin/", admin.site.urls),
 ]
+
+# The demo identity providers (any BSN or KvK number, no SAML): only with MIJN_DEMO_IDP, which the
+# system check mijn.E001 refuses outside local development.
+if settings.MIJN_DEMO_IDP:
+    urlpatterns.append(path("mijn/demo-idp/digid/", include("mijn.urls_demo_idp")))
 
 handler400 = "altena.errors.bad_request"
 handler403 = "altena.errors.permission_denied"

@@ -27,3 +27,8 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
 # Messages written by tests (a transactional test commits a besluit) never land in the project's data folder.
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=tempfile.gettempdir() + "/altena-test-berichten")
+# Mijn Toegang's tests log in through the demo identity providers. Their system check (mijn.E001)
+# refuses the flag with DEBUG off, as here: tests/mijn/test_demo_vlag.py checks that refusal itself.
+MIJN_DEMO_IDP = True
+SILENCED_SYSTEM_CHECKS = ["mijn.E001"]
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-private-")
