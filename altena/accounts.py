@@ -13,6 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse, reverse_lazy
@@ -21,6 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.debug import sensitive_post_parameters
 
+from .access import Rol, has_role
 from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 
@@ -32,6 +34,14 @@ class InlogForm(AuthenticationForm):
         "invalid_login": "Gebruikersnaam of wachtwoord is onjuist. Probeer het opnieuw.",
         "inactive": "Dit account is niet actief. Neem contact op met de servicedesk.",
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # PARTNER_LOKAAL_INLOGGEN=false: partners' workers log in with eHerkenning only.
+        if not settings.PARTNER_LOKAAL_INLOGGEN and has_role(user, Rol.PARTNER):
+            raise ValidationError(
+                "Medewerkers van partnerorganisaties loggen in met eHerkenning.", code="eherkenning"
+            )
 
     def clean(self):
         username = self.data.get("username", "")

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from altena import privacy, views
 from altena.gebruikers import GebruikerAuditView
+from partner import eherkenning
 
 admin.site.site_header = "Altena Toegang – beheer"
 admin.site.site_title = "Altena Toegang"
@@ -21,6 +22,8 @@ urlpatterns = [
     path("backoffice/", include("backoffice.urls")),
     path("documenten/", include("documenten.urls")),
     path("berichten/", include("berichten.urls")),
+    path("partner/eherkenning/", eherkenning.StartView.as_view(), name="partner_eherkenning"),
+    path("partner/eherkenning/saml/", include("partner.urls_eherkenning")),
     path("partner/", include("partner.urls")),
     path("signalen/", include("signalen.urls")),
     path("rapportage/", include("rapportage.urls")),
@@ -32,7 +35,14 @@ urlpatterns = [
 # The demo identity providers (any BSN or KvK number, no SAML): only with MIJN_DEMO_IDP, which the
 # system check mijn.E001 refuses outside local development.
 if settings.MIJN_DEMO_IDP:
-    urlpatterns.append(path("mijn/demo-idp/digid/", include("mijn.urls_demo_idp")))
+    urlpatterns += [
+        path("mijn/demo-idp/digid/", include("mijn.urls_demo_idp")),
+        path(
+            "partner/eherkenning/demo/",
+            eherkenning.DemoEherkenningView.as_view(),
+            name="partner_eherkenning_demo",
+        ),
+    ]
 
 handler400 = "altena.errors.bad_request"
 handler403 = "altena.errors.permission_denied"

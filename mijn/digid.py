@@ -15,14 +15,19 @@ import logging
 from urllib.parse import urlencode
 
 from digid_eherkenning.backends import DigiDBackend
+from digid_eherkenning.exceptions import CertificateProblem
 from digid_eherkenning.views import DigiDAssertionConsumerServiceView, DigiDLoginView
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
+from onelogin.saml2.errors import OneLogin_Saml2_Error
+
+from altena.verwerkingen import log_verwerking
 
 from . import koppeling, sessie
 from .logboek import DOEL_AANMELDEN, GEWEIGERD, H, log_inwoner
@@ -102,15 +107,42 @@ def inloggen_met_bsn(request, bsn: str, *, middel: str):
     return redirect("mijn:overzicht")
 
 
+class GeenMedewerker:
+    """A staff session never takes the inwoner's way in (403, logged as refused)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            log_verwerking(
+                request=request,
+                handeling=H.LEZEN,
+                verwerkingsactiviteit=DOEL_AANMELDEN,
+                object_type="pagina",
+                object_id=request.path,
+                resultaat=GEWEIGERD,
+            )
+            raise PermissionDenied("Mijn Toegang is voor inwoners. U bent ingelogd als medewerker.")
+        return super().dispatch(request, *args, **kwargs)
+
+
 @method_decorator(login_not_required, name="dispatch")
-class LoginView(DigiDLoginView):
+class LoginView(GeenMedewerker, DigiDLoginView):
     """The library's step 2 (AuthnRequest by POST binding) for the gemeente's real DigiD."""
 
     verwerking = ""  # no personal data yet (altena.verwerkingen.GEEN_PERSOONSGEGEVENS)
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except (CertificateProblem, ImproperlyConfigured, OneLogin_Saml2_Error) as fout:
+            logger.error("Mijn Toegang: DigiD is niet (goed) geconfigureerd: %s", fout)
+            messages.error(
+                request, "Inloggen met DigiD kan nu niet. Probeer het later opnieuw of bel de gemeente."
+            )
+            return redirect("mijn:start")
+
 
 @method_decorator(login_not_required, name="dispatch")
-class AcsView(DigiDAssertionConsumerServiceView):
+class AcsView(GeenMedewerker, DigiDAssertionConsumerServiceView):
     """The library's assertion consumer, with the inwoner's session instead of ``auth.login``."""
 
     verwerking = DOEL_AANMELDEN
@@ -131,7 +163,7 @@ class AcsView(DigiDAssertionConsumerServiceView):
 
 
 @method_decorator(login_not_required, name="dispatch")
-class DemoLoginView(View):
+class DemoLoginView(GeenMedewerker, View):
     """To the library's mock identity provider (demo flag only)."""
 
     verwerking = ""
@@ -146,7 +178,7 @@ class DemoLoginView(View):
 
 
 @method_decorator(login_not_required, name="dispatch")
-class DemoAcsView(View):
+class DemoAcsView(GeenMedewerker, View):
     """The mock's return page: takes the BSN from the address, as the library's mock does. Mounted
     only with MIJN_DEMO_IDP (system check mijn.E001)."""
 

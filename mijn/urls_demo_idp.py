@@ -6,16 +6,18 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from django.utils.decorators import method_decorator
 
+from .digid import GeenMedewerker
+
 app_name = "digid-mock"
 
 
 @method_decorator(login_not_required, name="dispatch")
-class KeuzeView(DigiDMockIDPLoginView):
+class KeuzeView(GeenMedewerker, DigiDMockIDPLoginView):
     verwerking = ""  # a demo page without personal data
 
 
 @method_decorator(login_not_required, name="dispatch")
-class BsnView(DigiDMockIDPBSNLoginView):
+class BsnView(GeenMedewerker, DigiDMockIDPBSNLoginView):
     verwerking = ""
 
 
