@@ -29,6 +29,7 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("mijn/", include("mijn.urls")),
     path("mijn/digid/", include("mijn.urls_digid")),
+    path("beheer/saml-metadata/", include("mijn.urls_metadata")),
     path("admin/", admin.site.urls),
 ]
 

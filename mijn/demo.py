@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from digid_eherkenning.models import MockDigidUser
+from digid_eherkenning.models.digid import MockDigidUser
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone

@@ -21,6 +21,11 @@ PUBLIC = {
     "/accounts/wachtwoord-vergeten/ingesteld/",
     # A partner worker's invitation link: the way in for someone without an account yet.
     "/partner/uitnodiging/x/",
+    # eHerkenning for partner organisations: its start page, demo IdP and SAML steps (issue 24).
+    "/partner/eherkenning/",
+    "/partner/eherkenning/demo/",
+    "/partner/eherkenning/saml/login/",
+    "/partner/eherkenning/saml/acs/",
 }
 
 

@@ -181,6 +181,15 @@ MATRIX: dict[str, Regel] = {
     # The library's mock identity provider refuses a request without its acs/next parameters.
     "digid-mock:login": Regel(anoniem=400),
     "digid-mock:bsn": Regel(anoniem=400),
+    # The SP metadata for Logius and the eHerkenning broker: the superuser who configures them only.
+    "metadata:digid": Regel(),
+    "metadata:eherkenning": Regel(),
+    "metadata:eh-dienstcatalogus": Regel(),
+    # eHerkenning for partners: its start page and demo IdP are open; the SAML steps send on.
+    "partner_eherkenning": Regel(anoniem=200, rollen=ALLE_ROLLEN),
+    "partner_eherkenning_demo": Regel(anoniem=200, rollen=ALLE_ROLLEN),
+    "eherkenning:login": Regel(rollen=ALLE_ROLLEN, ok=302),
+    "eherkenning:acs": Regel(rollen=ALLE_ROLLEN, ok=302),
 }
 
 # Admin pages, per app: who gets in (beheerder: configuration; persons and cases: superuser only).

@@ -116,6 +116,41 @@ NOT_PAGES = {
     "admin:auth_user_password_change": "Django's eigen wachtwoordformulier",
     "tweestaps:verifieren": "stuurt door zodra de tweede stap gegeven is (tests/e2e/test_tweestaps.py)",
 }
+# Mijn Toegang: the pages behind DigiD are the inwoner's, no role's (a staff session gets 403); axe
+# runs on every one of them as the inwoner in tests/e2e/test_mijn_toegang.py.
+_MIJN = "pagina van de inwoner: axe in tests/e2e/test_mijn_toegang.py"
+NOT_PAGES.update(
+    {
+        **{
+            f"mijn:{naam}": _MIJN
+            for naam in (
+                "overzicht",
+                "casus",
+                "upload",
+                "document",
+                "antwoord",
+                "brieven",
+                "brief",
+                "melding",
+                "melding_ontvangen",
+                "wie_keek",
+                "wie_keek_pdf",
+                "uitloggen",
+            )
+        },
+        "mijn:digid_demo_login": "stuurt door naar de DigiD-demo",
+        "mijn:digid_demo_acs": "stuurt door naar Mijn Toegang",
+        "digid:login": "stuurt door naar DigiD (SAML), of terug zonder configuratie",
+        "digid:acs": "stuurt door (SAML-artifact van DigiD)",
+        "digid-mock:login": _MIJN,
+        "digid-mock:bsn": _MIJN,
+        "eherkenning:login": "stuurt door naar eHerkenning (SAML), of terug zonder configuratie",
+        "eherkenning:acs": "stuurt door (SAML-artifact van eHerkenning)",
+        "metadata:digid": "XML-download (SAML-metadata)",
+        "metadata:eherkenning": "XML-download (SAML-metadata)",
+        "metadata:eh-dienstcatalogus": "XML-download (SAML-metadata)",
+    }
+)
 
 
 # The admin's history and delete pages are one Django template for every model: checked on this model
