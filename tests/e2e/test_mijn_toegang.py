@@ -170,7 +170,7 @@ def test_de_hele_weg_van_de_inwoner_op_een_telefoon(browser, live_server, demo, 
     page.get_by_role("button", name="Document versturen").click()
     expect(page.get_by_text("Kies een bestand.")).to_be_visible()
     controleer()  # the form with its errors
-    page.get_by_label("Bestand", exact=True).set_input_files(
+    page.locator("#id_bestand").set_input_files(
         files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
     )
     page.get_by_label("Beschrijf kort wat het is").fill("Mijn plan")
@@ -189,7 +189,7 @@ def test_de_hele_weg_van_de_inwoner_op_een_telefoon(browser, live_server, demo, 
     expect(page.get_by_text("Schrijf kort waar u hulp bij nodig heeft.")).to_be_visible()
     controleer()  # the melding with its errors
     page.get_by_label("Waar heeft u hulp bij nodig?").fill("Ik kan de trap niet meer op.")
-    page.get_by_label("Huisvesting").check()
+    page.get_by_label("Lichamelijke gezondheid").check()
     page.get_by_role("button", name="Melding versturen").click()
     bevestiging = page.get_by_test_id("bevestiging")
     expect(bevestiging).to_contain_text("Uw zaaknummer is")
@@ -249,19 +249,23 @@ def test_van_inloggen_tot_melding_met_alleen_het_toetsenbord(browser, live_serve
     page.goto(f"{live_server.url}/mijn/")
     _tab_naar(page, "Inloggen met DigiD (demo)")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/demo-idp/digid/inloggen/?**")
     _tab_naar(page, "Met burgerservicenummer (demo)")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/demo-idp/digid/inloggen_bsn/?**")
     _tab_naar(page, "Burgerservicenummer")
     page.keyboard.type(demo["inwoner"].bsn)
     page.keyboard.press("Enter")
     page.wait_for_url("**/mijn/overzicht/")
     _tab_naar(page, "Melding doen")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/mijn/melding/")
     _tab_naar(page, "Waar heeft u hulp bij nodig?")
     page.keyboard.type("Ik heb hulp nodig bij de boodschappen.")
     _tab_naar(page, "Financiën")
     page.keyboard.press("Space")
     _tab_naar(page, "Melding versturen")
     page.keyboard.press("Enter")
+    page.wait_for_load_state()
     expect(page.get_by_test_id("bevestiging")).to_contain_text("Uw zaaknummer is")
     context.close()
