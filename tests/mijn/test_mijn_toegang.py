@@ -265,3 +265,52 @@ def test_uitloggen(inwoner_a):
     client = inwoner_client(inwoner_a)
     assert client.post("/mijn/uitloggen/").url == "/mijn/"
     assert client.get("/mijn/overzicht/").status_code == 302
+
+
+@pytest.mark.parametrize("pad", ["/mijn/overzicht/", "/mijn/brieven/", "/mijn/wie-keek/"])
+def test_lijsten_hebben_een_vast_aantal_queries(pad, inwoner_a, kern, team, consultant, client_for):
+    """One case and one look, then many: the same number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.intake import CasusFactory
+
+    client = inwoner_client(inwoner_a)
+
+    def tellen():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(pad).status_code == 200
+        return len(ctx.captured_queries)
+
+    CasusFactory(inwoner=inwoner_a, team=team)
+    Verwerking.objects.create(
+        actor=consultant,
+        actor_naam="c",
+        handeling="lezen",
+        verwerkingsactiviteit="x",
+        object_type="inwoner",
+        object_id=str(inwoner_a.pk),
+        inwoner_id=inwoner_a.pk,
+    )
+    een = tellen()
+    andere = [medewerker_in(team) for _ in range(3)]
+    for i in range(5):
+        CasusFactory(inwoner=inwoner_a, team=team)
+        Verwerking.objects.create(
+            actor=andere[i % 3],
+            actor_naam="c",
+            handeling="wijzigen",
+            verwerkingsactiviteit="x",
+            object_type="inwoner",
+            object_id=str(inwoner_a.pk),
+            inwoner_id=inwoner_a.pk,
+        )
+    assert tellen() == een
+
+
+def medewerker_in(team):
+    from tests.factories.altena import UserFactory
+
+    user = UserFactory(rollen=["Consultant"])
+    team.leden.add(user)
+    return user
