@@ -1,7 +1,8 @@
 """Demo data of Mijn Toegang (step 95, after the letters of step 80): a demo inwoner who can log in
-with "DigiD (demo)" and finds what issue 24's "done when" asks for: a Wmo case whose term the
-gemeente extended (with the reason), a beschikking, and a consultant of team Maatwerk Altena who
-looked at the dossier yesterday. A second demo inwoner sees none of it. Idempotent."""
+with "DigiD (demo)" and finds what issue 24's "done when" asks for: their Wmo case whose decision
+term the gemeente extended (with the reason), its beschikking, and a consultant of team Maatwerk
+Altena who looked at the dossier yesterday. A second demo inwoner sees none of it. Makes no case
+(the case counts of seed_demo stay as asked); idempotent."""
 
 from __future__ import annotations
 
@@ -14,17 +15,14 @@ from django.utils import timezone
 
 from altena.demo import DemoContext, demo_step
 from altena.models import Verwerking
-from backoffice.models import Termijn
-from backoffice.services.termijnen import termijn_verdagen
+from backoffice.models import Termijn, Verdaging
 from backoffice.termijnen import TermijnSoort
 from documenten.models import Brief
 from intake.models import Casus, Inwoner
-from intake.services import casus_aanmaken, casus_opschalen, casus_toewijzen
-from intake.workflow import Fase
 
 REDEN_VERDAGING = (
     "Wij hebben een advies van een ergotherapeut nodig over aanpassingen in uw badkamer. Dat advies "
-    "kost meer tijd, daarom verlengen wij de termijn met vier weken."
+    "kost meer tijd, daarom verlengen wij de termijn met twee weken."
 )
 
 
@@ -51,7 +49,6 @@ def _insert_verwerking_gisteren(*, consultant, inwoner: Inwoner, casus: Casus) -
 def demo_mijn_toegang(ctx: DemoContext) -> None:
     User = get_user_model()
     consultant = User.objects.filter(username="consultant").first()
-    frontoffice = User.objects.filter(username="frontoffice").first()
     brief = (
         Brief.objects.filter(
             casus__wet="wmo", soort__startswith="beschikking", casus__gemeente=ctx.gemeente_naam
@@ -60,47 +57,27 @@ def demo_mijn_toegang(ctx: DemoContext) -> None:
         .order_by("-verzonden_op", "-id")
         .first()
     )
-    if consultant is None or frontoffice is None or brief is None:
+    if consultant is None or brief is None:
         ctx.log("  Mijn Toegang: geen beschikking of demo-medewerkers; overgeslagen")
         return
-    inwoner = brief.casus.inwoner
+    inwoner, casus = brief.casus.inwoner, brief.casus
     with transaction.atomic():
-        casus = (
-            Casus.objects.filter(inwoner=inwoner, wet="wmo", fase__in=[Fase.MELDING, Fase.ONDERZOEK])
-            .order_by("-aangemaakt")
-            .first()
-        )
-        if casus is None:
-            casus = casus_aanmaken(
-                inwoner=inwoner,
-                door=frontoffice,
-                hulpvraag="Ik kan mij niet meer zelf douchen. De badkamer is te klein voor mijn rollator.",
-                kanaal="telefoon",
-                leefgebieden=["basale_adl", "huisvesting"],
-                dubbel_bevestigd=True,
-            )
-            casus = casus_opschalen(
-                casus=casus,
-                wet="wmo",
-                reden="Woningaanpassing en hulp bij persoonlijke verzorging: maatwerk nodig.",
-                door=frontoffice,
-                meldingsdatum=timezone.localdate() - timedelta(days=30),
-            )
-            casus = casus_toewijzen(casus=casus, door=consultant, behandelaar=consultant)
+        # The decision term of the beschikking, extended while it ran (Awb 4:14), with its reason: as
+        # the consultant's verdaging does it; set here directly because the term has since ended.
         termijn = (
-            Termijn.objects.lopend()
-            .filter(casus=casus)
-            .exclude(soort=TermijnSoort.WMO_PLAN)
-            .order_by("id")
-            .first()
+            Termijn.objects.filter(casus=casus, soort=TermijnSoort.WMO_BESCHIKKING).order_by("id").first()
         )
         if termijn is not None and not termijn.verdagingen.exists():
-            termijn_verdagen(
+            nieuwe_datum = termijn.uiterste_datum + timedelta(weeks=2)
+            Verdaging.objects.create(
                 termijn=termijn,
-                nieuwe_datum=termijn.uiterste_datum + timedelta(weeks=4),
-                medegedeeld_op=min(timezone.localdate() - timedelta(days=3), termijn.uiterste_datum),
+                medegedeeld_op=min(termijn.startdatum + timedelta(days=3), termijn.uiterste_datum),
+                nieuwe_datum=nieuwe_datum,
                 mededeling=REDEN_VERDAGING,
                 door=consultant,
+            )
+            Termijn.objects.filter(pk=termijn.pk).update(
+                uiterste_datum=nieuwe_datum, verdaagd_tot=nieuwe_datum
             )
         gisteren = timezone.localdate() - timedelta(days=1)
         if not Verwerking.objects.filter(
