@@ -153,6 +153,13 @@ NOT_PAGES.update(
 )
 
 
+# The admin of django-digid-eherkenning and django-simple-certmanager (the DigiD/eHerkenning SAML
+# configuration, its certificates and the demo IdP's users): the superuser's configuration screens of
+# those libraries, with their own templates and widgets (certificate upload, django-solo), not
+# screens of this project; the app index pages of both are still checked.
+NOT_PAGES_PREFIXES = ("admin:digid_eherkenning_", "admin:simple_certmanager_", "admin:download_csr")
+
+
 # The admin's history and delete pages are one Django template for every model: checked on this model
 # only (its change lists and change forms differ per model and are checked for each).
 ADMIN_VOORBEELD = "netwerk_kern"
@@ -269,6 +276,8 @@ def seed():
         casus_nummer=maatwerk.nummer,
     )
     _seed_axes()
+    # Mijn Toegang: the privacy officer's setting, for its admin change page.
+    apps.get_model("mijn", "Portaalinstelling").objects.get_or_create(gemeente="Altena")
     Group.objects.get_or_create(name=Rol.BEHEERDER)
     return SimpleNamespace(**locals())
 
@@ -341,7 +350,7 @@ def urls(s) -> tuple[list[tuple[str, str]], list[str]]:
     """(url name, concrete url) for every named route, and the routes that could not be filled."""
     result, missing = [], []
     for route, name in _walk(get_resolver().url_patterns):
-        if name in NOT_PAGES or _admin_eenmaal(name):
+        if name in NOT_PAGES or name.startswith(NOT_PAGES_PREFIXES) or _admin_eenmaal(name):
             continue
         if "<" not in route and "(?P" not in route:
             result.append((name, "/" + route))
