@@ -93,7 +93,11 @@ def inloggen_met_bsn(request, bsn: str, *, middel: str):
             resultaat=GEWEIGERD,
             actor_naam=f"{middel} (geen inwoner)",
         )
-        sessie.inwoner_uitloggen(request)
+        gemeente = koppeling.gemeente_van_inschrijving(bsn) if koppeling.bsn_geldig(bsn) else None
+        if gemeente:
+            sessie.onbekend_onthouden(request, bsn, gemeente)
+        else:
+            sessie.inwoner_uitloggen(request)
         return redirect("mijn:geen_koppeling")
     sessie.inwoner_inloggen(request, inwoner, middel=middel)
     log_inwoner(

@@ -70,3 +70,38 @@ class AntwoordForm(forms.Form):
         help_text="Een PDF, foto of Word-document. Niet groter dan 20 MB.",
         required=False,
     )
+
+
+class NieuweMeldingForm(MeldingForm):
+    """The melding of someone DigiD knows but this gemeente's toegang does not yet: who and where,
+    then the same short question."""
+
+    voornamen = forms.CharField(
+        label="Voornamen", max_length=150, error_messages={"required": "Vul uw voornamen in."}
+    )
+    achternaam = forms.CharField(
+        label="Achternaam", max_length=150, error_messages={"required": "Vul uw achternaam in."}
+    )
+    geboortedatum = forms.DateField(
+        label="Geboortedatum",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Vul uw geboortedatum in.", "invalid": "Vul een geldige datum in."},
+    )
+    straat = forms.CharField(label="Straat", max_length=150, error_messages={"required": "Vul uw straat in."})
+    huisnummer = forms.CharField(
+        label="Huisnummer", max_length=10, error_messages={"required": "Vul uw huisnummer in."}
+    )
+    postcode = forms.CharField(
+        label="Postcode", max_length=7, error_messages={"required": "Vul uw postcode in."}
+    )
+    woonplaats = forms.CharField(label="Woonplaats", max_length=100, required=False)
+
+    field_order = [
+        "voornamen",
+        "achternaam",
+        "geboortedatum",
+        "straat",
+        "huisnummer",
+        "postcode",
+        "woonplaats",
+    ]

@@ -32,6 +32,10 @@ def gemeente_van_inschrijving(bsn: str) -> str | None:
     return gemeenten[0] if len(gemeenten) == 1 else None
 
 
+def bsn_geldig(bsn: str) -> bool:
+    return stdnum_bsn.is_valid((bsn or "").strip())
+
+
 def inwoner_voor_bsn(bsn: str) -> Inwoner | None:
     bsn = (bsn or "").strip()
     if not stdnum_bsn.is_valid(bsn):

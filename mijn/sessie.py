@@ -9,7 +9,12 @@ INWONER = "mijn_inwoner_id"
 BEGIN = "mijn_begin"
 GEZIEN = "mijn_gezien"
 MIDDEL = "mijn_middel"
-SLEUTELS = (INWONER, BEGIN, GEZIEN, MIDDEL)
+# DigiD worked but the BSN is no inwoner here yet: kept (server-side, 15 minutes) only so the
+# melding form on the "niet gevonden" page can register this person; never shown, never in a URL.
+ONBEKEND_BSN = "mijn_onbekend_bsn"
+ONBEKEND_TOT = "mijn_onbekend_tot"
+ONBEKEND_GEMEENTE = "mijn_onbekend_gemeente"
+SLEUTELS = (INWONER, BEGIN, GEZIEN, MIDDEL, ONBEKEND_BSN, ONBEKEND_TOT, ONBEKEND_GEMEENTE)
 
 
 def inwoner_inloggen(request, inwoner, *, middel: str) -> None:
@@ -36,3 +41,18 @@ def bij_medewerker_login(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         for sleutel in SLEUTELS:
             request.session.pop(sleutel, None)
+
+
+def onbekend_onthouden(request, bsn: str, gemeente: str, *, seconden: int = 15 * 60) -> None:
+    request.session.flush()
+    request.session[ONBEKEND_BSN] = bsn
+    request.session[ONBEKEND_GEMEENTE] = gemeente
+    request.session[ONBEKEND_TOT] = int(time.time()) + seconden
+
+
+def onbekend(request) -> tuple[str, str] | None:
+    """The BSN and gemeente of a DigiD login without inwoner, while still fresh."""
+    session = request.session
+    if session.get(ONBEKEND_BSN) and session.get(ONBEKEND_TOT, 0) >= int(time.time()):
+        return session[ONBEKEND_BSN], session[ONBEKEND_GEMEENTE]
+    return None

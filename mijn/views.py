@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -28,10 +29,11 @@ from altena.forms import fout_naar_formulier
 from altena.verwerkingen import log_verwerking
 from documenten.pdf import pdf_maken
 from documenten.views.base import bestand_response
-from intake.services import MogelijkDubbel
+from intake.services import BsnBestaatAl, MogelijkDubbel, inwoner_registreren
+from netwerk.models import Kern
 
 from . import selectors, sessie, weergave
-from .forms import AntwoordForm, MeldingForm, UploadForm
+from .forms import AntwoordForm, MeldingForm, NieuweMeldingForm, UploadForm
 from .logboek import DOEL, DOEL_MELDING, GEWEIGERD, H, log_inwoner
 from .services import antwoord_geven, document_uploaden, melding_doen
 
@@ -102,13 +104,82 @@ class StartView(MijnView, TemplateView):
         return super().get(request, *args, **kwargs)
 
 
-class GeenKoppelingView(MijnView, TemplateView):
+class GeenKoppelingView(MijnView, FormView):
     """DigiD worked, but the BSN is not an inwoner of this gemeente's toegang. Says nothing about
-    other gemeenten; offers the ways to make a melding."""
+    other gemeenten; offers the melding form (who, where, the question), which registers the person
+    and the hulpvraag in the front door's queue, and the other ways to ask."""
 
     template_name = "mijn/geen_koppeling.html"
+    form_class = NieuweMeldingForm
     inwoner_nodig = False
     verwerking = ""
+
+    def get_initial(self):
+        return {"indienings_token": uuid.uuid4()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(met_formulier=sessie.onbekend(self.request) is not None, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if sessie.onbekend(request) is None:
+            messages.info(request, "Log opnieuw in met DigiD om een melding te doen.")
+            return redirect("mijn:start")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        bsn, gemeente = sessie.onbekend(self.request)
+        data = form.cleaned_data
+        kern = Kern.objects.van_gemeente(gemeente).voor_postcode(data["postcode"]).first()
+        if kern is None:
+            form.add_error("postcode", f"Deze postcode hoort niet bij de gemeente {gemeente}.")
+            return self.form_invalid(form)
+        try:
+            with transaction.atomic():
+                inwoner = inwoner_registreren(
+                    door=None,
+                    bsn=bsn,
+                    voornamen=data["voornamen"],
+                    achternaam=data["achternaam"],
+                    geboortedatum=data["geboortedatum"],
+                    straat=data["straat"],
+                    huisnummer=data["huisnummer"],
+                    postcode=data["postcode"],
+                    woonplaats=data.get("woonplaats", ""),
+                    telefoon=data.get("telefoon", ""),
+                    kern=kern,
+                )
+                casus = melding_doen(
+                    inwoner=inwoner,
+                    hulpvraag=data["hulpvraag"],
+                    leefgebieden=data["leefgebieden"],
+                    indienings_token=data["indienings_token"],
+                    dubbel_bevestigd=True,
+                )
+        except BsnBestaatAl:
+            form.add_error(None, "Uw gegevens zijn net al geregistreerd. Log opnieuw in met DigiD.")
+            return self.form_invalid(form)
+        except ValidationError as fout:
+            fout_naar_formulier(form, fout)
+            return self.form_invalid(form)
+        sessie.inwoner_inloggen(self.request, inwoner, middel="DigiD")
+        log_inwoner(
+            self.request,
+            handeling=H.AANMAKEN,
+            object_type="inwoner",
+            object_id=inwoner.pk,
+            inwoner_id=inwoner.pk,
+            doel=DOEL_MELDING,
+        )
+        log_inwoner(
+            self.request,
+            handeling=H.AANMAKEN,
+            object_type="casus",
+            object_id=casus.pk,
+            inwoner_id=inwoner.pk,
+            casus_nummer=casus.nummer,
+            doel=DOEL_MELDING,
+        )
+        return redirect("mijn:melding_ontvangen", nummer=casus.nummer)
 
 
 class UitloggenView(MijnView):

@@ -314,3 +314,36 @@ def medewerker_in(team):
     user = UserFactory(rollen=["Consultant"])
     team.leden.add(user)
     return user
+
+
+def test_onbekend_bsn_kan_via_het_formulier_een_melding_doen(client, kern, frontoffice, client_for):
+    bsn = "111222333"
+    pagina = client.get("/mijn/digid-demo/acs/", {"bsn": bsn}, follow=True)
+    assert "Doe hier een melding" in pagina.content.decode()
+    token = pagina.context["form"].initial["indienings_token"]
+    gegevens = {
+        "voornamen": "Nina",
+        "achternaam": "Nieuw",
+        "geboortedatum": "1980-02-03",
+        "straat": "Kerkstraat",
+        "huisnummer": "4",
+        "postcode": "9999 ZZ",
+        "hulpvraag": "Ik zoek hulp bij mijn administratie.",
+        "leefgebieden": ["financien"],
+        "indienings_token": token,
+    }
+    fout = client.post("/mijn/niet-gevonden/", gegevens)
+    assert "hoort niet bij de gemeente Altena" in fout.content.decode()
+    assert not Casus.objects.filter(inwoner__bsn=bsn).exists()
+    response = client.post("/mijn/niet-gevonden/", dict(gegevens, postcode="4254 AB"))
+    casus = Casus.objects.get(inwoner__bsn=bsn)
+    assert response.url == f"/mijn/melding/{casus.nummer}/ontvangen/"
+    assert casus.kanaal == Kanaal.MIJN_TOEGANG and casus.inwoner.gemeente == "Altena"
+    assert casus.nummer in client.get(response.url).content.decode()
+    assert casus.nummer in client_for(frontoffice).get("/intake/").content.decode()
+
+
+def test_formulier_zonder_verse_digid_login_stuurt_terug(client, kern):
+    response = client.post("/mijn/niet-gevonden/", {"voornamen": "X"})
+    assert response.status_code == 302 and response.url == "/mijn/"
+    assert "Doe hier een melding" not in client.get("/mijn/niet-gevonden/").content.decode()
