@@ -10,15 +10,23 @@ CHROMIUM ?= /usr/bin/chromium
 # (DATABASE_URL=embedded / REDIS_URL=embedded forces them). See scripts/servers.py.
 SERVERS := $(PYTHON) scripts/servers.py
 
-.PHONY: run serve test e2e bench faults install services lint check-migrations seed clean
+.PHONY: run serve test test-snel e2e bench faults install services lint check-migrations seed clean lock
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.lock $(BIN)/activate
+# Two lock files (docs/afhankelijkheden.md): requirements.lock is what production runs (the Dockerfile
+# installs only that one); requirements-dev.lock adds the tools and tests, pinned to the same versions.
+$(VENV)/.installed: requirements.lock requirements-dev.lock $(BIN)/activate
 	$(BIN)/pip install --quiet "uv==0.13.9"
-	$(BIN)/uv pip install --quiet --python $(PYTHON) -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(PYTHON) -r requirements-dev.lock
 	touch $@
+
+# Regenerate both lock files after a change of pyproject.toml's dependencies (needs the registry).
+lock: $(BIN)/activate
+	$(BIN)/pip install --quiet "uv==0.13.9"
+	$(BIN)/uv pip compile --quiet pyproject.toml -o requirements.lock --python-version 3.11
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev -c requirements.lock -o requirements-dev.lock --python-version 3.11
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -64,6 +72,12 @@ chromium:
 # Embedded servers (when needed) get a throwaway data folder here.
 test: install chromium lint check-migrations
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db
+
+# The quick loop while working: everything but the slow groups (browser, accessibility, embedded
+# servers, traag; see the markers in pyproject.toml), without the linters.
+test-snel: install
+	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db \
+	  -m "not (e2e or toegankelijkheid or ingebouwd or traag)"
 
 e2e: install chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -m e2e tests/e2e

@@ -1,6 +1,8 @@
-"""The XSD of each message type, read from the folder ``settings.BERICHTEN_XSD_MAP`` names: the
-publication of Zorginstituut Nederland in its own layout (``<map>/wmo/xsd/WMO301.xsd``,
-``<map>/jw/xsd/JW301.xsd``, each beside its ``basisschema.xsd``). The project carries no copy.
+"""The XSD of each message type, read from the folder ``settings.BERICHTEN_XSD_MAP`` names, in the
+publication's own layout (``<map>/wmo/xsd/WMO301.xsd``, ``<map>/jw/xsd/JW301.xsd``, each beside its
+``basisschema.xsd``). By default that is the project's own structural copy in ``berichten/schemas``
+(made by ``scripts/schemas_kopieren.py``, see its ``BRON.md``); the setting may point at the full
+publication of Zorginstituut Nederland instead.
 
 The publication has no iWmo retour schemas (302, 306, 308, 316, 318, 320). They are the iJw
 retour schemas with the iWmo namespaces and the iWmo BerichtCode (COD002), so they are derived
@@ -47,11 +49,12 @@ def configuratiefout() -> str | None:
     oorzaak = (
         f"De map '{waarde}' uit de instelling {INSTELLING} bevat geen wmo/xsd/ en jw/xsd/."
         if waarde
-        else f"De instelling {INSTELLING} is niet gezet en naast het project staat geen shared/istandaarden."
+        else f"De instelling {INSTELLING} is leeg gezet."
     )
     return (
-        f"De XSD's van iWmo en iJw 3.2 zijn niet gevonden. {oorzaak} Zet {INSTELLING} op de map met "
-        "de publicatie van Zorginstituut Nederland (met wmo/xsd/ en jw/xsd/). Tot dan worden ontvangen "
+        f"De XSD's van iWmo en iJw 3.2 zijn niet gevonden. {oorzaak} Haal {INSTELLING} weg (dan "
+        "gebruikt het project zijn eigen kopie in berichten/schemas) of zet hem op de map met de "
+        "publicatie van Zorginstituut Nederland (met wmo/xsd/ en jw/xsd/). Tot dan worden ontvangen "
         "berichten niet verwerkt (ze blijven in de inbox) en worden verstuurde berichten niet tegen "
         "het schema gecontroleerd."
     )
@@ -96,19 +99,19 @@ def _schema(map: str, berichttype: str) -> etree.XMLSchema | None:
     return None
 
 
-def schema_voor(berichttype: str) -> etree.XMLSchema | None:
-    """The schema of a message type; None when the configured folder has none for it. Raises
-    SchemaOntbreekt when no folder is configured or found."""
-    map = xsd_map()
+def schema_voor(berichttype: str, map: Path | None = None) -> etree.XMLSchema | None:
+    """The schema of a message type; None when the folder (by default the configured one) has none
+    for it. Raises SchemaOntbreekt when no folder is configured or found."""
+    map = map or xsd_map()
     if map is None:
         raise SchemaOntbreekt(configuratiefout())
     return _schema(str(map), berichttype)
 
 
-def schemafouten(berichttype: str, doc: etree._ElementTree) -> list[str]:
+def schemafouten(berichttype: str, doc: etree._ElementTree, map: Path | None = None) -> list[str]:
     """The schema errors of a document (empty when valid); a missing schema is an error too.
     Raises SchemaOntbreekt when no schema folder is configured or found."""
-    schema = schema_voor(berichttype)
+    schema = schema_voor(berichttype, map)
     if schema is None:
         return [f"Geen XSD voor {berichttype} gevonden."]
     if schema.validate(doc):

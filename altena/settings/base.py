@@ -337,11 +337,11 @@ CELERY_BEAT_SCHEDULE = {
 # Berichtenverkeer (iWmo/iJw 3.2): the folder transport (outbox "uit", inbox "in"), by default under
 # the project's data folder .data/ (ignored by git).
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten"))
-# BERICHTEN_XSD_MAP: the folder with the published XSD's in their own layout (wmo/xsd/, jw/xsd/); the
-# project carries no copy. Default: shared/istandaarden beside the project root when it exists.
-# Without it, received files stay in the inbox and sent ones are marked as not schema-checked.
-_ISTANDAARDEN = BASE_DIR.parent / "shared" / "istandaarden"
-BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(_ISTANDAARDEN) if _ISTANDAARDEN.is_dir() else None)
+# BERICHTEN_XSD_MAP: the folder with the XSD's in the publication's layout (wmo/xsd/, jw/xsd/). Default:
+# the project's own structural copy (berichten/schemas, made by scripts/schemas_kopieren.py); set it
+# to the full publication of Zorginstituut Nederland to validate against that. Set empty, received
+# files stay in the inbox and sent ones are marked as not schema-checked.
+BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(BASE_DIR / "berichten" / "schemas")) or None
 
 LOGGING = {
     "version": 1,

@@ -25,8 +25,9 @@ AXES_ENABLED = False
 WHITENOISE_AUTOREFRESH = True
 # Uploaded files and letters of a test run go to a temporary folder, never into the project.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
-# Messages written by tests (a transactional test commits a besluit) never land in the project's data folder.
-BERICHTEN_MAP = env("BERICHTEN_MAP", default=tempfile.gettempdir() + "/altena-test-berichten")
+# Messages written by tests (a transactional test commits a besluit) never land in the project's data
+# folder, and each test process (pytest-xdist worker) has its own.
+BERICHTEN_MAP = env("BERICHTEN_MAP", default=None) or tempfile.mkdtemp(prefix="altena-test-berichten-")
 # Mijn Toegang's tests log in through the demo identity providers. Their system check (mijn.E001)
 # refuses the flag with DEBUG off, as here: tests/mijn/test_demo_vlag.py checks that refusal itself.
 MIJN_DEMO_IDP = True

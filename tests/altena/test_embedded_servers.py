@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SERVERS = [sys.executable, str(ROOT / "scripts" / "servers.py")]
 
+pytestmark = pytest.mark.ingebouwd
+
 
 def embedded_env() -> dict:
     """Both servers forced embedded, and the command's own settings (not the test settings)."""

@@ -11,13 +11,14 @@ from intake.workflow import Fase
 from netwerk.models import Gemeente
 from tests.factories.backoffice import ZorgaanbiederFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
+from tests.oracle import oracle
 
 from .conftest import SHARED
 
 
 def voorbeeld(naam: str) -> bytes:
     folder = "wmo" if naam.startswith("WMO") else "jw"
-    return (SHARED / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
+    return (oracle(SHARED) / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
 
 
 def in_inbox(map, naam: str, inhoud: bytes):

@@ -11,6 +11,7 @@ from berichten import codelijsten
 from berichten.models import Code
 from berichten.omvang import omvang
 from netwerk.istandaarden import IStandaardCategorie
+from tests.oracle import oracle
 
 from .conftest import SHARED
 
@@ -39,7 +40,7 @@ def tabel(pad: Path) -> dict[str, str]:
     ],
 )
 def test_codelijst_volgt_publicatie(lijst, bestand):
-    gepubliceerd = tabel(SHARED / bestand)
+    gepubliceerd = tabel(oracle(SHARED) / bestand)
     eigen = codelijsten.CODELIJSTEN[lijst]
     assert set(eigen) - {"0200", "0233", "0001"} <= set(gepubliceerd), set(eigen) - set(gepubliceerd)
     if lijst != "WJ001":
@@ -47,7 +48,7 @@ def test_codelijst_volgt_publicatie(lijst, bestand):
 
 
 def test_jeugdcategorieen_tot_en_met_55():
-    gepubliceerd = tabel(SHARED / "jw" / "codelijsten" / "JZ020_Productcategorie")
+    gepubliceerd = tabel(oracle(SHARED) / "jw" / "codelijsten" / "JZ020_Productcategorie")
     huidige = {c for c in gepubliceerd if int(c) >= 40}
     assert huidige == set(codelijsten.JZ020) == {c.value for c in IStandaardCategorie if int(c.value) >= 40}
     assert "54" in huidige

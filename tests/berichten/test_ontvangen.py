@@ -13,7 +13,9 @@ from berichten.services.ontvangen import bestand_verwerken, inbox_verwerken
 from .conftest import assert_valid
 from .helpers import in_inbox, opzetten, voorbeeld
 
-START = voorbeeld("WMO305")
+
+def start() -> bytes:
+    return voorbeeld("WMO305")
 
 
 def ontvangen(map, naam, inhoud):
@@ -32,8 +34,8 @@ def retour(bericht):
 class TestSlechteBestanden:
     def test_geen_xml(self, berichtenmap):
         in_inbox(berichtenmap, "kapot.xml", b"dit is <geen xml")
-        in_inbox(berichtenmap, "zz-goed.xml", START)
-        opzetten(START)
+        in_inbox(berichtenmap, "zz-goed.xml", start())
+        opzetten(start())
         inbox_verwerken()
         kapot = Bericht.objects.get(bestandsnaam="kapot.xml")
         assert kapot.status == Status.ONLEESBAAR and kapot.fouten[0]["regel"] == "AT01"
@@ -45,8 +47,8 @@ class TestSlechteBestanden:
         assert Bericht.objects.get(bestandsnaam="zz-goed.xml").status == Status.VERWERKT
 
     def test_ongeldig_tegen_xsd(self, berichtenmap):
-        opzetten(START)
-        slecht = START.replace(b"<wmo305:Begindatum>2025-04-03", b"<wmo305:Begindatum>morgen")
+        opzetten(start())
+        slecht = start().replace(b"<wmo305:Begindatum>2025-04-03", b"<wmo305:Begindatum>morgen")
         bericht = ontvangen(berichtenmap, "xsd.xml", slecht)
         assert bericht.status == Status.AFGEWEZEN
         assert bericht.retourcodes == ["0001"] and bericht.fouten[0]["regel"] == "AT05"
@@ -55,15 +57,15 @@ class TestSlechteBestanden:
         assert not Levering.objects.exists()
 
     def test_onbekende_client(self, berichtenmap):
-        opzetten(START)
-        slecht = START.replace(b"<wmo305:Bsn>999900006", b"<wmo305:Bsn>111222333")
+        opzetten(start())
+        slecht = start().replace(b"<wmo305:Bsn>999900006", b"<wmo305:Bsn>111222333")
         bericht = ontvangen(berichtenmap, "client.xml", slecht)
         assert bericht.status == Status.AFGEWEZEN and bericht.retourcodes == ["9019"]
         assert "9019" in retour(bericht).xml
 
     def test_onbekende_toewijzing_en_niets_half(self, berichtenmap):
-        opzetten(START)
-        slecht = START.replace(b"<wmo305:ToewijzingNummer>300202", b"<wmo305:ToewijzingNummer>999999")
+        opzetten(start())
+        slecht = start().replace(b"<wmo305:ToewijzingNummer>300202", b"<wmo305:ToewijzingNummer>999999")
         bericht = ontvangen(berichtenmap, "toewijzing.xml", slecht)
         assert bericht.status == Status.AFGEWEZEN and bericht.retourcodes == ["9019"]
         # The other (valid) start product was not applied either: all or nothing.
@@ -72,30 +74,30 @@ class TestSlechteBestanden:
         assert "9019" in xml and "0233" in xml
 
     def test_dubbel_bericht_zelfde_identificatie(self, berichtenmap):
-        opzetten(START)
-        ontvangen(berichtenmap, "eerste.xml", START)
-        tweede = ontvangen(berichtenmap, "tweede.xml", START.replace(b"\t", b"  "))
+        opzetten(start())
+        ontvangen(berichtenmap, "eerste.xml", start())
+        tweede = ontvangen(berichtenmap, "tweede.xml", start().replace(b"\t", b"  "))
         assert tweede.status == Status.AFGEWEZEN and "9056" in tweede.retourcodes
         assert Levering.objects.count() == 2
 
     def test_zelfde_start_opnieuw_is_tr074(self, berichtenmap):
-        opzetten(START)
-        ontvangen(berichtenmap, "eerste.xml", START)
-        nieuw = START.replace(b"<iwmo:Identificatie>123456789013", b"<iwmo:Identificatie>ANDER")
+        opzetten(start())
+        ontvangen(berichtenmap, "eerste.xml", start())
+        nieuw = start().replace(b"<iwmo:Identificatie>123456789013", b"<iwmo:Identificatie>ANDER")
         tweede = ontvangen(berichtenmap, "tweede.xml", nieuw)
         assert tweede.retourcodes == ["9074"]
 
     def test_niet_gecontracteerde_agb(self, berichtenmap):
-        opzetten(START)
-        slecht = START.replace(b"<wmo305:Afzender>65656055", b"<wmo305:Afzender>12345678")
+        opzetten(start())
+        slecht = start().replace(b"<wmo305:Afzender>65656055", b"<wmo305:Afzender>12345678")
         bericht = ontvangen(berichtenmap, "agb.xml", slecht)
         assert bericht.status == Status.AFGEWEZEN
         assert bericht.fouten[0]["regel"] == "AT02" and "12345678" in bericht.fouten[0]["tekst"]
         assert retour(bericht).ontvanger == "12345678"
 
     def test_verkeerde_gemeente(self, berichtenmap):
-        opzetten(START)
-        slecht = START.replace(b"<wmo305:Ontvanger>0363", b"<wmo305:Ontvanger>9999")
+        opzetten(start())
+        slecht = start().replace(b"<wmo305:Ontvanger>0363", b"<wmo305:Ontvanger>9999")
         bericht = ontvangen(berichtenmap, "gemeente.xml", slecht)
         assert "S300" in bericht.retourcodes
 
@@ -103,11 +105,11 @@ class TestSlechteBestanden:
 @pytest.mark.django_db
 class TestPreciesEenKeer:
     def test_inbox_twee_keer_en_bestand_opnieuw(self, berichtenmap):
-        opzetten(START)
-        in_inbox(berichtenmap, "start.xml", START)
+        opzetten(start())
+        in_inbox(berichtenmap, "start.xml", start())
         inbox_verwerken()
         inbox_verwerken()
-        in_inbox(berichtenmap, "start-kopie.xml", START)  # the same file delivered again
+        in_inbox(berichtenmap, "start-kopie.xml", start())  # the same file delivered again
         inbox_verwerken()
         assert Bericht.objects.filter(richting=Richting.IN).count() == 1
         assert Levering.objects.count() == 2
@@ -115,8 +117,8 @@ class TestPreciesEenKeer:
         assert not list((berichtenmap / "in").glob("*.xml"))
 
     def test_crash_halverwege(self, berichtenmap, monkeypatch):
-        opzetten(START)
-        in_inbox(berichtenmap, "start.xml", START)
+        opzetten(start())
+        in_inbox(berichtenmap, "start.xml", start())
         echt = regie.start_verwerken
 
         def crash(bericht, g, oordeel):
@@ -135,14 +137,14 @@ class TestPreciesEenKeer:
 
 @pytest.mark.django_db(transaction=True)
 def test_twee_workers_tegelijk(berichtenmap):
-    opzetten(START)
+    opzetten(start())
     barrier = threading.Barrier(2)
     fouten = []
 
     def worker():
         try:
             barrier.wait()
-            bestand_verwerken(bestandsnaam="start.xml", inhoud=START)
+            bestand_verwerken(bestandsnaam="start.xml", inhoud=start())
         except Exception as exc:  # pragma: no cover - reported below
             fouten.append(exc)
         finally:

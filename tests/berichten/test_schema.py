@@ -1,7 +1,7 @@
-"""The schemas come from the folder BERICHTEN_XSD_MAP names (the publication's own layout, no copy
-in the project); the Wmo retours it lacks are derived in memory. Without that folder, sent
-messages are marked as not checked and received files stay in the inbox, with a Dutch message
-that names the setting: never a crash."""
+"""The schemas come from the folder BERICHTEN_XSD_MAP names (by default the project's own structural
+copy in berichten/schemas, in the publication's layout); the Wmo retours it lacks are derived in
+memory. Without that folder, sent messages are marked as not checked and received files stay in the
+inbox, with a Dutch message that names the setting: never a crash."""
 
 import os
 from io import StringIO
@@ -17,29 +17,34 @@ from lxml import etree
 from berichten import schema
 from berichten.models import Bericht, Richting, Status
 from berichten.services.ontvangen import bestand_verwerken, inbox_verwerken
+from tests.oracle import oracle
 
-from .conftest import SHARED, WMO_RETOURCODES, assert_valid, oracle_wmo_retour, oracle_wmo_retour_tekst
+from .conftest import (
+    EIGEN_KOPIE,
+    SHARED,
+    WMO_RETOURCODES,
+    assert_valid,
+    oracle_wmo_retour,
+    oracle_wmo_retour_tekst,
+)
 from .helpers import in_inbox, opzetten, voorbeeld
 
 
-def test_geen_xsd_in_het_project():
-    assert not list(Path(settings.BASE_DIR).glob("berichten/**/*.xsd"))
-
-
-def test_standaard_de_map_naast_het_project():
-    # settings evaluated at start-up: shared/istandaarden beside the project root exists here
+def test_standaard_de_eigen_kopie():
+    # settings evaluated at start-up: the project's own copy, whatever lies beside the project
     from altena.settings import base
 
     if os.environ.get("BERICHTEN_XSD_MAP"):
         pytest.skip("BERICHTEN_XSD_MAP is set in the environment")
 
-    assert Path(base.BERICHTEN_XSD_MAP) == Path(settings.BASE_DIR).parent / "shared" / "istandaarden"
-    assert Path(base.BERICHTEN_XSD_MAP).resolve() == SHARED.resolve()
+    assert Path(base.BERICHTEN_XSD_MAP) == Path(settings.BASE_DIR) / "berichten" / "schemas"
+    assert schema.xsd_map() == Path(settings.BASE_DIR) / "berichten" / "schemas"
+    assert "shared" not in Path(base.BERICHTEN_XSD_MAP).parts
 
 
 @pytest.mark.parametrize("nummer", sorted(WMO_RETOURCODES))
 def test_wmo_retour_afgeleid_als_de_onafhankelijke_afleiding(nummer):
-    ouder = (SHARED / "jw" / "xsd" / f"JW{nummer}.xsd").read_bytes()
+    ouder = (oracle(SHARED) / "jw" / "xsd" / f"JW{nummer}.xsd").read_bytes()
     afgeleid = schema.wmo_retour_afleiden(ouder, nummer)
     assert afgeleid == oracle_wmo_retour_tekst(nummer)
     tekst = afgeleid.decode()
@@ -88,14 +93,14 @@ def test_melding_noemt_de_instelling(waarde, tmp_path):
 
 @pytest.mark.django_db
 class TestGeconfigureerd:
-    @override_settings(BERICHTEN_XSD_MAP=str(SHARED))
+    @override_settings(BERICHTEN_XSD_MAP=str(EIGEN_KOPIE))
     def test_verstuurd_bericht_gecontroleerd(self, toekennen, huishoudelijke_hulp, thuiszorg):
         casus = toekennen(huishoudelijke_hulp, thuiszorg)
         bericht = Bericht.objects.get(casus=casus, berichttype="WMO301")
         assert bericht.schema_gecontroleerd and bericht.status == Status.VERSTUURD
         assert_valid(bericht)
 
-    @override_settings(BERICHTEN_XSD_MAP=str(SHARED))
+    @override_settings(BERICHTEN_XSD_MAP=str(EIGEN_KOPIE))
     def test_ontvangen_bestand_verwerkt(self, berichtenmap, client_for, consultant, capsys):
         opzetten(voorbeeld("WMO305"))
         in_inbox(berichtenmap, "start.xml", voorbeeld("WMO305"))
@@ -143,7 +148,7 @@ class TestNietGeconfigureerd:
         assert "De XSD&#x27;s van iWmo en iJw 3.2 zijn niet gevonden" in pagina.content.decode()
         assert "BERICHTEN_XSD_MAP" in pagina.content.decode()
         # Once configured, the next round processes the file that waited.
-        with override_settings(BERICHTEN_XSD_MAP=str(SHARED)):
+        with override_settings(BERICHTEN_XSD_MAP=str(EIGEN_KOPIE)):
             assert inbox_verwerken() == 1
         assert Bericht.objects.get(bestandsnaam="start.xml").status == Status.VERWERKT
         assert not bestand.exists()

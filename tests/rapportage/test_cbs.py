@@ -5,7 +5,6 @@ import csv
 import datetime
 import io
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -16,17 +15,17 @@ from rapportage import cbs
 from tests.factories.backoffice import BesluitFactory, ProductFactory, VoorzieningFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
 from tests.factories.netwerk import KernFactory
+from tests.oracle import ISTANDAARDEN, oracle
 
 pytestmark = pytest.mark.django_db
 
-PROTOCOL = Path(__file__).resolve().parents[2] / ".." / "shared" / "istandaarden" / "bronnen"
-PROTOCOL = PROTOCOL / "beleidsinformatie-jeugd-cbs-protocol.md"
+PROTOCOL = ISTANDAARDEN / "bronnen" / "beleidsinformatie-jeugd-cbs-protocol.md"
 H1 = "?gemeente=Altena&soort=halfjaar&jaar=2026&nummer=1"
 
 
 def protocol_codes(kop: str) -> set[str]:
     """The codes '(NN)' listed under a heading of the protocol, up to its Toelichting."""
-    tekst = PROTOCOL.read_text()
+    tekst = oracle(PROTOCOL).read_text()
     deel = tekst.split(f"**{kop}**", 1)[1].split("**Toelichting", 1)[0]
     return set(re.findall(r"\((\d{2}|[VMO])\)", deel))
 
