@@ -258,6 +258,9 @@ DIGID_SESSION_AGE = MIJN_SESSIE_IDLE
 # django-privates (the SAML metadata and keys of the DigiD/eHerkenning configuration): never served.
 PRIVATE_MEDIA_ROOT = env.path("ALTENA_PRIVATE_MEDIA_ROOT", default=BASE_DIR / ".data" / "private-media")
 PRIVATE_MEDIA_URL = "/private-media/"
+# The superuser's download of those files in the admin (django-privates through django-sendfile2).
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
+SENDFILE_ROOT = PRIVATE_MEDIA_ROOT
 
 # DJANGO_DEMO: allow seed_demo and its demo users (on in development, off in production).
 DEMO_ENABLED = env.bool("DJANGO_DEMO", default=True)

@@ -32,4 +32,4 @@ BERICHTEN_MAP = env("BERICHTEN_MAP", default=None) or tempfile.mkdtemp(prefix="a
 # refuses the flag with DEBUG off, as here: tests/mijn/test_demo_vlag.py checks that refusal itself.
 MIJN_DEMO_IDP = True
 SILENCED_SYSTEM_CHECKS = ["mijn.E001"]
-PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-private-")
+PRIVATE_MEDIA_ROOT = SENDFILE_ROOT = tempfile.mkdtemp(prefix="altena-private-")
