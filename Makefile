@@ -82,13 +82,17 @@ test-snel: install
 e2e: install chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -m e2e tests/e2e
 
-# The benchmark runs on its own database (altena_bench), kept between runs: seed_demo only tops it up
-# to CASUSSEN cases. Then gunicorn serves it and locust measures every page, then registration load
-# (BENCH_SECONDS, BENCH_REGISTRATIE_SECONDS, BENCH_PORT; bench/run.py, docs/scaling.md).
-BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench
+# The benchmark runs on a database of its own per size (altena_bench for 1,000,000 cases,
+# altena_bench_<N> for CASUSSEN=N), kept between runs: seed_demo only tops it up to CASUSSEN cases.
+# Then gunicorn serves it: every page one request at a time on 2 workers (and the login steps), then
+# locust with 10 users on BENCH_WORKERS, then registration load (BENCH_FASEN, BENCH_RONDES,
+# BENCH_SECONDS, BENCH_REGISTRATIE_SECONDS, BENCH_PORT; bench/run.py, docs/scaling.md). Each size
+# writes bench/results-<date>-<N>.json; RESULTS.md shows the sizes side by side, bench/schaal.png plots them.
+CASUSSEN ?= 1000000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/altena_bench$(if $(filter-out 1000000,$(CASUSSEN)),_$(CASUSSEN))
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(SERVERS) -- bash -c \
-	  '$(PYTHON) manage.py migrate --noinput -v0 && $(PYTHON) bench/run.py --casussen $${CASUSSEN:-1000000}'
+	  '$(PYTHON) manage.py migrate --noinput -v0 && $(PYTHON) bench/run.py --casussen $(CASUSSEN)'
 
 # Faults (PostgreSQL restart under load, a killed worker mid-sweep, Redis away) on a throwaway
 # PostgreSQL cluster of its own, never the machine's server: bench/faults.py, results in bench/FAULTS.md.

@@ -40,6 +40,12 @@ class Verwerking(models.Model):
     def __str__(self):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actor_naam} {self.handeling} {self.object_type}"
 
+    @property
+    def is_geweigerd(self) -> bool:
+        from .verwerkingen import GEWEIGERD
+
+        return self.resultaat == GEWEIGERD
+
 
 class Heartbeat(models.Model):
     """When a periodic process (Celery beat) last ran; shown on /health/."""

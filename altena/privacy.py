@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 
 from .access import Rol, RoleRequiredMixin
 from .exports import csv_response
+from .forms import DatumField
 from .models import Verwerking
 from .verwerkingen import GEWEIGERD, H, log_objecten, log_verwerking
 
@@ -39,17 +40,14 @@ def inwoner_ids_voor_bsn(bsn: str) -> list[int]:
     return sorted({pk for zoeker in _bsn_zoekers for pk in zoeker(bsn)})
 
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class LogZoekForm(forms.Form):
     bsn = forms.CharField(
         label="BSN", required=False, max_length=11, help_text="Wordt nooit in de URL gezet."
     )
     actor = forms.CharField(label="Medewerker", required=False, max_length=150)
     casus = forms.CharField(label="Casusnummer", required=False, max_length=20)
-    van = forms.DateField(label="Van", required=False, widget=DATUM)
-    tot = forms.DateField(label="Tot en met", required=False, widget=DATUM)
+    van = DatumField(label="Van", required=False)
+    tot = DatumField(label="Tot en met", required=False)
     alleen_geweigerd = forms.BooleanField(label="Alleen geweigerde pogingen", required=False)
 
     def __init__(self, *args, **kwargs):

@@ -1,10 +1,10 @@
-"""What may happen now on a maatwerk case: one action table beside the transition table.
+"""What may happen now on a maatwerk case: backoffice's action table (``altena.acties``), beside
+the transition table.
 
-The same table answers two questions, so the screen and the rule cannot disagree:
-
-* the case page asks ``acties_voor(user, stand)`` which buttons to show (role and state);
-* every service asks ``actie_vereist(Stand(locked), naam)`` after taking the lock, before it
-  writes, and refuses with the same Dutch reason the page shows instead of a button.
+The case page asks ``ACTIES.voor(user, stand)`` which buttons to show; every service asks
+``ACTIES.vereist(Stand(locked), naam)`` after taking the lock, before it writes. The rules of the
+actions that are transitions (aanvraag, besluit, zorg, afschalen, afsluiten, the start of the
+onderzoek) read intake's transition table.
 
 A ``Stand`` is the part of a case's state the rules read. The case page builds it from the dossier
 it already loaded (``stand_uit_dossier``), so showing the buttons costs no extra query.
@@ -12,33 +12,24 @@ it already loaded (``stand_uit_dossier``), so showing the buttons costs no extra
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from altena.access import Rol, user_roles
+from altena.access import Rol
+from altena.acties import Actie, ActieTabel
+from intake.fouten import ActieNietToegestaan
 from intake.models import Casus, Wet
-from intake.services import OvergangNietToegestaan
-from intake.workflow import MAATWERK_FASEN, Fase
+from intake.workflow import MAATWERK_FASEN, TRANSITIONS, Fase
 
 from .models import Aanvraag, Onderzoek, Voorziening
 
 BEHANDELAARS = frozenset({Rol.CONSULTANT, Rol.TEAMLEIDER})
 
 
-class ActieNietToegestaan(OvergangNietToegestaan):
-    """Refused by the action table; an OvergangNietToegestaan, so callers that catch a refused
-    transition catch this too."""
-
-    """The action table refuses this action in the case's current state."""
-
-    def __init__(self, casus: Casus, naam: str, reden: str):
-        self.casus, self.actie = casus, naam
-        ValidationError.__init__(self, reden, code="actie_niet_toegestaan")
+def _kan_naar(s: Stand, naar: str) -> bool:
+    return (s.casus.fase, naar) in TRANSITIONS
 
 
 class Stand:
@@ -116,8 +107,10 @@ def _onderzoek_starten(s: Stand) -> str | None:
     if s.onderzoek_open:
         return "Er loopt al een onderzoek op deze casus."
     c = s.casus
+    # Jeugdwet and Participatiewet may hold the onderzoek after the aanvraag (no transition then).
     if not (
-        c.fase == Fase.MELDING or (c.fase == Fase.AANVRAAG and c.wet in (Wet.JEUGDWET, Wet.PARTICIPATIEWET))
+        _kan_naar(s, Fase.ONDERZOEK)
+        or (c.fase == Fase.AANVRAAG and c.wet in (Wet.JEUGDWET, Wet.PARTICIPATIEWET))
     ):
         return f"Een onderzoek start na de melding; deze casus staat in fase '{_fase(s)}'."
     return _behandelaar(s)
@@ -138,7 +131,7 @@ def _plan(s: Stand) -> str | None:
 
 
 def _aanvraag(s: Stand) -> str | None:
-    if s.casus.fase not in (Fase.MELDING, Fase.ONDERZOEK, Fase.IN_ZORG):
+    if not _kan_naar(s, Fase.AANVRAAG):
         return (
             f"Een aanvraag volgt op een melding of onderzoek (of herindicatie in zorg); nu fase '{_fase(s)}'."
         )
@@ -150,7 +143,7 @@ def _voorschot(s: Stand) -> str | None:
 
 
 def _besluit(s: Stand) -> str | None:
-    if s.casus.fase != Fase.AANVRAAG:
+    if not _kan_naar(s, Fase.BESLUIT):
         return (
             "Leg eerst de aanvraag vast: een besluit volgt op een ontvangen aanvraag "
             f"(deze casus staat in fase '{_fase(s)}')."
@@ -159,7 +152,7 @@ def _besluit(s: Stand) -> str | None:
 
 
 def _zorg_starten(s: Stand) -> str | None:
-    if s.casus.fase != Fase.BESLUIT:
+    if not _kan_naar(s, Fase.IN_ZORG):
         return f"Zorg start na een besluit; deze casus staat in fase '{_fase(s)}'."
     if not s.zorg_begonnen:
         return "Er is nog geen toegekende voorziening gestart."
@@ -167,13 +160,13 @@ def _zorg_starten(s: Stand) -> str | None:
 
 
 def _afschalen(s: Stand) -> str | None:
-    if s.casus.fase not in (Fase.ONDERZOEK, Fase.BESLUIT, Fase.IN_ZORG):
+    if s.casus.fase not in MAATWERK_FASEN or not _kan_naar(s, Fase.VERWEZEN):
         return f"Afschalen kan vanuit onderzoek, besluit of zorg; deze casus staat in fase '{_fase(s)}'."
     return None
 
 
 def _afsluiten(s: Stand) -> str | None:
-    return None if s.casus.is_open else "Deze casus is al gesloten."
+    return None if _kan_naar(s, Fase.AFGESLOTEN) else "Deze casus is al gesloten."
 
 
 def _bezwaar(s: Stand) -> str | None:
@@ -182,47 +175,20 @@ def _bezwaar(s: Stand) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Actie:
-    label: str
-    regel: Callable[[Stand], str | None]  # None: allowed; else the Dutch reason it is not
-    rollen: frozenset[str] = BEHANDELAARS
-
-
-ACTIES: dict[str, Actie] = {
-    "claimen": Actie("In behandeling nemen", _claimen, frozenset({Rol.CONSULTANT})),
-    "toewijzen": Actie("Toewijzen", _toewijzen, frozenset({Rol.TEAMLEIDER})),
-    "onderzoek_starten": Actie("Onderzoek starten", _onderzoek_starten),
-    "onderzoek": Actie("Onderzoek vastleggen", _onderzoek),
-    "plan": Actie("Persoonlijk plan ontvangen", _plan),
-    "aanvraag": Actie("Aanvraag ontvangen", _aanvraag),
-    "voorschot": Actie("Voorschot verlenen", _voorschot),
-    "besluit": Actie("Besluit nemen", _besluit),
-    "zorg_starten": Actie("Zorg gestart", _zorg_starten),
-    "afschalen": Actie("Afschalen", _afschalen),
-    "afsluiten": Actie("Afsluiten", _afsluiten),
-    "bezwaar": Actie("Bezwaar registreren", _bezwaar),
-}
-
-
-def reden_niet(stand: Stand, naam: str) -> str | None:
-    """Why ``naam`` may not happen now (None when it may), regardless of who asks."""
-    return ACTIES[naam].regel(stand)
-
-
-def actie_vereist(stand: Stand, naam: str) -> None:
-    """The services' check: refuse with the table's reason."""
-    reden = reden_niet(stand, naam)
-    if reden is not None:
-        raise ActieNietToegestaan(stand.casus, naam, reden)
-
-
-def mag(user, stand: Stand, naam: str) -> bool:
-    actie = ACTIES[naam]
-    return bool(user_roles(user) & actie.rollen) and actie.regel(stand) is None
-
-
-def acties_voor(user, stand: Stand) -> dict[str, bool]:
-    """Every action of the table: may this user do it on this case now? (the page's buttons)"""
-    rollen = user_roles(user)
-    return {naam: bool(rollen & a.rollen) and a.regel(stand) is None for naam, a in ACTIES.items()}
+ACTIES = ActieTabel(
+    {
+        "claimen": Actie("In behandeling nemen", _claimen, frozenset({Rol.CONSULTANT})),
+        "toewijzen": Actie("Toewijzen", _toewijzen, frozenset({Rol.TEAMLEIDER})),
+        "onderzoek_starten": Actie("Onderzoek starten", _onderzoek_starten, BEHANDELAARS),
+        "onderzoek": Actie("Onderzoek vastleggen", _onderzoek, BEHANDELAARS),
+        "plan": Actie("Persoonlijk plan ontvangen", _plan, BEHANDELAARS),
+        "aanvraag": Actie("Aanvraag ontvangen", _aanvraag, BEHANDELAARS),
+        "voorschot": Actie("Voorschot verlenen", _voorschot, BEHANDELAARS),
+        "besluit": Actie("Besluit nemen", _besluit, BEHANDELAARS),
+        "zorg_starten": Actie("Zorg gestart", _zorg_starten, BEHANDELAARS),
+        "afschalen": Actie("Afschalen", _afschalen, BEHANDELAARS),
+        "afsluiten": Actie("Afsluiten", _afsluiten, BEHANDELAARS),
+        "bezwaar": Actie("Bezwaar registreren", _bezwaar, BEHANDELAARS),
+    },
+    weigering=lambda stand, naam, reden: ActieNietToegestaan(stand.casus, naam, reden),
+)

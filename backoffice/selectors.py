@@ -84,9 +84,12 @@ def met_lopende_termijn_uit(termijnen) -> EenVan:
     return EenVan("pk", termijnen.order_by().values("casus_id").distinct())
 
 
-def aantal_verstreken(user, op: date | None = None) -> int:
-    """How many visible maatwerk cases have a deadline that passed: the teamleider's alarm."""
-    return werkvoorraad(user).filter(met_lopende_termijn_uit(verstreken_termijnen(op))).count()
+def aantal_verstreken(user, op: date | None = None, *, tot: int | None = None) -> int:
+    """How many visible maatwerk cases have a deadline that passed: the teamleider's alarm. With
+    ``tot``, counting stops past that many (the queue says "meer dan"), as the queue's own count
+    does: an uncapped count reads every overdue case in scope, so it grows with the data."""
+    qs = werkvoorraad(user).filter(met_lopende_termijn_uit(verstreken_termijnen(op)))
+    return qs.count() if tot is None else qs[: tot + 1].count()
 
 
 def casus_voor(user, nummer: str) -> Casus | None:

@@ -149,9 +149,18 @@ def login(client: requests.Session, base: str, username: str, codes: Codes | Non
         raise LoginFailed(f"inloggen als {username} mislukt ({r.status_code} {path})")
 
 
+# HOOK: users who do not log in through the staff login form (e.g. an inwoner through the demo
+# DigiD for /mijn/): username -> function(session, base) that logs that session in. bench/run.py
+# plans pages for these users after USERS and says in the results how they logged in.
+EXTRA_LOGINS: dict = {}
+
+
 def session_for(base: str, username: str, codes: Codes | None) -> requests.Session:
     s = requests.Session()
-    login(s, base, username, codes)
+    if username in EXTRA_LOGINS:
+        EXTRA_LOGINS[username](s, base)
+    else:
+        login(s, base, username, codes)
     return s
 
 

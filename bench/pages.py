@@ -100,6 +100,27 @@ SAMPLES = [
     ("netwerk/<int:pk>/", "SELECT id FROM netwerk_partner ORDER BY id LIMIT 1"),
 ]
 
+# Downloads (XLSX, PDF, CSV): measured one at a time in the sequential phase and listed apart from
+# the pages (not held to the page target). (demo user, path).
+DOWNLOADS = [
+    ("teamleider", "/rapportage/raad/xlsx/"),
+    ("teamleider", "/rapportage/raad/pdf/"),
+    ("teamleider", "/rapportage/raad/csv/hulpvragen/"),
+    ("teamleider", "/rapportage/raad/cbs/csv/"),
+]
+
+# HOOKS for pages being written in parallel (issue #26 item 7). Every GET route of the URL map is
+# found by ``discover`` on its own: a new page needs only
+#   - a SAMPLES entry above when its route has a parameter (e.g. a berichtenbox envelope id:
+#     "berichten/envelop/<int:pk>/" -> SELECT id FROM ... ORDER BY id DESC LIMIT 1),
+#   - a VARIANTS entry below for a query string worth measuring (e.g. the BRP search at the front
+#     door: "intake/brp/": ["?bsn=999993653"] with a BSN of the BRP stand-in),
+#   - a demo user in bench.common.USERS who gets a 200 for it; the inwoner's /mijn/ (logged in
+#     through the demo DigiD) needs a login function for that user in bench.common, listed in
+#     EXTRA_LOGINS there, and the results say it was logged in that way.
+# Pages that no walk of the URL map finds (none today) go in EXTRA_PAGES.
+EXTRA_PAGES: list[str] = []
+
 # Extra variants of list pages: filters and the last page of each queue.
 VARIANTS = {
     "intake/": ["?fase=aangemeld", "?status=alle", "?page=last"],
@@ -152,4 +173,5 @@ def discover() -> dict:
         pages.append("/" + path)
         for variant in VARIANTS.get(route, []):
             pages.append("/" + path + variant)
-    return {"pages": pages, "skipped": skipped}
+    pages += [p for p in EXTRA_PAGES if p not in pages]
+    return {"pages": pages, "skipped": skipped, "downloads": DOWNLOADS}

@@ -1,8 +1,11 @@
 """`make bench`: seed (or reuse) the benchmark database, serve it with gunicorn under production
-settings, and measure it in two phases; then write the results.
+settings, and measure it; then write the results.
 
-1. Pages: every GET page of the URL map, loaded by locust as the matching demo user (logged in
-   through the real forms, two-factor step included, with single-use bench codes).
+0. Sequential (gunicorn with 2 workers): every page one request at a time, 21 passes, the floor
+   being the anonymous login page; downloads apart; and the login steps (bench/login.py).
+1. Pages (BENCH_WORKERS workers, 10 locust users): every GET page of the URL map, loaded by locust
+   as the matching demo user (logged in through the real forms, two-factor step included, with
+   single-use bench codes).
 2. Registration: frontoffice users register new hulpvragen through the real form; afterwards the
    database is checked: as many new cases as successful responses, no duplicate case numbers.
 
@@ -10,7 +13,9 @@ Throughout, the resident memory of each gunicorn worker is sampled.
 
     DATABASE_URL=... python bench/run.py [--casussen N] [--users 10] [--seconds 120]
 
-Output: bench/results-<date>.json and the tables in bench/RESULTS.md (the machine described on top).
+Output: bench/results-<date>-<cases>.json and the tables in bench/RESULTS.md (the machine described
+on top), with the newest run of every size side by side and plotted in bench/schaal.png
+(bench/schaal.py). BENCH_FASEN picks phases (sequentieel,last,registratie).
 Environment: BENCH_WORKERS (gunicorn sync workers, default 4), BENCH_PORT (default 8765),
 BENCH_SECONDS (page phase), BENCH_REGISTRATIE_SECONDS (default 60), BENCH_REGISTRATIE_USERS (10).
 """
@@ -25,6 +30,7 @@ import os
 import platform
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import (  # noqa: E402
     BIN,
+    EXTRA_LOGINS,
     USERS,
     Codes,
     LoginFailed,
@@ -46,12 +53,19 @@ from bench.common import (  # noqa: E402
     start_gunicorn,
     stop,
 )
+from bench.login import measure as measure_login  # noqa: E402
+from bench.schaal import schaal_figuur, schaal_tabel  # noqa: E402
 
 FLOOR = "/geen-rol/"  # the cheapest authenticated page: a tiny template behind login
+FLOOR_SEQ = "/accounts/login/"  # the floor of the sequential phase: the anonymous login page
+TARGET_SEQ_FACTOR = 10  # sequential: every HTML page's median within 10x that floor
+TARGET_LOGIN_MS = 300  # server time of the password step and of the two-factor step
+SEQ_WORKERS = 2
+DOWNLOAD_RONDES = int(os.environ.get("BENCH_DOWNLOAD_RONDES", 5))
 TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_FLOOR_FACTOR = 50, 150, 15
 TARGET_REGISTRATIES_PER_S = 50
 TARGET_RSS_MB = 200
-TARGET_SWEEPS = {"signalen sweep 1": 3.0, "signalen sweep 2": 1.0}
+TARGET_SWEEPS = {"signalen sweep 1": 3.0, "signalen sweep 2": 0.5}
 
 
 def verdict(ok: bool) -> str:
@@ -72,10 +86,13 @@ def sql(query: str) -> list:
     return json.loads(manage("shell", "-v0", "-c", script))
 
 
-def plan(base: str, pages: list[str], codes: Codes) -> tuple[dict[str, list[str]], dict[str, str], dict]:
-    """Give each page to the first demo user that gets a 200 for it."""
+def plan(
+    base: str, pages: list[str], codes: Codes
+) -> tuple[dict[str, list[str]], dict[str, str], dict, dict]:
+    """Give each page to the first demo user that gets a 200 for it; also returns the logged-in
+    sessions (kept in the database, so they outlive a gunicorn restart)."""
     sessions, logins = {}, {}
-    for username in USERS:
+    for username in [*USERS, *EXTRA_LOGINS]:
         try:
             sessions[username] = session_for(base, username, codes)
             logins[username] = "ok"
@@ -93,7 +110,59 @@ def plan(base: str, pages: list[str], codes: Codes) -> tuple[dict[str, list[str]
             statuses.add(str(status))
         else:  # e.g. 302: the page only sends on (home to the role's start page, a form step)
             unreachable[path] = f"geen demo-gebruiker krijgt 200 (wel: {', '.join(sorted(statuses))})"
-    return by_user, unreachable, logins
+    return by_user, unreachable, logins, sessions
+
+
+def _percentile(values: list[float], q: float) -> float:
+    """The q-quantile by linear interpolation (as numpy's default and percentile_cont)."""
+    ordered = sorted(values)
+    pos = q * (len(ordered) - 1)
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def run_sequential(base: str, by_user: dict[str, list[str]], sessions: dict, rounds: int,
+                   downloads: list[tuple[str, str]]) -> dict:  # fmt: skip
+    """Every page one request at a time, ``rounds`` passes over all pages in turn (so a burst of
+    load on the machine falls on every page alike), each as the user the plan gave it. The first
+    pass warms each worker and is not counted. A page's own cost, without waiting for a core
+    another request holds; the floor is the anonymous login page, measured in the same passes."""
+    import requests
+
+    anon = requests.Session()
+    work = [(FLOOR_SEQ, anon)] + [(p, sessions[u]) for u, ps in by_user.items() for p in ps if p != FLOOR]
+    work += [(p, sessions[u]) for u, p in downloads if u in sessions]
+    times: dict[str, list[float]] = {p: [] for p, _s in work}
+    queries: dict[str, int] = {}
+    status: dict[str, set] = {p: set() for p, _s in work}
+    download_paths = {p for _u, p in downloads}
+    for i in range(rounds + 1):
+        for path, s in work:
+            if path in download_paths and i > DOWNLOAD_RONDES:
+                continue  # a PDF takes seconds: fewer passes for the downloads
+            t0 = time.perf_counter()
+            r = s.get(base + path, allow_redirects=False)
+            ms = (time.perf_counter() - t0) * 1000
+            status[path].add(r.status_code)
+            if r.headers.get("X-Query-Count"):
+                queries[path] = int(r.headers["X-Query-Count"])
+            if i:
+                times[path].append(ms)
+
+    def stats(path: str) -> dict:
+        v = times[path]
+        return {"median_ms": round(statistics.median(v), 1), "p95_ms": round(_percentile(v, 0.95), 1),
+                "requests": len(v), "queries": queries.get(path), "status": sorted(status[path])}  # fmt: skip
+
+    floor = stats(FLOOR_SEQ)
+    return {
+        "rounds": rounds,
+        "floor": FLOOR_SEQ,
+        "floor_median_ms": floor["median_ms"],
+        "pages": {p: stats(p) for p, _s in work if p != FLOOR_SEQ and p not in download_paths},
+        "downloads": {p: stats(p) for p, _s in work if p in download_paths},
+    }
 
 
 def locust(base: str, users: int, seconds: int, workdir: Path, env: dict, prefix: str) -> Path:
@@ -244,19 +313,10 @@ def registration_ok(reg: dict) -> dict[str, bool]:
     }
 
 
-def write_markdown(result: dict, path: Path) -> None:
+def _load_lines(result: dict) -> list[str]:
     floor = result["floor_median_ms"]
     m, load = result["machine"], result["load"]
     lines = [
-        "# Benchmark results",
-        "",
-        'Why a target is missed and what would close it: docs/scaling.md, "Where the last run falls short".',
-        "",
-        f"Run {result['date']} on {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, {m['os']}, "
-        f"Python {m['python']}; {result['casussen']:,} cases; gunicorn {result['gunicorn_workers']} sync "
-        "workers, production settings (two-factor login required), DEBUG off. Every user logs in "
-        "through the real login form, the roles with two-factor login through the code form as well "
-        "(single-use codes from `manage.py bench_codes`).",
         "",
         f"## Pages: {load['concurrent_users']} working users, {load['seconds']} s",
         "",
@@ -303,14 +363,12 @@ def write_markdown(result: dict, path: Path) -> None:
         for r in cap["pages"].values()
     )
     lines += ["", f"{cap_passed} of {len(cap['pages'])} pages are within {TARGET_FLOOR_FACTOR}x the floor."]
-    failed_logins = {u: v for u, v in result["logins"].items() if v != "ok"}
-    if failed_logins:
-        lines += ["", "Logins that failed:", ""] + [f"- {u}: {v}" for u, v in failed_logins.items()]
-    if result["not_measured"]:
-        lines += ["", "Not measured:", ""]
-        lines += [f"- `{k}`: {v}" for k, v in sorted(result["not_measured"].items())]
 
-    reg = result["registration"]
+    return lines
+
+
+def _registration_lines(reg: dict) -> list[str]:
+    lines = []
     lines += ["", "## Registration of hulpvragen", ""]
     if "skipped" in reg:
         lines.append(f"Not run: {reg['skipped']}.")
@@ -337,23 +395,111 @@ def write_markdown(result: dict, path: Path) -> None:
             f"{reg['numbers_answered_twice']}) | 0 | {verdict(ok['duplicates'])} |",
         ]  # fmt: skip
 
-    mem = result["memory"]
+    return lines
+
+
+def _sequential_lines(result: dict) -> list[str]:
+    seq = result["sequential"]
+    floor = seq["floor_median_ms"]
+    la = seq.get("load_average", ["?"])
+    lines = [
+        "",
+        f"## Each page's own cost: one request at a time, {seq['gunicorn_workers']} workers",
+        "",
+        f"Every page in turn, {seq['rounds']} passes after one warm-up pass, each request sent when the "
+        "previous one answered, as the demo user the plan gave it. Floor: the anonymous login page "
+        f"(`{seq['floor']}`) in the same passes, median **{floor} ms**. Target: every HTML page's median "
+        f"within {TARGET_SEQ_FACTOR}x the floor. Load average of the machine at the end of this phase: "
+        f"{la[0]:.1f} (1 min), {la[1]:.1f} (5 min): the machine's 2 cores were shared with other work, so "
+        "these are upper bounds of an idle machine's figures.",
+        "",
+        "| page | median ms | p95 ms | x floor | queries | target |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    passed = 0
+    for name, r in sorted(seq["pages"].items()):
+        factor = r["median_ms"] / max(floor, 0.1)
+        ok = factor <= TARGET_SEQ_FACTOR
+        passed += ok
+        q = "–" if r["queries"] is None else r["queries"]
+        lines.append(
+            f"| `{name}` | {r['median_ms']:.1f} | {r['p95_ms']:.1f} | {factor:.1f} | {q} | {verdict(ok)} |"
+        )
+    lines += ["", f"{passed} of {len(seq['pages'])} pages within {TARGET_SEQ_FACTOR}x the floor."]
+    if seq.get("downloads"):
+        lines += [
+            "",
+            "Downloads (not held to the page target):",
+            "",
+            "| download | status | median ms | p95 ms | queries |",
+            "| --- | --- | ---: | ---: | ---: |",
+        ]
+        for name, r in sorted(seq["downloads"].items()):
+            q = "–" if r["queries"] is None else r["queries"]
+            st = ", ".join(map(str, r["status"]))
+            lines.append(f"| `{name}` | {st} | {r['median_ms']:.1f} | {r['p95_ms']:.1f} | {q} |")
+    login = result.get("login")
+    if login:
+        lines += [
+            "",
+            "### Login",
+            "",
+            f"Every demo user logs in {login['rounds']} times through the real forms, one at a time (after "
+            "one untimed login each). Each POST is timed without following its redirect: the server's "
+            f"answer to that step. Target: password step and two-factor step < {TARGET_LOGIN_MS} ms.",
+            "",
+            "| step | requests | median ms | max ms | target |",
+            "| --- | ---: | ---: | ---: | --- |",
+        ]
+        for step, r in login["steps"].items():
+            target = step in ("wachtwoord", "tweede factor")
+            ok = verdict(r["median_ms"] < TARGET_LOGIN_MS) if target else "–"
+            lines.append(f"| {step} | {r['requests']} | {r['median_ms']:.1f} | {r['max_ms']:.1f} | {ok} |")
+    return lines
+
+
+def _memory_lines(mem: dict, label: str) -> list[str]:
     peak = mem["peak_rss_mb_max"]
     per_worker = ", ".join(map(str, mem["peak_rss_mb_per_worker"]))
-    lines += [
-        "",
-        "## Memory",
-        "",
-        f"Peak resident memory (VmRSS, sampled every {mem['interval_s']} s) of each gunicorn worker during "
-        "the page and registration phases (after the first login of each demo user, which upgrades a "
-        "password hash made with older parameters once).",
-        "",
-        "| measure | value | target | verdict |",
-        "| --- | ---: | --- | --- |",
-        f"| peak RSS of a web worker | {peak} MB (each worker: {per_worker}) | "
-        f"< {TARGET_RSS_MB} MB | {verdict(peak is not None and peak < TARGET_RSS_MB)} |",
-    ]  # fmt: skip
+    return [f"| peak RSS of a web worker, {label} | {peak} MB (each worker: {per_worker}) | "
+            f"< {TARGET_RSS_MB} MB | {verdict(peak is not None and peak < TARGET_RSS_MB)} |"]  # fmt: skip
 
+
+def write_markdown(result: dict, path: Path) -> None:
+    m = result["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        'Why a target is missed and what would close it: docs/scaling.md, "Where the last run falls short".',
+        "",
+        f"Run {result['date']} on {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, {m['os']}, "
+        f"Python {m['python']}; {result['casussen']:,} cases; phases: {', '.join(result['fasen'])}; "
+        "gunicorn sync workers, production settings (two-factor login required), DEBUG off. Every user "
+        "logs in through the real login form, the roles with two-factor login through the code form as "
+        "well (single-use codes from `manage.py bench_codes`). Load average when the run began: "
+        f"{result['load_average_before'][0]:.1f}.",
+    ]
+    if "sequential" in result:
+        lines += _sequential_lines(result)
+    lines += schaal_tabel(path.parent)
+    if "load" in result:
+        lines += _load_lines(result)
+    if "registration" in result:
+        lines += _registration_lines(result["registration"])
+    lines += ["", "## Memory", "",
+              "Peak resident memory (VmRSS, sampled every 0.5 s) of each gunicorn worker, after the first "
+              "login of each demo user (which upgrades a password hash made with older parameters once).",
+              "", "| measure | value | target | verdict |", "| --- | ---: | --- | --- |"]  # fmt: skip
+    if result.get("memory_sequential", {}).get("peak_rss_mb_max"):
+        lines += _memory_lines(result["memory_sequential"], "sequential phase (2 workers)")
+    if result.get("memory", {}).get("peak_rss_mb_max"):
+        lines += _memory_lines(result["memory"], f"load phases ({result['gunicorn_workers']} workers)")
+    failed_logins = {u: v for u, v in result["logins"].items() if v != "ok"}
+    if failed_logins:
+        lines += ["", "Logins that failed:", ""] + [f"- {u}: {v}" for u, v in failed_logins.items()]
+    if result["not_measured"]:
+        lines += ["", "Not measured:", ""]
+        lines += [f"- `{k}`: {v}" for k, v in sorted(result["not_measured"].items())]
     lines += ["", "## Seeding and sweeps", "", "| stage | seconds | target | verdict | detail |",
               "| --- | ---: | --- | --- | --- |"]  # fmt: skip
     for name, v in result["stages"].items():
@@ -377,59 +523,80 @@ def main() -> int:
                         default=int(os.environ.get("BENCH_REGISTRATIE_SECONDS", 60)))  # fmt: skip
     parser.add_argument("--registratie-users", type=int,
                         default=int(os.environ.get("BENCH_REGISTRATIE_USERS", 10)))  # fmt: skip
+    # Which phases: sequentieel (one request at a time, with the login steps), last (10 users, then
+    # the capacity), registratie. All by default; BENCH_FASEN=sequentieel for a quick look.
+    parser.add_argument("--fasen", default=os.environ.get("BENCH_FASEN", "sequentieel,last,registratie"))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_RONDES", 21)))
+    parser.add_argument("--login-rounds", type=int, default=int(os.environ.get("BENCH_LOGIN_RONDES", 11)))
     args = parser.parse_args()
     port = int(os.environ.get("BENCH_PORT", 8765))
     workers = int(os.environ.get("BENCH_WORKERS", 4))
     base = f"http://127.0.0.1:{port}"
 
+    fasen = set(args.fasen.split(","))
     stages = sweeps_and_seed(args.casussen)
     script = "import json; from bench.pages import discover; print(json.dumps(discover()))"
     found = json.loads(manage("shell", "-v0", "-c", script))
     env = production_env(QUERY_COUNT_HEADER="true", LOG_LEVEL="ERROR")
     manage("collectstatic", "--noinput", "-v0", env=env)
+    result: dict = {"date": dt.date.today().isoformat(), "machine": machine(), "casussen": args.casussen,
+                    "gunicorn_workers": workers, "fasen": sorted(fasen), "stages": stages,
+                    "load_average_before": os.getloadavg()}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="altena-bench-") as tmp:
         workdir = Path(tmp)
         codes = Codes.make(workdir / "codes.json")
-        server = start_gunicorn(env, port, workers)
+        # Phase 0: one request at a time against 2 workers (each page's own cost), and the login steps.
+        server = start_gunicorn(env, port, SEQ_WORKERS)
         memory = MemorySampler(server.pid)
         try:
-            by_user, unreachable, logins = plan(base, [FLOOR, *found["pages"]], codes)
-            # Sampled from here: plan()'s first logins upgrade password hashes made with older
-            # parameters (a one-time cost of verifying the old hash), which is not the running load.
-            memory.start()
-            codes.save(workdir / "codes.json")  # locust gets only the codes plan() left
-            load = run_pages(base, by_user, args.users, args.seconds, workdir, args.denktijd)
-            time.sleep(1)
-            capaciteit = run_pages(base, by_user, args.users, args.seconds, workdir, 0)
-            time.sleep(1)
-            registration = run_registration(base, args.registratie_users, args.registratie_seconds, workdir)
+            by_user, unreachable, logins, sessions = plan(base, [FLOOR, *found["pages"]], codes)
+            memory.start()  # from here: plan()'s first logins upgraded any hash with older parameters
+            if "sequentieel" in fasen:
+                result["login"] = measure_login(base, codes, rounds=args.login_rounds)
+                downloads = [tuple(d) for d in found.get("downloads", [])]
+                result["sequential"] = {
+                    **run_sequential(base, by_user, sessions, args.rounds, downloads),
+                    "gunicorn_workers": SEQ_WORKERS,
+                    "load_average": os.getloadavg(),
+                }
         finally:
-            mem = memory.result()
+            result["memory_sequential"] = memory.result()
             stop(server)
-    floor = load["pages"].pop(FLOOR, {"median_ms": 0})
-    capaciteit_floor = capaciteit["pages"].pop(FLOOR, {"median_ms": 0})
-    for pages in by_user.values():
-        for path in pages:
-            if path != FLOOR and path not in load["pages"]:
-                unreachable[path] = "geen verzoek binnen de meettijd (verleng BENCH_SECONDS)"
-    today = dt.date.today().isoformat()
-    result = {
-        "date": today,
-        "machine": machine(),
-        "casussen": args.casussen,
-        "gunicorn_workers": workers,
-        "floor_median_ms": floor["median_ms"],
-        "logins": logins,
-        "load": load,
-        "capacity": {**capaciteit, "floor_median_ms": capaciteit_floor["median_ms"]},
-        "not_measured": {**found["skipped"], **unreachable},
-        "registration": registration,
-        "memory": mem,
-        "stages": stages,
-    }
-    out = ROOT / "bench" / f"results-{today}.json"
+        result["logins"] = logins
+        result["not_measured"] = {**found["skipped"], **unreachable}
+        if fasen & {"last", "registratie"}:
+            server = start_gunicorn(env, port, workers)
+            memory = MemorySampler(server.pid)
+            memory.start()
+            try:
+                codes.save(workdir / "codes.json")  # locust gets only the codes not yet spent
+                if "last" in fasen:
+                    result["load"] = run_pages(
+                        base, by_user, args.users, args.seconds, workdir, args.denktijd
+                    )
+                    time.sleep(1)
+                    result["capacity"] = run_pages(base, by_user, args.users, args.seconds, workdir, 0)
+                    time.sleep(1)
+                if "registratie" in fasen:
+                    result["registration"] = run_registration(
+                        base, args.registratie_users, args.registratie_seconds, workdir
+                    )
+            finally:
+                result["memory"] = memory.result()
+                stop(server)
+    if "load" in result:
+        floor = result["load"]["pages"].pop(FLOOR, {"median_ms": 0})
+        result["floor_median_ms"] = floor["median_ms"]
+        cap_floor = result["capacity"]["pages"].pop(FLOOR, {"median_ms": 0})
+        result["capacity"]["floor_median_ms"] = cap_floor["median_ms"]
+        for pages in by_user.values():
+            for path in pages:
+                if path != FLOOR and path not in result["load"]["pages"]:
+                    unreachable[path] = "geen verzoek binnen de meettijd (verleng BENCH_SECONDS)"
+    out = ROOT / "bench" / f"results-{result['date']}-{args.casussen}.json"
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     write_markdown(result, ROOT / "bench" / "RESULTS.md")
+    schaal_figuur(ROOT / "bench")
     print(f"Resultaten: {out.relative_to(ROOT)} en bench/RESULTS.md")
     return 0
 

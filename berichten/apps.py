@@ -6,6 +6,7 @@ class BerichtenConfig(AppConfig):
     verbose_name = "Berichtenverkeer"
 
     def ready(self):
-        from . import receivers
+        from . import panelen, receivers
 
         receivers.connect()
+        panelen.registreren()

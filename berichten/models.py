@@ -161,6 +161,16 @@ class Status(models.TextChoices):
     ONLEESBAAR = "onleesbaar", "Onleesbaar"
 
 
+STATUS_KLEUR = {
+    Status.RETOUR_FOUTEN: "danger",
+    Status.AFGEWEZEN: "danger",
+    Status.ONLEESBAAR: "danger",
+    Status.VERWERKT: "success",
+    Status.RETOUR_OK: "success",
+    Status.TE_VERSTUREN: "warning",
+}
+
+
 class BerichtQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """Messages of a case the user may see, plus those without a case (unreadable or unknown
@@ -229,6 +239,15 @@ class Bericht(models.Model):
     def heeft_fouten(self) -> bool:
         return bool(self.fouten)
 
+    @property
+    def status_kleur(self) -> str:
+        """The Bootstrap colour of the status badge."""
+        return STATUS_KLEUR.get(self.status, "secondary")
+
+    @property
+    def is_verwerkt_inkomend(self) -> bool:
+        return self.richting == Richting.IN and self.status == Status.VERWERKT
+
 
 class Verzoek(models.Model):
     """A provider's verzoek om toewijzing (315) or om wijziging (317): a task for the case that a
@@ -270,3 +289,7 @@ class Verzoek(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.referentie_aanbieder}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.uitkomst == self.Uitkomst.OPEN

@@ -2,7 +2,9 @@
 a change of a voorziening commits, the case's toewijzingen are brought in line and the 301s sent.
 
 A besluit creates its voorzieningen after itself in one transaction, so the work runs on commit,
-when they all exist. It is idempotent, and the poll task catches up if it ever fails."""
+when they all exist. It is idempotent. When it fails the poll task catches up only on what is
+missing altogether: a recent natura voorziening without a toewijzing (``ontbrekende_bijwerken``,
+two days back); a failed sync after a change of an existing voorziening is only logged."""
 
 from django.db.models.signals import post_save
 

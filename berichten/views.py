@@ -44,7 +44,6 @@ def _log(request, handeling, object_type, obj, casus):
 
 
 # The project's one service-error-to-form mapper.
-_fouten_naar_form = fout_naar_formulier
 
 
 class BerichtenboxView(RoleRequiredMixin, ListView):
@@ -184,7 +183,7 @@ class VerzoekBeoordelenView(RoleRequiredMixin, LadenMixin, FormView):
                 )
                 messages.success(self.request, "Verzoek afgewezen: het antwoord (319) is verstuurd.")
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fout_naar_formulier(form, fout)
             return self.form_invalid(form)
         _log(self.request, "wijzigen", "verzoek", self.verzoek, self.verzoek.casus)
         return redirect("berichten:casus", self.verzoek.casus.nummer)
@@ -230,7 +229,7 @@ class VoorzieningWijzigenView(RoleRequiredMixin, LadenMixin, FormView):
             form.add_error(None, "Iemand anders heeft deze casus intussen gewijzigd. Laad de pagina opnieuw.")
             return self.form_invalid(form)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fout_naar_formulier(form, fout)
             return self.form_invalid(form)
         _log(self.request, "wijzigen", "voorziening", self.voorziening, self.voorziening.casus)
         messages.success(self.request, "De voorziening is gewijzigd en de toewijzing (301) is verstuurd.")

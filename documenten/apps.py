@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DocumentenConfig(AppConfig):
     name = "documenten"
     verbose_name = "Documenten"
+
+    def ready(self):
+        from . import panelen
+
+        panelen.registreren()

@@ -15,7 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from backoffice.services import besluit_bekendmaken
+from altena.validatie import datum_verplicht, niet_in_de_toekomst
+from backoffice.services import besluit_bekendmaken_vergrendeld
 from intake.models import Casus, CasusGebeurtenis
 from intake.services import gebeurtenis_toevoegen, lock_casus
 
@@ -81,12 +82,12 @@ def brief_opstellen(*, casus: Casus, soort: str, obj, verzonden_op: date, vrije_
 
 
 def _datum_controleren(verzonden_op: date | None, soort: str, obj) -> None:
-    if verzonden_op is None:
-        raise ValidationError({"verzonden_op": "Vul de verzenddatum in."})
-    if verzonden_op > timezone.localdate():
-        raise ValidationError(
-            {"verzonden_op": "De verzenddatum ligt in de toekomst. Verstuur de brief op de dag zelf."}
-        )
+    datum_verplicht(verzonden_op, veld="verzonden_op", melding="Vul de verzenddatum in.")
+    niet_in_de_toekomst(
+        verzonden_op,
+        veld="verzonden_op",
+        melding="De verzenddatum ligt in de toekomst. Verstuur de brief op de dag zelf.",
+    )
     if soort in BESCHIKKING_SOORTEN and verzonden_op < obj.besluitdatum:
         raise ValidationError(
             {
@@ -96,7 +97,6 @@ def _datum_controleren(verzonden_op: date | None, soort: str, obj) -> None:
         )
 
 
-@transaction.atomic
 def brief_verzenden(
     *,
     casus: Casus,
@@ -110,13 +110,60 @@ def brief_verzenden(
 ) -> Brief:
     """Make the PDF, store it once with its checksum, and record the bekendmaking.
 
-    The case is locked first, so two consultants confirming the same letter at once make one
-    letter: the second finds the first and gets ``BriefAlVerzonden``. A correction (``vervangt``)
-    is a new letter; the original is never changed."""
+    The PDF is rendered first, before any lock is taken (it takes the longest). Then, in one
+    transaction, the case is locked once, so two consultants confirming the same letter at once
+    make one letter: the second finds the first and gets ``BriefAlVerzonden``. A correction
+    (``vervangt``) is a new letter; the original is never changed."""
     if kanaal not in Kanaal.values:
         raise ValidationError({"kanaal": "Kies hoe de brief is verzonden: post, e-mail of portaal."})
     _datum_controleren(verzonden_op, soort, obj)
-    locked = lock_casus(casus, None)
+    data, sjabloon, briefhoofd = brief_opstellen(
+        casus=casus, soort=soort, obj=obj, verzonden_op=verzonden_op, vrije_tekst=vrije_tekst
+    )
+    versie = sjabloon.versies.get(versie=sjabloon.versie)
+    html = pdf.brief_html(
+        onderwerp=versie.onderwerp,
+        inhoud=versie.inhoud,
+        context=data.context,
+        briefhoofd=briefhoofd,
+        vervangt=vervangt,
+    )
+    inhoud = pdf.pdf_maken(html)
+    onderwerp = sjablonen.weergeven(versie.onderwerp, data.context).strip()[:250]
+    with transaction.atomic():
+        return _brief_vastleggen(
+            lock_casus(casus, None),
+            soort=soort,
+            obj=obj,
+            verzonden_op=verzonden_op,
+            kanaal=kanaal,
+            door=door,
+            vrije_tekst=vrije_tekst,
+            vervangt=vervangt,
+            versie=versie,
+            onderwerp=onderwerp,
+            inhoud=inhoud,
+            data=data,
+        )
+
+
+def _brief_vastleggen(
+    locked: Casus,
+    *,
+    soort,
+    obj,
+    verzonden_op,
+    kanaal,
+    door,
+    vrije_tekst,
+    vervangt,
+    versie,
+    onderwerp,
+    inhoud,
+    data,
+) -> Brief:
+    """The rendered letter on the locked case: refuse a second one, record the bekendmaking (the
+    bezwaartermijn runs from it, a backoffice rule), store the file and the timeline event."""
     sleutel = gegevens.sleutel(soort, obj)
     if vervangt is None:
         bestaand = Brief.objects.filter(sleutel=sleutel, vervangt__isnull=True).first()
@@ -129,21 +176,8 @@ def brief_verzenden(
         opvolger = Brief.objects.filter(vervangt=vervangt).first()
         if opvolger is not None:
             raise BriefAlVerzonden(opvolger)
-    if soort in BESCHIKKING_SOORTEN:  # the bezwaartermijn runs from this bekendmaking (backoffice rule)
-        besluit_bekendmaken(besluit=obj, verzonden_op=verzonden_op, door=door)
-    data, sjabloon, briefhoofd = brief_opstellen(
-        casus=locked, soort=soort, obj=obj, verzonden_op=verzonden_op, vrije_tekst=vrije_tekst
-    )
-    versie = sjabloon.versies.get(versie=sjabloon.versie)
-    html = pdf.brief_html(
-        onderwerp=versie.onderwerp,
-        inhoud=versie.inhoud,
-        context=data.context,
-        briefhoofd=briefhoofd,
-        vervangt=vervangt,
-    )
-    inhoud = pdf.pdf_maken(html)
-    onderwerp = sjablonen.weergeven(versie.onderwerp, data.context).strip()[:250]
+    if soort in BESCHIKKING_SOORTEN:
+        besluit_bekendmaken_vergrendeld(locked, besluit=obj, verzonden_op=verzonden_op, door=door)
     brief = Brief(
         casus=locked,
         soort=soort,

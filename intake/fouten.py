@@ -30,3 +30,23 @@ class OvergangNietToegestaan(ValidationError):
         super().__init__(
             f"Casus {casus.nummer} kan niet van fase '{van_label}' naar '{naar_label}'.", code="overgang"
         )
+
+
+class ActieNietToegestaan(OvergangNietToegestaan):
+    """Refused by an action table (``intake.acties``, ``backoffice.acties``); an
+    OvergangNietToegestaan, so callers that catch a refused transition catch this too."""
+
+    def __init__(self, casus: Casus, naam: str, reden: str):
+        self.casus, self.actie = casus, naam
+        ValidationError.__init__(self, reden, code="actie_niet_toegestaan")
+
+
+class VerwijzingGewijzigd(ValidationError):
+    """The referral was changed (by a colleague, the partner or the gemeente) since the form showed it."""
+
+    def __init__(self):
+        super().__init__(
+            "Deze verwijzing is intussen gewijzigd (door een collega, de partner of de gemeente). Bekijk "
+            "de huidige stand en probeer het opnieuw; er is niets opgeslagen.",
+            code="versie",
+        )

@@ -6,9 +6,13 @@ forms (which kernen a desk worker may choose).
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from altena.access import Rol, user_roles
 from netwerk.models import Kern, Team
 
 
@@ -24,6 +28,30 @@ def gemeenten_query(user):
     if not user.is_authenticated:
         return Team.objects.none().values("gemeente")
     return Team.objects.filter(leden=user).values("gemeente")
+
+
+def casus_scope(user) -> Q | None:
+    """The one rule of which cases a user may see, as a condition on a case's scope fields
+    (``team_id``, ``behandelaar``, ``regisseur``, ``kern_id``, ``gemeente``); None: no case at all.
+
+    ``Casus.objects.zichtbaar_voor`` applies it to cases (the queues, the case pages and every app's
+    reads through ``bevat()``); the dashboard applies it to its summary rows, which carry the same
+    fields (``rapportage.stand``). Written with id subqueries (no joins), so the result has no
+    duplicates and PostgreSQL answers it with hashed subplans even over a million cases.
+    """
+    if not user.is_authenticated:
+        return None
+    roles = user_roles(user)
+    conditions = []
+    if roles & {Rol.CONSULTANT, Rol.TEAMLEIDER}:
+        teams = Team.objects.filter(leden=user).values("pk")
+        conditions += [Q(team_id__in=teams), Q(behandelaar=user), Q(regisseur=user)]
+    if Rol.FRONTOFFICE in roles:
+        conditions.append(Q(kern_id__in=werkgebied_kernen(user).values("pk")))
+    if not conditions:
+        return None
+    # Never across gemeenten (a user in teams of two gemeenten sees each within its own scope).
+    return reduce(operator.or_, conditions) & Q(gemeente__in=gemeenten_query(user))
 
 
 def werkgebied_kernen(user):

@@ -1,7 +1,8 @@
 """The case lifecycle: every fase and the one table of allowed transitions.
 
-A Casus changes fase only through ``intake.services.casus_overgang`` which consults this table, so a
-transition that is not listed here cannot happen. Higher apps (backoffice) use the same function.
+A Casus changes fase only through ``intake.services.overgang_uitvoeren`` (on a locked case; every
+transition service of intake and backoffice goes through it), which consults this table, so a
+transition that is not listed here cannot happen. The action tables read it too.
 """
 
 from django.db import models

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from altena.demo import DemoContext, demo_step
+from altena.demo import DemoContext, demo_aanwezig, demo_step
 
 from .models import Contactpersoon, Kern, Partner, Team
 
@@ -12,6 +12,12 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 def load_gemeente(key: str) -> dict:
     return json.loads((DATA_DIR / f"{key}.json").read_text(encoding="utf-8"))
+
+
+@demo_aanwezig
+def kernen_aanwezig() -> bool:
+    """The kernen are the first demo data; with them the demo was seeded before."""
+    return Kern.objects.exists()
 
 
 @demo_step(10)

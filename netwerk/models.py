@@ -348,6 +348,11 @@ class Aanbod(models.Model):
             )
 
     @property
+    def capaciteit_kleur(self) -> str:
+        """The Bootstrap colour of the capacity badge."""
+        return {Capaciteit.RUIMTE: "success", Capaciteit.WACHTLIJST: "warning"}.get(self.capaciteit, "danger")
+
+    @property
     def is_verouderd(self) -> bool:
         """No confirmation, or one older than the configured number of weeks."""
         if self.bevestigd_op is None:

@@ -6,10 +6,9 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from altena.forms import DatumField
 from intake.models import Uitkomst
 from netwerk.models import Capaciteit
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ZonderTag(FormHelper):
@@ -20,6 +19,11 @@ class ZonderTag(FormHelper):
 
 
 class ActieForm(forms.Form):
+    """One answer of the partner; the page shows its ``titel`` and a button ``knop`` in ``knopstijl``."""
+
+    titel = ""
+    knop = ""
+    knopstijl = "btn-primary"
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -28,10 +32,11 @@ class ActieForm(forms.Form):
 
 
 class AccepterenForm(ActieForm):
-    pass
+    titel, knop, knopstijl = "Accepteren", "Verwijzing accepteren", "btn-success"
 
 
 class AfwijzenForm(ActieForm):
+    titel, knop, knopstijl = "Afwijzen", "Verwijzing afwijzen", "btn-outline-danger"
     reden = forms.CharField(
         label="Reden van afwijzen",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -41,18 +46,18 @@ class AfwijzenForm(ActieForm):
 
 
 class EersteContactForm(ActieForm):
-    datum = forms.DateField(
+    titel, knop = "Eerste contact", "Eerste contact vastleggen"
+    datum = DatumField(
         label="Datum eerste contact",
-        widget=DATUM,
         initial=timezone.localdate,
         error_messages={
             "required": "Vul de datum van het eerste contact in.",
-            "invalid": "Vul een geldige datum in.",
         },
     )
 
 
 class TerugkoppelingForm(ActieForm):
+    titel, knop = "Terugkoppeling geven", "Terugkoppeling versturen"
     tekst = forms.CharField(
         label="Terugkoppeling",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -69,6 +74,7 @@ class TerugkoppelingForm(ActieForm):
 
 
 class OpschalingForm(ActieForm):
+    titel, knop, knopstijl = "Opschaling vragen", "Opschaling vragen", "btn-outline-danger"
     reden = forms.CharField(
         label="Waarom is meer nodig?",
         widget=forms.Textarea(attrs={"rows": 2}),

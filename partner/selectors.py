@@ -3,10 +3,9 @@ the referrals addressed to its own organisation, within its own gemeente, nothin
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Value, When
-
 from altena.access import Rol, has_role
 from intake.models import Verwijzing
+from intake.models.triage import PORTAAL_WACHT_EERST
 from netwerk.models import Aanbod
 
 from .models import PartnerMedewerker
@@ -45,10 +44,8 @@ def overzicht(user, *, alleen_open: bool = True):
     qs = verwijzingen_voor(user).select_related("casus__inwoner", "casus__kern", "door")
     if alleen_open:
         qs = qs.filter(status__in=Verwijzing.ACTIEVE_STATUSSEN)
-    wacht = Case(
-        When(status=Verwijzing.Status.VERSTUURD, then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
-    return qs.order_by(wacht, "-verstuurd_op", "-pk")
+    # Over the index verwijzing_portaal_volgorde (the open ones): a page reads its own rows only.
+    return qs.order_by(PORTAAL_WACHT_EERST, "-verstuurd_op", "-pk")
 
 
 def verwijzing_voor(user, pk: int) -> Verwijzing | None:

@@ -1,7 +1,8 @@
 """Writes of the partner portal: a partner's answers to a referral, its capacity, and accounts.
 
-Each answer locks the referral, checks the version the worker saw, writes the referral and the
-case's timeline (``intake.services.gebeurtenis_toevoegen``) in one transaction, and after commit
+Each answer goes through intake's one referral service (``intake.services.verwijzing_bijwerken``:
+it locks the referral, checks the version the worker saw and the status, and writes the referral and
+the case's timeline in one transaction); after commit each answer
 runs the signalen sweep of the rule it concerns, so the referring staff member has the signal at
 once (the beat sweep would make it within minutes anyway; both are exactly-once).
 """
@@ -15,8 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import CasusGebeurtenis, Uitkomst, Verwijzing
-from intake.services import gebeurtenis_toevoegen
+from altena.validatie import datum_verplicht, niet_in_de_toekomst, verplicht
+from intake.models import Uitkomst, Verwijzing
+from intake.services import verwijzing_bijwerken
 from netwerk.models import Aanbod, Capaciteit
 from signalen.models import SignaalSoort
 from signalen.services import sweep_regels
@@ -24,13 +26,6 @@ from signalen.services import sweep_regels
 logger = logging.getLogger(__name__)
 
 S = Verwijzing.Status
-
-
-def _verplicht(waarde: str, veld: str, melding: str) -> str:
-    waarde = (waarde or "").strip()
-    if not waarde:
-        raise ValidationError({veld: melding})
-    return waarde
 
 
 def _sweep_na_commit(*regels: str) -> None:
@@ -43,62 +38,68 @@ def _sweep_na_commit(*regels: str) -> None:
     transaction.on_commit(run)
 
 
-def _lock(verwijzing: Verwijzing, versie: int | None, toegestaan: tuple[str, ...], wat: str) -> Verwijzing:
-    locked = (
-        Verwijzing.objects.select_for_update(of=("self",))
-        .select_related("partner", "casus")
-        .get(pk=verwijzing.pk, partner_id=verwijzing.partner_id)
-    )
-    if versie is not None and locked.versie != versie:
-        raise ValidationError(
-            "Deze verwijzing is intussen gewijzigd (door een collega of de gemeente). Bekijk de huidige "
-            "stand en probeer het opnieuw; er is niets opgeslagen.",
-            code="versie",
-        )
-    if locked.status not in toegestaan:
-        raise ValidationError(
-            f"{wat} kan niet: de verwijzing staat op '{locked.get_status_display().lower()}'.", code="status"
-        )
-    return locked
-
-
-def _tijdlijn(verwijzing: Verwijzing, *, door, actie: str, tekst: str, **gegevens) -> CasusGebeurtenis:
-    return gebeurtenis_toevoegen(
-        casus=verwijzing.casus,
-        soort=CasusGebeurtenis.Soort.TERUGKOPPELING,
+def _bijwerken(
+    verwijzing: Verwijzing,
+    *,
+    door,
+    van: tuple[str, ...],
+    wat: str,
+    actie: str,
+    tekst: str,
+    regel: str,
+    naar: str | None = None,
+    versie: int | None = None,
+    velden: dict | None = None,
+    **gegevens,
+) -> Verwijzing:
+    """The partner's answer through intake's one referral service: only its own referral, the
+    version the worker saw, the statuses the answer is for; on the timeline as the partner's."""
+    return verwijzing_bijwerken(
+        verwijzing=verwijzing,
         door=door,
-        tekst=f"{verwijzing.partner.naam}: {tekst}",
-        gegevens={"verwijzing": verwijzing.pk, "bron": "partner", "actie": actie, **gegevens},
+        naar=naar,
+        tekst=tekst,
+        tijdlijn=f"{verwijzing.partner.naam}: {regel}",
+        gegevens={"bron": "partner", "actie": actie, **gegevens},
+        versie=versie,
+        van=van,
+        wat=wat,
+        velden=velden,
+        partner_id=verwijzing.partner_id,
     )
-
-
-def _bewaar(verwijzing: Verwijzing, tekst: str, door) -> None:
-    verwijzing.terugkoppeling_tekst = tekst
-    verwijzing.terugkoppeling_datum = timezone.localdate()
-    verwijzing.terugkoppeling_door = door
-    verwijzing.versie += 1
-    verwijzing.save()
 
 
 @transaction.atomic
 def verwijzing_accepteren(*, verwijzing: Verwijzing, door, versie: int | None = None) -> Verwijzing:
-    locked = _lock(verwijzing, versie, (S.VERSTUURD,), "Accepteren")
-    locked.status = S.GEACCEPTEERD
-    locked.geaccepteerd_op = timezone.now()
-    _bewaar(locked, "Verwijzing geaccepteerd.", door)
-    _tijdlijn(locked, door=door, actie="geaccepteerd", tekst="verwijzing geaccepteerd.")
+    locked = _bijwerken(
+        verwijzing,
+        door=door,
+        van=(S.VERSTUURD,),
+        wat="Accepteren",
+        naar=S.GEACCEPTEERD,
+        versie=versie,
+        actie="geaccepteerd",
+        tekst="Verwijzing geaccepteerd.",
+        regel="verwijzing geaccepteerd.",
+    )
     _sweep_na_commit(SignaalSoort.PARTNER_TERUGKOPPELING)
     return locked
 
 
 @transaction.atomic
 def verwijzing_afwijzen(*, verwijzing: Verwijzing, door, reden: str, versie: int | None = None) -> Verwijzing:
-    reden = _verplicht(reden, "reden", "Geef de reden waarom u de verwijzing afwijst.")
-    locked = _lock(verwijzing, versie, (S.VERSTUURD,), "Afwijzen")
-    locked.status = S.AFGEWEZEN
-    locked.afgerond_op = timezone.now()
-    _bewaar(locked, reden, door)
-    _tijdlijn(locked, door=door, actie="afgewezen", tekst=f"verwijzing afgewezen. Reden: {reden}")
+    reden = verplicht(reden, veld="reden", melding="Geef de reden waarom u de verwijzing afwijst.")
+    locked = _bijwerken(
+        verwijzing,
+        door=door,
+        van=(S.VERSTUURD,),
+        wat="Afwijzen",
+        naar=S.AFGEWEZEN,
+        versie=versie,
+        actie="afgewezen",
+        tekst=reden,
+        regel=f"verwijzing afgewezen. Reden: {reden}",
+    )
     _sweep_na_commit(SignaalSoort.VERWIJZING_AFGEWEZEN)
     return locked
 
@@ -107,20 +108,20 @@ def verwijzing_afwijzen(*, verwijzing: Verwijzing, door, reden: str, versie: int
 def eerste_contact_vastleggen(
     *, verwijzing: Verwijzing, door, datum: date | None, versie: int | None = None
 ) -> Verwijzing:
-    if datum is None:
-        raise ValidationError({"datum": "Vul de datum van het eerste contact in."})
-    if datum > timezone.localdate():
-        raise ValidationError({"datum": "Deze datum ligt in de toekomst."})
-    locked = _lock(verwijzing, versie, (S.GEACCEPTEERD,), "Eerste contact vastleggen")
-    if datum < timezone.localtime(locked.verstuurd_op).date():
+    datum_verplicht(datum, veld="datum", melding="Vul de datum van het eerste contact in.")
+    niet_in_de_toekomst(datum, veld="datum")
+    if datum < timezone.localtime(verwijzing.verstuurd_op).date():
         raise ValidationError({"datum": "Het eerste contact kan niet voor de verwijzing liggen."})
-    locked.eerste_contact_op = datum
-    _bewaar(locked, f"Eerste contact op {datum:%d-%m-%Y}.", door)
-    _tijdlijn(
-        locked,
+    locked = _bijwerken(
+        verwijzing,
         door=door,
+        van=(S.GEACCEPTEERD,),
+        wat="Eerste contact vastleggen",
+        versie=versie,
+        velden={"eerste_contact_op": datum},
         actie="eerste_contact",
-        tekst=f"eerste contact op {datum:%d-%m-%Y}.",
+        tekst=f"Eerste contact op {datum:%d-%m-%Y}.",
+        regel=f"eerste contact op {datum:%d-%m-%Y}.",
         datum=datum.isoformat(),
     )
     _sweep_na_commit(SignaalSoort.PARTNER_TERUGKOPPELING)
@@ -133,24 +134,29 @@ def terugkoppeling_geven(
 ) -> Verwijzing:
     """Progress (no uitkomst) or closing with an uitkomst. Closing with "meer nodig" also asks for
     opschaling: the referring team gets that signal too."""
-    tekst = _verplicht(tekst, "tekst", "Schrijf kort hoe het gaat of hoe het is afgelopen.")
+    tekst = verplicht(tekst, veld="tekst", melding="Schrijf kort hoe het gaat of hoe het is afgelopen.")
     if uitkomst and uitkomst not in Uitkomst.values:
         raise ValidationError({"uitkomst": "Kies een van de uitkomsten."})
-    locked = _lock(verwijzing, versie, (S.GEACCEPTEERD,), "Terugkoppelen")
+    velden = {}
     if uitkomst:
-        locked.status = S.AFGEROND
-        locked.uitkomst = uitkomst
-        locked.afgerond_op = timezone.now()
-        label = Uitkomst(uitkomst).label.lower()
-        regel = f"afgerond ({label}). {tekst}"
+        velden["uitkomst"] = uitkomst
+        regel = f"afgerond ({Uitkomst(uitkomst).label.lower()}). {tekst}"
         if uitkomst == Uitkomst.MEER_NODIG:
-            locked.opschaling_gevraagd_op = timezone.now()
-            locked.opschaling_reden = tekst
+            velden.update(opschaling_gevraagd_op=timezone.now(), opschaling_reden=tekst)
     else:
         regel = f"voortgang: {tekst}"
-    _bewaar(locked, tekst, door)
-    _tijdlijn(
-        locked, door=door, actie="afgerond" if uitkomst else "voortgang", tekst=regel, uitkomst=uitkomst
+    locked = _bijwerken(
+        verwijzing,
+        door=door,
+        van=(S.GEACCEPTEERD,),
+        wat="Terugkoppelen",
+        naar=S.AFGEROND if uitkomst else None,
+        versie=versie,
+        velden=velden,
+        actie="afgerond" if uitkomst else "voortgang",
+        tekst=tekst,
+        regel=regel,
+        uitkomst=uitkomst,
     )
     regels = [SignaalSoort.PARTNER_TERUGKOPPELING]
     if uitkomst == Uitkomst.MEER_NODIG:
@@ -162,12 +168,18 @@ def terugkoppeling_geven(
 @transaction.atomic
 def opschaling_vragen(*, verwijzing: Verwijzing, door, reden: str, versie: int | None = None) -> Verwijzing:
     """The partner asks the referring team to opschalen to maatwerk: a signal, not a decision."""
-    reden = _verplicht(reden, "reden", "Geef de reden waarom meer nodig is dan u kunt bieden.")
-    locked = _lock(verwijzing, versie, Verwijzing.ACTIEVE_STATUSSEN, "Opschaling vragen")
-    locked.opschaling_gevraagd_op = timezone.now()
-    locked.opschaling_reden = reden
-    _bewaar(locked, reden, door)
-    _tijdlijn(locked, door=door, actie="opschaling", tekst=f"vraagt opschaling naar maatwerk: {reden}")
+    reden = verplicht(reden, veld="reden", melding="Geef de reden waarom meer nodig is dan u kunt bieden.")
+    locked = _bijwerken(
+        verwijzing,
+        door=door,
+        van=Verwijzing.ACTIEVE_STATUSSEN,
+        wat="Opschaling vragen",
+        versie=versie,
+        velden={"opschaling_gevraagd_op": timezone.now(), "opschaling_reden": reden},
+        actie="opschaling",
+        tekst=reden,
+        regel=f"vraagt opschaling naar maatwerk: {reden}",
+    )
     _sweep_na_commit(SignaalSoort.PARTNER_OPSCHALING)
     return locked
 

@@ -19,6 +19,11 @@ class Gegeven:
     label: str
     waarde: str
 
+    @property
+    def is_citaat(self) -> bool:
+        """The inwoner's own words (the hulpvraag), shown as a quotation."""
+        return self.code == G.HULPVRAAG
+
 
 @dataclass
 class GedeeldeVerwijzing:

@@ -119,10 +119,40 @@ class VoorzieningRegel(models.Model):
     huishouden = models.BigIntegerField()  # the household id, or minus the inwoner id without one
 
     class Meta:
-        indexes = [models.Index(fields=["gemeente", "startdatum"], name="voorzieningregel_start")]
+        indexes = [
+            models.Index(fields=["gemeente", "startdatum"], name="voorzieningregel_start"),
+            # The ended ones of a period by index, not by a scan of the whole history.
+            models.Index(fields=["gemeente", "eind"], name="voorzieningregel_eind"),
+        ]
 
     def __str__(self):
         return f"{self.categorie} {self.startdatum} - {self.eind}"
+
+
+class VoorzieningStand(models.Model):
+    """The stock figures of the raad report on one reference date (every month's last day up to the
+    count): voorzieningen running that day per category and per leveringsvorm, and households by
+    the number of laws of their running voorzieningen (``soort`` "stapeling", ``sleutel`` een, twee
+    or drie). Counting them on every view scans every voorziening that ever started before the date,
+    which grows with the history; a period ends on a month's last day, so the page reads them here."""
+
+    peildatum = models.DateField()
+    gemeente = models.CharField(max_length=100)
+    soort = models.CharField(max_length=20)  # categorie, leveringsvorm or stapeling
+    sleutel = models.CharField(max_length=20, blank=True)
+    aantal = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["gemeente", "peildatum"],
+                include=["soort", "sleutel", "aantal"],
+                name="voorzieningstand_dag",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.peildatum} {self.soort} {self.sleutel} {self.aantal}"
 
 
 class CbsControle(models.Model):

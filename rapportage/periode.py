@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from django import forms
 from django.utils import timezone
 
+from altena.forms import DatumField
 from intake.stromen import dag_begin
 
 EERSTE_JAAR = 2000
@@ -101,8 +102,8 @@ class PeriodeForm(forms.Form):
     )
     jaar = forms.IntegerField(label="Jaar", required=False)
     nummer = forms.IntegerField(label="Kwartaal of halfjaar", required=False, min_value=1, max_value=4)
-    van = forms.DateField(label="Van", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    van = DatumField(label="Van", required=False)
+    tot = DatumField(label="Tot en met", required=False)
 
     def __init__(self, *args, vandaag: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,13 +2,16 @@
 counted by ``verversen`` (Celery beat, ``rapportage.tasks.raad_verversen``) with the same
 definitions as the direct queries in ``raad_queries``: the additive figures per local day (a period
 is the sum of its days, lead times as a histogram for ``percentile_cont``), the voorzieningen as
-join-free rows for the stock figures on a date. Bezwaren are few and stay direct.
+join-free rows for the stock figures on a date, and those stock figures themselves for every
+month's last day (``VoorzieningStand``: a report period always ends on one; another date counts
+from the rows). Bezwaren are few and stay direct.
 tests/rapportage/test_raad_stand.py proves the figures equal the direct computation.
 """
 
 from __future__ import annotations
 
 import time
+from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Value
@@ -21,7 +24,7 @@ from intake.stromen import AFSCHAAL_VAN, VERWIJZING_UITKOMSTEN, opgeschaald_na_v
 from intake.workflow import Fase
 
 from . import raad_queries as rq
-from .models import RaadTelling, Stand, VoorzieningRegel
+from .models import RaadTelling, Stand, VoorzieningRegel, VoorzieningStand
 from .periode import Periode
 from .verwijzingen import SOORT_LABELS
 
@@ -64,8 +67,11 @@ def verversen(nu=None) -> Stand:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext('rapportage.raad_stand'))")
         RaadTelling.objects.all().delete()
         VoorzieningRegel.objects.all().delete()
+        VoorzieningStand.objects.all().delete()
         _tellingen()
         _voorzieningen()
+        _voorziening_stromen()
+        _standen(timezone.localdate(nu))
         stand, _ = Stand.objects.update_or_create(
             naam=NAAM,
             defaults={
@@ -161,6 +167,88 @@ def _voorzieningen() -> None:
         )
 
 
+# Voorzieningen started and ended per day, key ("c:" category or "v:" leveringsvorm), so a period's
+# flow is a sum over its days like every other flow (its cost follows the days, not the volume).
+# The direct query counts a start in the period only when the end is on or after the period's first
+# day, and an end only when the start is on or before its last day. For a normal row (end on or
+# after start) that always holds; a row that ended before it started keeps the gap in ``dagen``
+# and the period's sum checks it (TELLINGEN_SQL).
+VZ_GESTART, VZ_BEEINDIGD = "vz_gestart", "vz_beeindigd"
+
+
+def _voorziening_stromen() -> None:
+    regel = VoorzieningRegel._meta.db_table
+    with connection.cursor() as cursor:
+        for maat, dag in ((VZ_GESTART, "v.startdatum"), (VZ_BEEINDIGD, "v.eind")):
+            cursor.execute(
+                f"""INSERT INTO {RaadTelling._meta.db_table} ({", ".join(KOLOMMEN)})
+                SELECT {dag}, v.gemeente, NULL,
+                       CASE WHEN GROUPING(v.categorie) = 0 THEN 'c:' || v.categorie
+                            ELSE 'v:' || v.leveringsvorm END,
+                       %(maat)s, NULLIF(GREATEST(v.startdatum - v.eind, 0), 0), count(*)
+                FROM {regel} v
+                GROUP BY GROUPING SETS (({dag}, v.gemeente, v.categorie, v.startdatum - v.eind),
+                                        ({dag}, v.gemeente, v.leveringsvorm, v.startdatum - v.eind))""",
+                {"maat": maat},
+            )
+
+
+ACTIEF = "v.startdatum <= %(peildatum)s AND v.eind >= %(peildatum)s"
+
+
+def maandeinden(eerste: date, laatste: date) -> list[date]:
+    """The last day of every month from ``eerste``'s month on, up to and including ``laatste``."""
+    uit = []
+    jaar, maand = eerste.year, eerste.month
+    while True:
+        volgende = date(jaar + maand // 12, maand % 12 + 1, 1)
+        einde = volgende - timedelta(days=1)
+        if einde > laatste:
+            return uit
+        uit.append(einde)
+        jaar, maand = volgende.year, volgende.month
+
+
+def _standen(vandaag: date) -> None:
+    """The stock figures on every month's last day since the first voorziening, up to today, for
+    every gemeente: two passes over the rows per date (a second or two for two years at 1M)."""
+    eerste = VoorzieningRegel.objects.order_by("startdatum").values_list("startdatum", flat=True).first()
+    if eerste is None:
+        return
+    tabel = VoorzieningStand._meta.db_table
+    with connection.cursor() as cursor:
+        for peildatum in maandeinden(eerste, vandaag):
+            params = {"peildatum": peildatum}
+            cursor.execute(
+                f"""INSERT INTO {tabel} (peildatum, gemeente, soort, sleutel, aantal)
+                SELECT %(peildatum)s, v.gemeente,
+                       CASE WHEN GROUPING(v.categorie) = 0 THEN 'categorie' ELSE 'leveringsvorm' END,
+                       CASE WHEN GROUPING(v.categorie) = 0 THEN v.categorie ELSE v.leveringsvorm END,
+                       count(*)
+                FROM {VoorzieningRegel._meta.db_table} v WHERE {ACTIEF}
+                GROUP BY GROUPING SETS ((v.gemeente, v.categorie), (v.gemeente, v.leveringsvorm))""",
+                params,
+            )
+            cursor.execute(
+                f"""WITH per_wet AS (
+                  SELECT DISTINCT v.gemeente, v.huishouden, v.wet FROM {VoorzieningRegel._meta.db_table} v
+                  WHERE {ACTIEF}
+                ), per_huishouden AS (
+                  SELECT gemeente, huishouden, count(*) AS wetten FROM per_wet GROUP BY 1, 2
+                ), per_gemeente AS (
+                  SELECT gemeente, count(*) FILTER (WHERE wetten = 1) AS een,
+                         count(*) FILTER (WHERE wetten = 2) AS twee,
+                         count(*) FILTER (WHERE wetten >= 3) AS drie
+                  FROM per_huishouden GROUP BY 1
+                )
+                INSERT INTO {tabel} (peildatum, gemeente, soort, sleutel, aantal)
+                SELECT %(peildatum)s, s.gemeente, 'stapeling', w.sleutel, w.aantal FROM per_gemeente s
+                CROSS JOIN LATERAL (VALUES ('een', s.een), ('twee', s.twee), ('drie', s.drie))
+                  w(sleutel, aantal)""",
+                params,
+            )
+
+
 def _fetch(sql: str, params: dict) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -171,6 +259,9 @@ def _fetch(sql: str, params: dict) -> list[dict]:
 TELLINGEN_SQL = f"""
 SELECT maat, kern_id, sleutel, sum(aantal) AS n FROM {RaadTelling._meta.db_table}
 WHERE gemeente = %(gemeente)s AND dag BETWEEN %(van)s AND %(tot)s
+  AND (dagen IS NULL OR maat NOT IN ('{VZ_GESTART}', '{VZ_BEEINDIGD}')
+       OR (maat = '{VZ_GESTART}' AND dag - dagen >= %(van)s)
+       OR (maat = '{VZ_BEEINDIGD}' AND dag + dagen <= %(tot)s))
 GROUP BY 1, 2, 3
 """
 # percentile_cont over the lead-time histogram, exactly as PostgreSQL computes it over the rows:
@@ -203,13 +294,18 @@ SELECT sleutel AS wet,
        p90_laag + (p90_hoog - p90_laag) * (p90 - floor(p90)) AS p90
 FROM grens
 """
-VOORZIENINGEN_SQL = f"""
-SELECT GROUPING(v.categorie) AS per_vorm, v.categorie, v.leveringsvorm,
-       count(*) FILTER (WHERE v.startdatum <= %(tot)s AND v.eind >= %(tot)s) AS actief,
-       count(*) FILTER (WHERE v.startdatum BETWEEN %(van)s AND %(tot)s) AS gestart,
-       count(*) FILTER (WHERE v.eind BETWEEN %(van)s AND %(tot)s) AS beeindigd
+STAND_SQL = f"""
+SELECT soort, sleutel, aantal FROM {VoorzieningStand._meta.db_table}
+WHERE gemeente = %(gemeente)s AND peildatum = %(tot)s
+"""
+# The fallback for a reference date without a stored stand (a free period that does not end on a
+# month's last day): counted from the rows, which reads every voorziening started before the date.
+ACTIEF_SQL = f"""
+SELECT CASE WHEN GROUPING(v.categorie) = 0 THEN 'categorie' ELSE 'leveringsvorm' END AS soort,
+       CASE WHEN GROUPING(v.categorie) = 0 THEN v.categorie ELSE v.leveringsvorm END AS sleutel,
+       count(*) AS aantal
 FROM {VoorzieningRegel._meta.db_table} v
-WHERE v.startdatum <= %(tot)s AND v.eind >= %(van)s AND v.gemeente = %(gemeente)s
+WHERE v.startdatum <= %(tot)s AND v.eind >= %(tot)s AND v.gemeente = %(gemeente)s
 GROUP BY GROUPING SETS ((v.categorie), (v.leveringsvorm))
 """
 # Two hashed groupings (household x law, then household) instead of count(DISTINCT), which sorts.
@@ -226,8 +322,43 @@ FROM per_huishouden
 """
 
 
+def _voorzieningen_en_stapeling(params: dict, stromen: dict) -> tuple[dict, dict]:
+    """The voorzieningen tables (running on the last day, started, ended) and the stapeling of one
+    period: the stock on the last day from VoorzieningStand when that day has one, else counted;
+    started and ended from the day counts (``stromen``: the period's sums per measure)."""
+    stand = _fetch(STAND_SQL, params)
+    actief = [r for r in stand if r["soort"] != "stapeling"]
+    stapeling = {r["sleutel"]: r["aantal"] for r in stand if r["soort"] == "stapeling"}
+    if not stand:
+        actief = _fetch(ACTIEF_SQL, params)
+        stapeling = _fetch(STAPELING_SQL, params)[0]
+    rijen: dict[tuple[str, str], dict] = {}
+
+    def rij(soort: str, sleutel: str) -> dict:
+        per_vorm = int(soort == "leveringsvorm")
+        return rijen.setdefault((soort, sleutel), {
+            "per_vorm": per_vorm,
+            "categorie": None if per_vorm else sleutel,
+            "leveringsvorm": sleutel if per_vorm else None,
+            "actief": 0, "gestart": 0, "beeindigd": 0,
+        })  # fmt: skip
+
+    for r in actief:
+        rij(r["soort"], r["sleutel"])["actief"] = r["aantal"]
+    for maat, kolom in ((VZ_GESTART, "gestart"), (VZ_BEEINDIGD, "beeindigd")):
+        for (_k, sleutel), n in stromen.get(maat, {}).items():
+            soort = "categorie" if sleutel.startswith("c:") else "leveringsvorm"
+            rij(soort, sleutel[2:])[kolom] = n
+    voorzieningen = {
+        "categorie": {k: r for (soort, k), r in rijen.items() if soort == "categorie"},
+        "leveringsvorm": {k: r for (soort, k), r in rijen.items() if soort == "leveringsvorm"},
+    }
+    return voorzieningen, {"een": 0, "twee": 0, "drie": 0, **stapeling}
+
+
 def cijfers(periode: Periode, gemeente: str, kern_ids: list[int]) -> dict:
-    """Every figure of one period from the summary: five queries (bezwaren direct), the same
+    """Every figure of one period from the summary: four queries (six for a reference date that is
+    not a month's last day; bezwaren direct), the same
     structures as ``raad_queries.cijfers``."""
     params = {"van": periode.van, "tot": periode.tot, "gemeente": gemeente}
     per_maat: dict[str, dict] = {}
@@ -258,17 +389,14 @@ def cijfers(periode: Periode, gemeente: str, kern_ids: list[int]) -> dict:
         }
         for s in soorten
     ]
-    voorzieningen = _fetch(VOORZIENINGEN_SQL, params)
+    voorzieningen, stapeling = _voorzieningen_en_stapeling(params, per_maat)
     return {
         "hulpvragen": {k: n for (k, _s), n in maat("hulpvraag").items()},
         "overgangen": overgangen,
         "aanvragen": maat("aanvraag"),
         "besluiten": besluiten,
-        "voorzieningen": {
-            "categorie": {r["categorie"]: r for r in voorzieningen if not r["per_vorm"]},
-            "leveringsvorm": {r["leveringsvorm"]: r for r in voorzieningen if r["per_vorm"]},
-        },
-        "stapeling": _fetch(STAPELING_SQL, params)[0],
+        "voorzieningen": voorzieningen,
+        "stapeling": stapeling,
         "bezwaren": rq.bezwaren(periode, gemeente),
         "verwijzingen": verwijzingen,
     }

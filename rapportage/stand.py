@@ -7,21 +7,17 @@ from the tables equal the direct computation.
 
 from __future__ import annotations
 
-import operator
 import time
 from datetime import date
-from functools import reduce
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from altena.access import Rol, user_roles
 from intake.models import Casus, CasusGebeurtenis, Verwijzing
-from intake.scope import gemeenten_query, werkgebied_kernen
+from intake.scope import casus_scope
 from intake.stromen import STROMEN, VERWIJZING_UITKOMSTEN, dag_begin, opgeschaald_na_verwijzing
-from netwerk.models import Team
 
 from .dashboard import (
     BASIS_VELDEN,
@@ -152,18 +148,10 @@ def _verwijzingen_verversen(vandaag: date) -> None:
 
 
 def zichtbaar(queryset, user):
-    """The summary rows of the cases the user may see: the same conditions as
-    ``Casus.objects.zichtbaar_voor`` on the scope group's fields."""
-    roles = user_roles(user)
-    conditions = []
-    if roles & {Rol.CONSULTANT, Rol.TEAMLEIDER}:
-        teams = Team.objects.filter(leden=user).values("pk")
-        conditions += [Q(team_id__in=teams), Q(behandelaar=user), Q(regisseur=user)]
-    if Rol.FRONTOFFICE in roles:
-        conditions.append(Q(kern_id__in=werkgebied_kernen(user).values("pk")))
-    if not conditions:
-        return queryset.none()
-    return queryset.filter(reduce(operator.or_, conditions), gemeente__in=gemeenten_query(user))
+    """The summary rows of the cases the user may see: intake's one scope rule
+    (``intake.scope.casus_scope``) on the scope group's fields, which the rows carry."""
+    scope = casus_scope(user)
+    return queryset.none() if scope is None else queryset.filter(scope)
 
 
 def cijfers(user, stand: Stand) -> dict:

@@ -51,6 +51,7 @@ TABEL = SimpleNamespace(
         for naam, model in {
             "signaal": Signaal,
             "casus": Casus,
+            "gebeurtenis": CasusGebeurtenis,
             "huishouden": Huishouden,
             "verwijzing": Verwijzing,
             "partner": Partner,
@@ -310,11 +311,11 @@ def _bezwaar_verstreken(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
 # The network leg. The referring staff member (who made the referral) hears first what the partner
 # did; without one, the regisseur or behandelaar; else the teamleiders of the case's team.
 VERWIJZER = "COALESCE(v.door_id, c.regisseur_id, h.regisseur_id, c.behandelaar_id)"
-VERWIJZING_BASIS = """
-    FROM intake_verwijzing v
-    JOIN intake_casus c ON c.id = v.casus_id
-    JOIN netwerk_partner pa ON pa.id = v.partner_id
-    LEFT JOIN intake_huishouden h ON h.id = c.huishouden_id"""
+VERWIJZING_BASIS = f"""
+    FROM {TABEL.verwijzing} v
+    JOIN {TABEL.casus} c ON c.id = v.casus_id
+    JOIN {TABEL.partner} pa ON pa.id = v.partner_id
+    LEFT JOIN {TABEL.huishouden} h ON h.id = c.huishouden_id"""
 
 
 def _verwijzing_niet_geaccepteerd(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
@@ -386,10 +387,10 @@ def _partner_terugkoppeling(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     SELECT v.casus_id, 'persoon'::text AS doel, 'gebeurtenis:' || g.id AS onderwerp,
            {tijdstip} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon=VERWIJZER)},
            g.tekst AS tekst
-    FROM intake_casusgebeurtenis g
-    JOIN intake_verwijzing v ON v.id = (g.gegevens ->> 'verwijzing')::bigint AND v.casus_id = g.casus_id
-    JOIN intake_casus c ON c.id = v.casus_id
-    LEFT JOIN intake_huishouden h ON h.id = c.huishouden_id
+    FROM {TABEL.gebeurtenis} g
+    JOIN {TABEL.verwijzing} v ON v.id = (g.gegevens ->> 'verwijzing')::bigint AND v.casus_id = g.casus_id
+    JOIN {TABEL.casus} c ON c.id = v.casus_id
+    LEFT JOIN {TABEL.huishouden} h ON h.id = c.huishouden_id
     WHERE g.tijdstip >= %(venster)s AND g.soort = 'terugkoppeling'
       AND g.gegevens ->> 'bron' = 'partner' AND g.gegevens ->> 'actie' = ANY(%(acties)s)
       AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)

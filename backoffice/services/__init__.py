@@ -2,7 +2,7 @@
 
 One module per concept (termijnen, proces, besluit, bezwaar); import them from here."""
 
-from .bekendmaking import besluit_bekendmaken, einde_bezwaartermijn
+from .bekendmaking import besluit_bekendmaken, besluit_bekendmaken_vergrendeld, einde_bezwaartermijn
 from .besluit import (
     AFSLUITREDENEN,
     BESLUIT_GRONDSLAG,
@@ -44,6 +44,7 @@ __all__ = [
     "AlInBehandeling",
     "aanvraag_ontvangen",
     "besluit_bekendmaken",
+    "besluit_bekendmaken_vergrendeld",
     "besluit_nemen",
     "besluit_valideren",
     "bezwaar_beslissen",

@@ -9,13 +9,12 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from intake.models import CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen, lock_casus
+from intake.models import Casus, CasusGebeurtenis
+from intake.services import lock_casus, wijziging_vastleggen
 
 from .. import termijnen as tw
 from ..models import Besluit
 from ..selectors import atw_feestdagen
-from .common import versie_ophogen
 
 
 def einde_bezwaartermijn(bekendgemaakt_op: date) -> tw.Uitkomst:
@@ -37,7 +36,17 @@ def besluit_bekendmaken(*, besluit: Besluit, verzonden_op: date, door) -> tw.Uit
                 "eerder verzenden kan niet."
             }
         )
-    casus = lock_casus(besluit.casus)
+    return besluit_bekendmaken_vergrendeld(
+        lock_casus(besluit.casus), besluit=besluit, verzonden_op=verzonden_op, door=door
+    )
+
+
+def besluit_bekendmaken_vergrendeld(
+    locked: Casus, *, besluit: Besluit, verzonden_op: date, door
+) -> tw.Uitkomst:
+    """``besluit_bekendmaken`` on the besluit's case, which the caller already locked (documenten's
+    letter records the bekendmaking with it)."""
+    casus = locked
     locked = Besluit.objects.select_for_update(of=("self",)).get(pk=besluit.pk)
     if locked.verzonden_op != verzonden_op:
         if locked.bezwaren.exists():
@@ -49,10 +58,9 @@ def besluit_bekendmaken(*, besluit: Besluit, verzonden_op: date, door) -> tw.Uit
             )
         locked.verzonden_op = verzonden_op
         locked.save(update_fields=["verzonden_op"])
-        versie_ophogen(casus)
     uitkomst = einde_bezwaartermijn(verzonden_op)
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.BESLUIT,
         door=door,
         tekst=(

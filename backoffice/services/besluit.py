@@ -10,25 +10,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from altena.validatie import datum_verplicht, verplicht
 from intake.models import Casus, CasusGebeurtenis, Wet
 from intake.services import (
-    casus_afsluiten,
-    casus_bijwerken,
+    casus_afsluiten_vergrendeld,
+    casus_bijwerken_vergrendeld,
     gebeurtenis_toevoegen,
     lock_casus,
     overgang_uitvoeren,
+    verwijzing_maken_vergrendeld,
+    wijziging_vastleggen,
 )
-from intake.services import verwijzing_maken as intake_verwijzing_maken
 from intake.workflow import Fase
 from netwerk.models import PartnerSoort
 
-from ..acties import Stand, actie_vereist
+from ..acties import ACTIES, Stand
 from ..models import Besluit, Bezwaar, Leveringsvorm, Product, Voorziening
-from .common import (
-    datum_verplicht,
-    verplicht,
-    versie_ophogen,
-)
 from .termijnen import BESCHIKKING_SOORTEN, termijnen_afronden
 
 AANBIEDER_SOORT = {Wet.WMO: PartnerSoort.ZORGAANBIEDER_WMO, Wet.JEUGDWET: PartnerSoort.ZORGAANBIEDER_JEUGD}
@@ -152,7 +149,7 @@ def _besluit_toetsen(locked: Casus, *, besluitdatum: date, voorzieningen: list[d
         if vf:
             raise ValidationError([f"Voorziening {i}: {melding}" for melding in vf.values()])
     if na_bezwaar is None:
-        actie_vereist(Stand(locked), "besluit")
+        ACTIES.vereist(Stand(locked), "besluit")
         aanvraag = locked.aanvragen.filter(besluiten__isnull=True).order_by("-id").first()
         if aanvraag and besluitdatum < aanvraag.ontvangen_op:
             raise ValidationError({"besluitdatum": "Het besluit kan niet vóór de aanvraag zijn genomen."})
@@ -212,7 +209,7 @@ def _besluit_overgang(locked: Casus, besluit: Besluit, gemaakt: list, door) -> C
     moves aanvraag -> besluit, and on to in_zorg when a granted voorziening has started."""
     termijnen_afronden(casus=locked, soorten=BESCHIKKING_SOORTEN, op=besluit.besluitdatum)
     if besluit.na_bezwaar_id:
-        return versie_ophogen(locked)
+        return wijziging_vastleggen(locked, soort=None)
     locked = overgang_uitvoeren(locked, naar=Fase.BESLUIT, door=door, tekst="Beschikking genomen.")
     if any(v.startdatum <= timezone.localdate() for v in gemaakt):
         locked = overgang_uitvoeren(locked, naar=Fase.IN_ZORG, door=door, tekst="Zorg gestart.")
@@ -272,7 +269,7 @@ def besluit_nemen(
 def zorg_starten(*, casus: Casus, door, versie: int | None = None) -> Casus:
     """besluit -> in_zorg once a granted voorziening has started."""
     locked = lock_casus(casus, versie)
-    actie_vereist(Stand(locked), "zorg_starten")
+    ACTIES.vereist(Stand(locked), "zorg_starten")
     return overgang_uitvoeren(locked, naar=Fase.IN_ZORG, door=door, tekst="Zorg gestart.")
 
 
@@ -294,8 +291,8 @@ def voorziening_beeindigen(
     *, voorziening: Voorziening, beeindigd_op: date, reden: str, door, versie: int | None = None
 ) -> Voorziening:
     """Stop a voorziening early, with a reason."""
-    datum_verplicht(beeindigd_op, "Vul de datum van beëindiging in.", "beeindigd_op")
-    reden = verplicht(reden, "Geef de reden van beëindiging.", "reden")
+    datum_verplicht(beeindigd_op, melding="Vul de datum van beëindiging in.", veld="beeindigd_op")
+    reden = verplicht(reden, melding="Geef de reden van beëindiging.", veld="reden")
     casus = lock_casus(voorziening.casus, versie)
     locked = (
         Voorziening.objects.select_for_update(of=("self",)).select_related("product").get(pk=voorziening.pk)
@@ -307,7 +304,7 @@ def voorziening_beeindigen(
     if beeindigd_op > locked.einddatum:
         raise ValidationError({"beeindigd_op": f"De voorziening loopt al af op {locked.einddatum:%d-%m-%Y}."})
     _beeindigen(casus, locked, beeindigd_op, reden, door)
-    versie_ophogen(casus)
+    wijziging_vastleggen(casus, soort=None)
     return locked
 
 
@@ -346,7 +343,7 @@ def casus_afschalen(
     A referral shares personal data, so it needs the inhabitant's consent. When the front door did
     not record it, the consultant records it here (``toestemming_scope``, asked at the kitchen
     table); without consent nothing changes."""
-    toelichting = verplicht(toelichting, "Licht toe wat de partner overneemt.", "toelichting")
+    toelichting = verplicht(toelichting, melding="Licht toe wat de partner overneemt.", veld="toelichting")
     if partner is None:
         raise ValidationError({"partner": "Kies de partner in het voorliggend veld."})
     if partner.is_zorgaanbieder:
@@ -354,13 +351,12 @@ def casus_afschalen(
             {"partner": "Afschalen gaat naar het voorliggend veld, niet naar een zorgaanbieder."}
         )
     locked = lock_casus(casus, versie)
-    actie_vereist(Stand(locked), "afschalen")
+    ACTIES.vereist(Stand(locked), "afschalen")
     if not locked.toestemming_delen:
         if not (toestemming_scope or "").strip():
             raise ValidationError({"toestemming_scope": GEEN_TOESTEMMING})
-        locked = casus_bijwerken(
-            casus=locked,
-            versie=locked.versie,
+        locked = casus_bijwerken_vergrendeld(
+            locked,
             door=door,
             toestemming_delen=True,
             toestemming_scope=toestemming_scope.strip(),
@@ -368,8 +364,8 @@ def casus_afschalen(
         )
     per = per or timezone.localdate()
     _lopende_beeindigen(locked, per, f"Afgeschaald naar {partner.naam}", door)
-    return intake_verwijzing_maken(
-        casus=locked, partner=partner, door=door, toelichting=f"Afschaling uit maatwerk: {toelichting}"
+    return verwijzing_maken_vergrendeld(
+        locked, partner=partner, door=door, toelichting=f"Afschaling uit maatwerk: {toelichting}"
     )
 
 
@@ -394,7 +390,7 @@ def maatwerk_afsluiten(
     if reden == "anders" and not (toelichting or "").strip():
         raise ValidationError({"toelichting": "Licht de reden 'anders' toe."})
     locked = lock_casus(casus, versie)
-    actie_vereist(Stand(locked), "afsluiten")
+    ACTIES.vereist(Stand(locked), "afsluiten")
     _lopende_beeindigen(locked, timezone.localdate(), f"Casus afgesloten: {reden}", door)
     tekst = reden + (f": {toelichting.strip()}" if toelichting.strip() else "")
-    return casus_afsluiten(casus=locked, reden=tekst, door=door)
+    return casus_afsluiten_vergrendeld(locked, reden=tekst, door=door)

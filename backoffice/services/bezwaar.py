@@ -8,14 +8,14 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from altena.validatie import datum_verplicht, niet_in_de_toekomst, verplicht
 from intake.models import CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen, lock_casus
+from intake.services import lock_casus, wijziging_vastleggen
 
 from .. import termijnen as tw
-from ..acties import Stand, actie_vereist
+from ..acties import ACTIES, Stand
 from ..models import Besluit, Bezwaar, Termijn
 from ..selectors import atw_feestdagen
-from .common import datum_verplicht, niet_in_de_toekomst, verplicht, versie_ophogen
 from .termijnen import termijn_starten
 
 
@@ -30,10 +30,12 @@ def bezwaar_registreren(
     versie: int | None = None,
 ) -> Bezwaar:
     """Register an objection; a late one is flagged, and the decision term starts."""
-    datum_verplicht(ontvangen_op, "Vul in wanneer het bezwaarschrift is ontvangen.", "ontvangen_op")
+    datum_verplicht(
+        ontvangen_op, melding="Vul in wanneer het bezwaarschrift is ontvangen.", veld="ontvangen_op"
+    )
     casus = lock_casus(besluit.casus, versie)
-    actie_vereist(Stand(casus), "bezwaar")
-    niet_in_de_toekomst(ontvangen_op, "ontvangen_op")
+    ACTIES.vereist(Stand(casus), "bezwaar")
+    niet_in_de_toekomst(ontvangen_op, veld="ontvangen_op")
     if ontvangen_op < besluit.besluitdatum:
         raise ValidationError({"ontvangen_op": "Een bezwaar kan niet vóór het besluit zijn ontvangen."})
     feestdagen = atw_feestdagen()
@@ -55,7 +57,6 @@ def bezwaar_registreren(
         bezwaar=bezwaar,
         feestdagen=feestdagen,
     )
-    versie_ophogen(casus)
     tekst = (
         f"Bezwaar ontvangen op {ontvangen_op:%d-%m-%Y} tegen het besluit van {besluit.besluitdatum:%d-%m-%Y}"
     )
@@ -66,8 +67,8 @@ def bezwaar_registreren(
             "(Awb 6:11)."
         )
     tekst += f" Beslissen uiterlijk {termijn.uiterste_datum:%d-%m-%Y}."
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.BEZWAAR,
         door=door,
         tekst=tekst,
@@ -83,13 +84,13 @@ def bezwaar_beslissen(
     """The decision on the objection. Gegrond means a new besluit must follow."""
     if uitkomst not in Bezwaar.Uitkomst.values:
         raise ValidationError({"uitkomst": "Kies de uitkomst van het bezwaar."})
-    datum_verplicht(beslist_op, "Vul de datum van de beslissing in.", "beslist_op")
-    toelichting = verplicht(toelichting, "Motiveer de beslissing op bezwaar.", "toelichting")
+    datum_verplicht(beslist_op, melding="Vul de datum van de beslissing in.", veld="beslist_op")
+    toelichting = verplicht(toelichting, melding="Motiveer de beslissing op bezwaar.", veld="toelichting")
     casus = lock_casus(bezwaar.casus, versie)
     locked = Bezwaar.objects.select_for_update().get(pk=bezwaar.pk)
     if locked.uitkomst:
         raise ValidationError("Op dit bezwaar is al beslist.")
-    niet_in_de_toekomst(beslist_op, "beslist_op")
+    niet_in_de_toekomst(beslist_op, veld="beslist_op")
     if beslist_op < locked.ontvangen_op:
         raise ValidationError(
             {"beslist_op": "De beslissing kan niet vóór de ontvangst van het bezwaar liggen."}
@@ -101,13 +102,12 @@ def bezwaar_beslissen(
     Termijn.objects.filter(bezwaar=locked, afgerond_op__isnull=True).update(
         afgerond_op=beslist_op, opgeschort_sinds=None
     )
-    versie_ophogen(casus)
     uitkomst_tekst = locked.get_uitkomst_display().lower()
     tekst = f"Beslissing op bezwaar ({beslist_op:%d-%m-%Y}): {uitkomst_tekst}. {toelichting}"
     if uitkomst == Bezwaar.Uitkomst.GEGROND:
         tekst += " Er volgt een nieuw besluit."
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.BEZWAAR,
         door=door,
         tekst=tekst,

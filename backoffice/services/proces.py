@@ -11,25 +11,20 @@ from django.utils import timezone
 
 from altena.access import Rol
 from altena.namen import naam_van
+from altena.validatie import datum_verplicht, niet_in_de_toekomst, verplicht
 from intake.models import Casus, CasusGebeurtenis, Wet, ZrmScore
 from intake.services import (
-    casus_toewijzen,
-    gebeurtenis_toevoegen,
+    casus_toewijzen_vergrendeld,
     lock_casus,
     overgang_uitvoeren,
+    wijziging_vastleggen,
     zrm_scores_vastleggen,
 )
 from intake.workflow import MAATWERK_FASEN, Fase
 
 from .. import termijnen as tw
-from ..acties import Stand, actie_vereist
+from ..acties import ACTIES, Stand
 from ..models import Aanvraag, Onderzoek, PersoonlijkPlan
-from .common import (
-    datum_verplicht,
-    niet_in_de_toekomst,
-    verplicht,
-    versie_ophogen,
-)
 from .termijnen import termijnen_afronden, termijnen_bij_aanvraag
 
 
@@ -58,7 +53,7 @@ def casus_claimen(*, casus: Casus, door) -> Casus:
         return locked
     if locked.behandelaar_id is not None:
         raise AlInBehandeling(locked)
-    return casus_toewijzen(casus=locked, door=door, behandelaar=door)
+    return casus_toewijzen_vergrendeld(locked, door=door, behandelaar=door)
 
 
 def toewijsbare_medewerkers(casus: Casus):
@@ -79,14 +74,14 @@ def toewijsbare_medewerkers(casus: Casus):
 def casus_toewijzen_aan(*, casus: Casus, behandelaar, door, versie: int | None = None) -> Casus:
     """A teamleider assigns or reassigns a case to a consultant of the case's team."""
     locked = lock_casus(casus, versie)
-    actie_vereist(Stand(locked), "toewijzen")
+    ACTIES.vereist(Stand(locked), "toewijzen")
     if behandelaar is None:
         raise ValidationError({"behandelaar": "Kies een consulent."})
     if not toewijsbare_medewerkers(locked).filter(pk=behandelaar.pk).exists():
         raise ValidationError({"behandelaar": "Wijs toe aan een consulent van het team van deze casus."})
     if locked.behandelaar_id == behandelaar.pk:
         raise ValidationError({"behandelaar": "Deze consulent is al de behandelaar."})
-    return casus_toewijzen(casus=locked, door=door, behandelaar=behandelaar)
+    return casus_toewijzen_vergrendeld(locked, door=door, behandelaar=behandelaar)
 
 
 @transaction.atomic
@@ -96,15 +91,14 @@ def onderzoek_starten(
     """Wmo (and any law after a melding): melding -> onderzoek. Jeugdwet and Participatiewet may
     also investigate after the aanvraag; the fase then stays aanvraag."""
     gestart_op = gestart_op or timezone.localdate()
-    niet_in_de_toekomst(gestart_op, "gestart_op")
+    niet_in_de_toekomst(gestart_op, veld="gestart_op")
     locked = lock_casus(casus, versie)
-    actie_vereist(Stand(locked), "onderzoek_starten")
+    ACTIES.vereist(Stand(locked), "onderzoek_starten")
     if locked.fase == Fase.MELDING:
         locked = overgang_uitvoeren(locked, naar=Fase.ONDERZOEK, door=door, tekst="Onderzoek gestart.")
     else:  # Jeugdwet or Participatiewet after the aanvraag: the fase stays aanvraag
-        versie_ophogen(locked)
-        gebeurtenis_toevoegen(
-            casus=locked,
+        wijziging_vastleggen(
+            locked,
             soort=CasusGebeurtenis.Soort.NOTITIE,
             door=door,
             tekst="Onderzoek bij de aanvraag gestart.",
@@ -139,11 +133,11 @@ def onderzoek_vastleggen(
     if onbekend:
         raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
     casus = lock_casus(onderzoek.casus, versie)
-    actie_vereist(Stand(casus), "onderzoek")
+    ACTIES.vereist(Stand(casus), "onderzoek")
     locked = Onderzoek.objects.select_for_update().get(pk=onderzoek.pk)
     if locked.afgerond_op is not None:
         raise ValidationError("Dit onderzoek is al afgerond.")
-    niet_in_de_toekomst(gesprek_datum, "gesprek_datum")
+    niet_in_de_toekomst(gesprek_datum, veld="gesprek_datum")
     if gesprek_datum and casus.meldingsdatum and gesprek_datum < casus.meldingsdatum:
         raise ValidationError(
             {"gesprek_datum": "Het gesprek kan niet vóór de melding hebben plaatsgevonden."}
@@ -176,9 +170,8 @@ def onderzoek_vastleggen(
         )
     if afronden:
         termijnen_afronden(casus=casus, soorten=[tw.TermijnSoort.WMO_ONDERZOEK], op=locked.afgerond_op)
-    versie_ophogen(casus)
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.NOTITIE,
         door=door,
         tekst=("Onderzoek afgerond" if afronden else "Onderzoek bijgewerkt")
@@ -193,20 +186,19 @@ def plan_ontvangen(
     *, casus: Casus, ontvangen_op: date, samenvatting: str, door, versie: int | None = None
 ) -> PersoonlijkPlan:
     """Wmo: the inhabitant hands in a persoonlijk plan (within 7 days of the melding)."""
-    datum_verplicht(ontvangen_op, "Vul in wanneer het plan is ontvangen.", "ontvangen_op")
-    samenvatting = verplicht(samenvatting, "Vat het plan kort samen.", "samenvatting")
+    datum_verplicht(ontvangen_op, melding="Vul in wanneer het plan is ontvangen.", veld="ontvangen_op")
+    samenvatting = verplicht(samenvatting, melding="Vat het plan kort samen.", veld="samenvatting")
     locked = lock_casus(casus, versie)
-    actie_vereist(Stand(locked), "plan")
-    niet_in_de_toekomst(ontvangen_op, "ontvangen_op")
+    ACTIES.vereist(Stand(locked), "plan")
+    niet_in_de_toekomst(ontvangen_op, veld="ontvangen_op")
     if locked.meldingsdatum and ontvangen_op < locked.meldingsdatum:
         raise ValidationError({"ontvangen_op": "Het plan kan niet vóór de melding zijn ontvangen."})
     plan = PersoonlijkPlan.objects.create(
         casus=locked, ontvangen_op=ontvangen_op, samenvatting=samenvatting, door=door
     )
     termijnen_afronden(casus=locked, soorten=[tw.TermijnSoort.WMO_PLAN], op=ontvangen_op)
-    versie_ophogen(locked)
-    gebeurtenis_toevoegen(
-        casus=locked,
+    wijziging_vastleggen(
+        locked,
         soort=CasusGebeurtenis.Soort.NOTITIE,
         door=door,
         tekst=f"Persoonlijk plan ontvangen op {ontvangen_op:%d-%m-%Y}.",
@@ -228,11 +220,11 @@ def aanvraag_ontvangen(
     """The aanvraag is received: melding/onderzoek (or in_zorg, for a herindicatie) -> aanvraag.
     Finishes the onderzoek and plan terms and starts the beschikking term of the law (and the
     voorschot term for the Participatiewet) itself, in this transaction."""
-    datum_verplicht(ontvangen_op, "Vul in wanneer de aanvraag is ontvangen.", "ontvangen_op")
-    omschrijving = verplicht(omschrijving, "Beschrijf wat de inwoner aanvraagt.", "omschrijving")
-    niet_in_de_toekomst(ontvangen_op, "ontvangen_op")
+    datum_verplicht(ontvangen_op, melding="Vul in wanneer de aanvraag is ontvangen.", veld="ontvangen_op")
+    omschrijving = verplicht(omschrijving, melding="Beschrijf wat de inwoner aanvraagt.", veld="omschrijving")
+    niet_in_de_toekomst(ontvangen_op, veld="ontvangen_op")
     locked = lock_casus(casus, versie)
-    actie_vereist(Stand(locked), "aanvraag")
+    ACTIES.vereist(Stand(locked), "aanvraag")
     if locked.meldingsdatum and ontvangen_op < locked.meldingsdatum:
         raise ValidationError({"ontvangen_op": "De aanvraag kan niet vóór de melding zijn ontvangen."})
     if voorschot_gevraagd and locked.wet != Wet.PARTICIPATIEWET:
@@ -259,22 +251,21 @@ def aanvraag_ontvangen(
 @transaction.atomic
 def voorschot_verlenen(*, aanvraag: Aanvraag, verleend_op: date, door, versie: int | None = None) -> Aanvraag:
     """Participatiewet art. 52: the voorschot is granted (within 4 weeks of the aanvraag)."""
-    datum_verplicht(verleend_op, "Vul in wanneer het voorschot is verleend.", "verleend_op")
+    datum_verplicht(verleend_op, melding="Vul in wanneer het voorschot is verleend.", veld="verleend_op")
     casus = lock_casus(aanvraag.casus, versie)
     locked = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
     if not locked.voorschot_gevraagd:
         raise ValidationError("Bij deze aanvraag is geen voorschot gevraagd.")
     if locked.voorschot_verleend_op:
         raise ValidationError("Het voorschot is al verleend.")
-    niet_in_de_toekomst(verleend_op, "verleend_op")
+    niet_in_de_toekomst(verleend_op, veld="verleend_op")
     if verleend_op < locked.ontvangen_op:
         raise ValidationError({"verleend_op": "Het voorschot kan niet vóór de aanvraag zijn verleend."})
     locked.voorschot_verleend_op = verleend_op
     locked.save(update_fields=["voorschot_verleend_op"])
     termijnen_afronden(casus=casus, soorten=[tw.TermijnSoort.PW_VOORSCHOT], op=verleend_op)
-    versie_ophogen(casus)
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.BESLUIT,
         door=door,
         tekst=f"Voorschot verleend op {verleend_op:%d-%m-%Y} (Participatiewet art. 52).",

@@ -9,14 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from altena.validatie import datum_verplicht, verplicht
 from intake.models import Casus, CasusGebeurtenis, Wet
-from intake.services import gebeurtenis_toevoegen, lock_casus
+from intake.services import lock_casus, wijziging_vastleggen
 from intake.workflow import Fase
 
 from .. import termijnen as tw
 from ..models import Aanvraag, Opschorting, Termijn, Verdaging
 from ..selectors import atw_feestdagen
-from .common import datum_verplicht, verplicht, versie_ophogen
 
 BESCHIKKING_SOORTEN = (
     tw.TermijnSoort.WMO_BESCHIKKING,
@@ -145,9 +145,11 @@ def termijn_opschorten(
     *, termijn: Termijn, van: date, reden: str, door, versie: int | None = None
 ) -> Opschorting:
     """The term stands still from ``van`` (Awb 4:15; for a bezwaar Awb 7:10 lid 2)."""
-    datum_verplicht(van, "Vul de datum in vanaf wanneer de termijn stilstaat.", "van")
+    datum_verplicht(van, melding="Vul de datum in vanaf wanneer de termijn stilstaat.", veld="van")
     reden = verplicht(
-        reden, "Geef de reden van de opschorting (bijv. de inwoner vult de aanvraag aan).", "reden"
+        reden,
+        melding="Geef de reden van de opschorting (bijv. de inwoner vult de aanvraag aan).",
+        veld="reden",
     )
     casus, locked = _termijn_vergrendelen(termijn, versie)
     if locked.opgeschort_sinds is not None:
@@ -161,9 +163,8 @@ def termijn_opschorten(
     opschorting = Opschorting.objects.create(termijn=locked, van=van, reden=reden, door=door)
     locked.opgeschort_sinds = van
     locked.save(update_fields=["opgeschort_sinds"])
-    versie_ophogen(casus)
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.TERMIJN,
         door=door,
         tekst=f"{locked.get_soort_display()} opgeschort vanaf {van:%d-%m-%Y}: {reden}",
@@ -175,7 +176,7 @@ def termijn_opschorten(
 @transaction.atomic
 def termijn_hervatten(*, termijn: Termijn, tot: date, door, versie: int | None = None) -> Termijn:
     """The pause ends on ``tot``: its days are added and the deadline recomputed."""
-    datum_verplicht(tot, "Vul de datum in waarop de termijn weer loopt.", "tot")
+    datum_verplicht(tot, melding="Vul de datum in waarop de termijn weer loopt.", veld="tot")
     casus, locked = _termijn_vergrendelen(termijn, versie)
     opschorting = locked.opschortingen.select_for_update().filter(tot__isnull=True).first()
     if opschorting is None:
@@ -192,9 +193,8 @@ def termijn_hervatten(*, termijn: Termijn, tot: date, door, versie: int | None =
     if locked.verdaagd_tot is not None:
         locked.verdaagd_tot += timedelta(days=dagen)
     termijn_herberekenen(locked)
-    versie_ophogen(casus)
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.TERMIJN,
         door=door,
         tekst=(
@@ -219,10 +219,14 @@ def termijn_verdagen(
 ) -> Verdaging:
     """Extend a term with a notice to the inhabitant, told within the term (Awb 4:14; for a
     bezwaar once by at most six weeks, further only with consent: Awb 7:10 lid 3 and 4)."""
-    datum_verplicht(nieuwe_datum, "Vul de nieuwe uiterste datum in.", "nieuwe_datum")
-    datum_verplicht(medegedeeld_op, "Vul in wanneer de inwoner de verdaging is meegedeeld.", "medegedeeld_op")
+    datum_verplicht(nieuwe_datum, melding="Vul de nieuwe uiterste datum in.", veld="nieuwe_datum")
+    datum_verplicht(
+        medegedeeld_op, melding="Vul in wanneer de inwoner de verdaging is meegedeeld.", veld="medegedeeld_op"
+    )
     mededeling = verplicht(
-        mededeling, "Noteer wat de inwoner is meegedeeld (reden en nieuwe termijn).", "mededeling"
+        mededeling,
+        melding="Noteer wat de inwoner is meegedeeld (reden en nieuwe termijn).",
+        veld="mededeling",
     )
     casus, locked = _termijn_vergrendelen(termijn, versie)
     if locked.soort == tw.TermijnSoort.WMO_PLAN:
@@ -269,9 +273,8 @@ def termijn_verdagen(
     )
     locked.verdaagd_tot = nieuwe_datum
     termijn_herberekenen(locked)
-    versie_ophogen(casus)
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.TERMIJN,
         door=door,
         tekst=(

@@ -17,7 +17,7 @@ from intake.models import Casus
 from intake.services import VersieConflict
 from intake.views.base import CasusMixin as BasisCasusMixin
 
-from ..acties import Stand, reden_niet
+from ..acties import ACTIES, Stand
 from ..selectors import casus_voor
 
 DOEL = "Maatwerk sociaal domein"
@@ -60,7 +60,7 @@ class StapView(CasusMixin, FormView):
         """Why this step may not happen now (None when it may)."""
         if self.actie is None:
             return None
-        return reden_niet(Stand(self.get_casus()), self.actie)
+        return ACTIES.reden_niet(Stand(self.get_casus()), self.actie)
 
     def get(self, request, *args, **kwargs):
         reden = self.niet_nu()

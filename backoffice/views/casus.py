@@ -4,11 +4,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from altena import panelen
 from altena.verwerkingen import log_personen, log_verwerking
 from intake.models import Wet
 
 from .. import termijnen as tw
-from ..acties import acties_voor, stand_uit_dossier
+from ..acties import ACTIES, stand_uit_dossier
 from ..selectors import atw_feestdagen, casus_dossier
 from .base import CasusMixin, doel_van
 
@@ -51,9 +52,13 @@ class CasusDetailView(CasusMixin, TemplateView):
             onderzoek_open=onderzoek_open,
             open_aanvraag=open_aanvraag,
             # The buttons come from the action table the services also check (backoffice.acties).
-            kan=acties_voor(user, stand),
+            kan=ACTIES.voor(user, stand),
             toon_leveringsvorm=casus.wet != Wet.PARTICIPATIEWET,  # natura or pgb: Wmo and Jeugdwet
             intake_url=reverse("intake:casus", kwargs={"nummer": casus.nummer}),
+            # Documents and toewijzingen: higher apps fill these places (altena.panelen).
+            panelen=panelen.weergeven(
+                self.request, casus, "backoffice.casus.hoofd", "backoffice.casus.zijkant"
+            ),
             **dossier,
         )
         log_verwerking(

@@ -18,6 +18,9 @@ from ..selectors import aantal_verstreken, werkvoorraad, werkvoorraad_rijen
 from ..services import casus_claimen, casus_toewijzen_aan, toewijsbare_medewerkers
 from .base import DOEL, CasusMixin, StapView, detail_url
 
+# The alarm counts overdue cases up to this many, like the queue's own count ("meer dan 1.000").
+MAX_VERSTREKEN = 1000
+
 
 class WerkvoorraadView(RoleRequiredMixin, SleutelLijstMixin, ListView):
     """Meldingen and cases in maatwerk: crisis first, then the nearest legal deadline (keyset
@@ -40,7 +43,9 @@ class WerkvoorraadView(RoleRequiredMixin, SleutelLijstMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["filter"] = self.filterset
-        ctx["aantal_verstreken"] = aantal_verstreken(self.request.user)
+        ctx["aantal_verstreken"] = aantal_verstreken(self.request.user, tot=MAX_VERSTREKEN)
+        ctx["max_verstreken"] = MAX_VERSTREKEN
+        ctx["max_verstreken_tekst"] = f"{MAX_VERSTREKEN:,}".replace(",", ".")
         ctx["vandaag"] = timezone.localdate()
         ctx["mag_claimen"] = has_role(self.request.user, Rol.CONSULTANT)
         ctx["is_teamleider"] = has_role(self.request.user, Rol.TEAMLEIDER)

@@ -123,7 +123,11 @@ def _bijwerken(casus: Casus, v: Voorziening, gewijzigd: dict) -> None:
 def toewijzingen_bijwerken(*, casus: Casus) -> list[Bericht]:
     """Bring the toewijzingen of a case in line with its voorzieningen and send a 301 to every
     aanbieder whose toewijzingen changed. Idempotent: nothing changed, nothing sent."""
-    locked = lock_casus(casus, None)
+    return toewijzingen_bijwerken_vergrendeld(lock_casus(casus, None))
+
+
+def toewijzingen_bijwerken_vergrendeld(locked: Casus) -> list[Bericht]:
+    """``toewijzingen_bijwerken`` on a case the caller already locked (a change of a voorziening)."""
     gewijzigd: dict[int, set[int]] = {}
     for v in berichtwaardige_voorzieningen(locked).select_related("product", "aanbieder").order_by("pk"):
         _bijwerken(locked, v, gewijzigd)

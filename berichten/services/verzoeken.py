@@ -220,7 +220,9 @@ def in_onderzoek_melden(verzoek: Verzoek) -> list[Bericht]:
 def _vergrendelen(verzoek: Verzoek) -> Verzoek:
     lock_casus(verzoek.casus, None)
     locked = (
-        Verzoek.objects.select_for_update().select_related("casus", "aanbieder", "bericht").get(pk=verzoek.pk)
+        Verzoek.objects.select_for_update(of=("self",))
+        .select_related("casus", "aanbieder", "bericht")
+        .get(pk=verzoek.pk)
     )
     if locked.uitkomst != Verzoek.Uitkomst.OPEN:
         raise ValidationError("Dit verzoek is al beoordeeld.")

@@ -12,9 +12,9 @@ from django.db import transaction
 
 from backoffice.models import Voorziening
 from intake.models import CasusGebeurtenis
-from intake.services import gebeurtenis_toevoegen, lock_casus
+from intake.services import lock_casus, wijziging_vastleggen
 
-from .toewijzingen import toewijzingen_bijwerken
+from .toewijzingen import toewijzingen_bijwerken_vergrendeld
 
 
 @transaction.atomic
@@ -48,14 +48,12 @@ def voorziening_wijzigen(
     if not velden:
         raise ValidationError("Er is niets gewijzigd.")
     locked.save(update_fields=velden)
-    casus.versie += 1
-    casus.save(update_fields=["versie", "gewijzigd"])
-    gebeurtenis_toevoegen(
-        casus=casus,
+    wijziging_vastleggen(
+        casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         door=door,
         tekst=f"Gewijzigd: {locked.product}: {', '.join(wat)}.",
         gegevens={"voorziening": locked.pk},
     )
-    toewijzingen_bijwerken(casus=casus)
+    toewijzingen_bijwerken_vergrendeld(casus)
     return locked

@@ -6,7 +6,6 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 
 from altena.access import Rol
-from altena.forms import fout_naar_formulier
 from altena.verwerkingen import log_verwerking
 from intake.views.base import CasusMixin
 
@@ -42,7 +41,6 @@ class CasusDocumentMixin(CasusMixin):
 
 
 # The project's one service-error-to-form mapper.
-fouten_naar_form = fout_naar_formulier
 
 
 def bestand_response(veld, *, naam: str, content_type: str) -> FileResponse:

@@ -11,10 +11,12 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView
 
+from altena.forms import fout_naar_formulier
+
 from ..forms import DocumentForm, VerwijderenForm
 from ..models import CasusDocument
 from ..services import document_toevoegen, document_verwijderen
-from .base import CasusDocumentMixin, bestand_response, fouten_naar_form
+from .base import CasusDocumentMixin, bestand_response
 
 
 class DocumentToevoegenView(CasusDocumentMixin, FormView):
@@ -34,7 +36,7 @@ class DocumentToevoegenView(CasusDocumentMixin, FormView):
                 door=self.request.user,
             )
         except ValidationError as fout:
-            fouten_naar_form(form, fout)
+            fout_naar_formulier(form, fout)
             return self.form_invalid(form)
         self.loggen("aanmaken", "casusdocument", document.pk)
         messages.success(self.request, f"Document '{document.bestandsnaam}' toegevoegd.")
@@ -72,7 +74,7 @@ class DocumentVerwijderenView(DocumentMixin, FormView):
                 document=self.document, reden=form.cleaned_data["reden"], door=self.request.user
             )
         except ValidationError as fout:
-            fouten_naar_form(form, fout)
+            fout_naar_formulier(form, fout)
             return self.form_invalid(form)
         self.loggen("wijzigen", "casusdocument", self.document.pk)
         messages.success(self.request, f"Document '{self.document.bestandsnaam}' verwijderd.")

@@ -10,13 +10,14 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from altena.forms import fout_naar_formulier
 from intake.services import VersieConflict
 
 from .. import gegevens, pdf, selectors, sjablonen
 from ..forms import BriefForm
 from ..models import Brief, BriefSoort
 from ..services import BriefAlVerzonden, brief_opstellen, brief_verzenden, sjabloon_voor
-from .base import CasusDocumentMixin, bestand_response, fouten_naar_form
+from .base import CasusDocumentMixin, bestand_response
 
 
 class DocumentenView(CasusDocumentMixin, TemplateView):
@@ -105,7 +106,7 @@ class BriefView(CasusDocumentMixin, FormView):
                     casus=casus, soort=soort, obj=self.onderwerp, **velden
                 )
             except ValidationError as fout:
-                fouten_naar_form(form, fout)
+                fout_naar_formulier(form, fout)
                 return self.form_invalid(form)
             voorbeeld = pdf.brief_html(
                 onderwerp=sjabloon.onderwerp,
@@ -134,7 +135,7 @@ class BriefView(CasusDocumentMixin, FormView):
             form.add_error(None, str(conflict))
             return self.form_invalid(form)
         except ValidationError as fout:
-            fouten_naar_form(form, fout)
+            fout_naar_formulier(form, fout)
             return self.form_invalid(form)
         self.loggen("aanmaken", "brief", brief.pk)
         melding = f"{brief.get_soort_display()} verzonden op {brief.verzonden_op:%d-%m-%Y}."

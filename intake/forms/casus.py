@@ -9,12 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from altena.forms import DatumField
+from altena.forms import DatumField, GeenTagHelper
+from altena.validatie import niet_in_de_toekomst
 from netwerk.leefgebieden import keuzes_met_uitleg
 from netwerk.models import Kern, Partner
 
 from ..models import Kanaal, Urgentie, Verwijzer, ZrmScore
-from .inwoner import GeenTagHelper, niet_in_de_toekomst
 
 
 class HulpvraagVelden(forms.Form):

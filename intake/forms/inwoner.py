@@ -5,20 +5,14 @@ from __future__ import annotations
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from altena.forms import DatumField, GeenTagHelper
 from altena.namen import naam_van
+from altena.validatie import niet_in_de_toekomst
 from netwerk.models import Kern
 
 from ..scope import controleer_postcode_bij_kern
 from ..validators import normaliseer_bsn, normaliseer_postcode, validate_bsn, validate_postcode
-
-
-def niet_in_de_toekomst(waarde, melding="Deze datum ligt in de toekomst."):
-    if waarde and waarde > timezone.localdate():
-        raise ValidationError(melding, code="toekomst")
-    return waarde
 
 
 class InwonerZoekForm(forms.Form):
@@ -55,7 +49,7 @@ class InwonerZoekForm(forms.Form):
 
     def clean_geboortedatum(self):
         return niet_in_de_toekomst(
-            self.cleaned_data.get("geboortedatum"), "De geboortedatum ligt in de toekomst."
+            self.cleaned_data.get("geboortedatum"), melding="De geboortedatum ligt in de toekomst."
         )
 
     def clean(self):
@@ -140,7 +134,7 @@ class InwonerForm(forms.Form):
 
     def clean_geboortedatum(self):
         return niet_in_de_toekomst(
-            self.cleaned_data["geboortedatum"], "De geboortedatum ligt in de toekomst."
+            self.cleaned_data["geboortedatum"], melding="De geboortedatum ligt in de toekomst."
         )
 
     def clean(self):

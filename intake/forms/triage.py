@@ -6,11 +6,11 @@ from django import forms
 from django.utils import timezone
 
 from altena.forms import DatumField, VersieForm
+from altena.validatie import niet_in_de_toekomst
 from netwerk.leefgebieden import Leefgebied
 from netwerk.models import Kern
 
 from ..models import STANDAARD_GEDEELD, GedeeldGegeven, Verwijzing, Wet
-from .inwoner import niet_in_de_toekomst
 
 
 class AfhandelenForm(VersieForm):
@@ -36,7 +36,7 @@ class OpschalenForm(VersieForm):
 
     def clean_meldingsdatum(self):
         return niet_in_de_toekomst(
-            self.cleaned_data["meldingsdatum"], "De meldingsdatum ligt in de toekomst."
+            self.cleaned_data["meldingsdatum"], melding="De meldingsdatum ligt in de toekomst."
         )
 
 

@@ -1,8 +1,6 @@
 """The shared case model (Casus), its numbering and its append-only timeline."""
 
 import datetime
-import operator
-from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -10,7 +8,6 @@ from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 
-from altena.access import Rol, user_roles
 from netwerk.leefgebieden import Leefgebied
 from netwerk.models import Kern, Team
 
@@ -65,26 +62,11 @@ class CasusQuerySet(models.QuerySet):
         return self.filter(fase__in=OPEN_FASEN)
 
     def zichtbaar_voor(self, user):
-        """The cases a user may see: the one place where case scope is decided.
+        """The cases a user may see, by the one scope rule (``intake.scope.casus_scope``)."""
+        from ..scope import casus_scope
 
-        Written with id subqueries (no joins), so the result has no duplicates and PostgreSQL can
-        answer it with hashed subplans even over a million cases.
-        """
-        from ..scope import gemeenten_query, werkgebied_kernen
-
-        if not user.is_authenticated:
-            return self.none()
-        roles = user_roles(user)
-        conditions = []
-        if roles & {Rol.CONSULTANT, Rol.TEAMLEIDER}:
-            teams = Team.objects.filter(leden=user).values("pk")
-            conditions += [Q(team_id__in=teams), Q(behandelaar=user), Q(regisseur=user)]
-        if Rol.FRONTOFFICE in roles:
-            conditions.append(Q(kern_id__in=werkgebied_kernen(user).values("pk")))
-        if not conditions:
-            return self.none()
-        # Never across gemeenten (a user in teams of two gemeenten sees each within its own scope).
-        return self.filter(reduce(operator.or_, conditions), gemeente__in=gemeenten_query(user))
+        scope = casus_scope(user)
+        return self.none() if scope is None else self.filter(scope)
 
     def bevat(self, veld: str = "casus_id") -> Exists:
         """A condition for another model's rows: its case (``veld``) is one of these. A correlated
@@ -232,6 +214,10 @@ class Casus(models.Model):
     @property
     def is_open(self) -> bool:
         return self.fase in OPEN_FASEN
+
+    @property
+    def is_verwezen(self) -> bool:
+        return self.fase == Fase.VERWEZEN
 
     @property
     def leefgebied_labels(self) -> list[str]:

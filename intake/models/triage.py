@@ -15,6 +15,13 @@ from netwerk.models import Partner
 
 from .casus import Casus
 
+# The partner portal's first sort key: referrals waiting for acceptance before accepted ones. One
+# expression for the query (partner.selectors.overzicht) and its index, so PostgreSQL matches them.
+PORTAAL_WACHT_EERST = models.Case(
+    models.When(status="verstuurd", then=models.Value(0)), default=models.Value(1),
+    output_field=models.IntegerField(),
+)  # fmt: skip
+
 
 class GedeeldGegeven(models.TextChoices):
     """What the inwoner consented to share with the partner of one referral (the consent's scope).
@@ -134,6 +141,16 @@ class Verwijzing(models.Model):
         indexes = [
             models.Index(fields=["casus", "status"], name="verwijzing_casus_status"),
             models.Index(fields=["partner", "status"], name="verwijzing_partner_status"),
+            # The partner portal's list in its own order (waiting first, newest first), so a page
+            # of 25 reads about 25 referrals instead of sorting every open one of the partner.
+            models.Index(
+                "partner",
+                PORTAAL_WACHT_EERST,
+                models.F("verstuurd_op").desc(),
+                models.F("id").desc(),
+                condition=Q(status__in=["verstuurd", "geaccepteerd"]),
+                name="verwijzing_portaal_volgorde",
+            ),
         ]
 
     def __str__(self):
@@ -142,6 +159,11 @@ class Verwijzing(models.Model):
     @property
     def is_actief(self) -> bool:
         return self.status in self.ACTIEVE_STATUSSEN
+
+    @property
+    def is_nieuw(self) -> bool:
+        """Sent, and not yet accepted or refused by the partner."""
+        return self.status == self.Status.VERSTUURD
 
     def volgende_statussen(self) -> tuple[str, ...]:
         return self.VOLGENDE_STATUSSEN.get(self.status, ())

@@ -3,6 +3,7 @@
 One module per concept (casus, triage, inwoners); import them from ``intake.services``.
 """
 
+from ..fouten import VerwijzingGewijzigd
 from .casus import (
     BEWERKBARE_VELDEN,
     MogelijkDubbel,
@@ -10,8 +11,10 @@ from .casus import (
     VersieConflict,
     casus_aanmaken,
     casus_bijwerken,
+    casus_bijwerken_vergrendeld,
     casus_overgang,
     casus_toewijzen,
+    casus_toewijzen_vergrendeld,
     gebeurtenis_toevoegen,
     gebeurtenissen_bulk_sql,
     intake_overgang,
@@ -19,6 +22,7 @@ from .casus import (
     mogelijk_dubbel,
     overgang_uitvoeren,
     volgend_casusnummer,
+    wijziging_vastleggen,
 )
 from .inwoners import (
     BsnBestaatAl,
@@ -31,10 +35,13 @@ from .inwoners import (
 from .triage import (
     casus_afhandelen,
     casus_afsluiten,
+    casus_afsluiten_vergrendeld,
     casus_opschalen,
     gedeelde_gegevens_controleren,
     maatwerkteam_voor,
+    verwijzing_bijwerken,
     verwijzing_maken,
+    verwijzing_maken_vergrendeld,
     verwijzing_terugkoppeling,
 )
 
@@ -45,13 +52,17 @@ __all__ = [
     "MogelijkDubbel",
     "OvergangNietToegestaan",
     "VersieConflict",
+    "VerwijzingGewijzigd",
     "casus_aanmaken",
     "casus_afhandelen",
     "casus_afsluiten",
+    "casus_afsluiten_vergrendeld",
     "casus_bijwerken",
+    "casus_bijwerken_vergrendeld",
     "casus_opschalen",
     "casus_overgang",
     "casus_toewijzen",
+    "casus_toewijzen_vergrendeld",
     "gebeurtenis_toevoegen",
     "gebeurtenissen_bulk_sql",
     "gedeelde_gegevens_controleren",
@@ -63,8 +74,11 @@ __all__ = [
     "maatwerkteam_voor",
     "mogelijk_dubbel",
     "overgang_uitvoeren",
+    "verwijzing_bijwerken",
     "verwijzing_maken",
+    "verwijzing_maken_vergrendeld",
     "verwijzing_terugkoppeling",
     "volgend_casusnummer",
+    "wijziging_vastleggen",
     "zrm_scores_vastleggen",
 ]

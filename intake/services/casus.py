@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from altena.namen import naam_van
 
-from ..acties import actie_vereist
+from ..acties import ACTIES
 from ..fouten import OvergangNietToegestaan, VersieConflict
 from ..hooks import casus_fase_gewijzigd
 from ..models import Casus, CasusGebeurtenis, Inwoner
@@ -98,6 +98,40 @@ def gebeurtenis_toevoegen(
     )
 
 
+def wijziging_vastleggen(
+    locked: Casus,
+    *,
+    soort: str | None,
+    door=None,
+    tekst: str = "",
+    gegevens: dict | None = None,
+    fase_van: str = "",
+    fase_naar: str = "",
+    velden: list[str] | None = (),
+) -> Casus:
+    """The one way a change of a locked case is recorded: the version goes up (every form opened
+    before it is stale) and, with a ``soort``, the timeline gets its event.
+
+    ``velden``: the case's own fields the caller changed (saved with the version); None saves the
+    whole row (a transition or an edit). The caller holds the lock (``lock_casus``)."""
+    locked.versie += 1
+    if velden is None:
+        locked.save()
+    else:
+        locked.save(update_fields=[*velden, "versie", "gewijzigd"])
+    if soort is not None:
+        gebeurtenis_toevoegen(
+            casus=locked,
+            soort=soort,
+            door=door,
+            tekst=tekst,
+            gegevens=gegevens,
+            fase_van=fase_van,
+            fase_naar=fase_naar,
+        )
+    return locked
+
+
 def gebeurtenissen_bulk_sql(bron: str) -> str:
     """The documented bulk equivalent of ``gebeurtenis_toevoegen`` for set-based writers (the
     signalen sweeps): an ``INSERT ... SELECT`` that appends one timeline event per
@@ -163,7 +197,6 @@ def casus_aanmaken(
     if kern is not None and kern.gemeente != inwoner.gemeente:
         raise ValidationError({"kern": "Deze kern hoort bij een andere gemeente dan de inwoner."})
     casus = Casus(
-        nummer=volgend_casusnummer(),
         inwoner=inwoner,
         huishouden=inwoner.huishouden,
         kern=kern or inwoner.kern,
@@ -183,6 +216,10 @@ def casus_aanmaken(
         indienings_token=indienings_token,
     )
     casus.full_clean(exclude=["nummer"])
+    # The number last, just before the insert: the counter's row lock is held until this
+    # transaction commits, and every other registration of the year waits for it, so only the
+    # insert, its timeline event and the commit run under it (not the checks above).
+    casus.nummer = volgend_casusnummer()
     try:
         with transaction.atomic():
             casus.save()
@@ -249,10 +286,9 @@ def overgang_uitvoeren(
     elif van == Fase.AFGESLOTEN:
         locked.afgesloten_op = None
         locked.afsluitreden = ""
-    locked.versie += 1
-    locked.save()
-    gebeurtenis_toevoegen(
-        casus=locked,
+    wijziging_vastleggen(
+        locked,
+        velden=None,
         soort=CasusGebeurtenis.Soort.OVERGANG,
         door=door,
         tekst=tekst,
@@ -277,8 +313,7 @@ def casus_overgang(
 ) -> Casus:
     """A transition that intake starts: lock, move (``overgang_uitvoeren``) and send the
     ``casus_fase_gewijzigd`` hook so higher apps keep their records in step (same transaction).
-
-    Passing a case this transaction already locked costs one cheap re-lock, not a second wait."""
+    A service that already holds the lock calls ``intake_overgang`` instead."""
     locked = lock_casus(casus, versie)
     return intake_overgang(locked, naar=naar, door=door, tekst=tekst, gegevens=gegevens, velden=velden)
 
@@ -311,11 +346,16 @@ BEWERKBARE_VELDEN = frozenset(
 @transaction.atomic
 def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
     """Change the intake data of a case; a stale ``versie`` raises VersieConflict and writes nothing."""
+    return casus_bijwerken_vergrendeld(lock_casus(casus, versie), door=door, **velden)
+
+
+def casus_bijwerken_vergrendeld(locked: Casus, *, door, **velden) -> Casus:
+    """``casus_bijwerken`` on a case the caller already locked (backoffice's afschaling records the
+    consent with it)."""
     onbekend = set(velden) - BEWERKBARE_VELDEN
     if onbekend:
         raise ValueError(f"Niet bewerkbaar via casus_bijwerken: {sorted(onbekend)}")
-    locked = lock_casus(casus, versie)
-    actie_vereist(locked, "bewerken")
+    ACTIES.vereist(locked, "bewerken")
     gewijzigd = {}
     # A move to another kern keeps both ids, so reports can place the case where it was at a moment.
     kern_verhuizing = {}
@@ -329,31 +369,33 @@ def casus_bijwerken(*, casus: Casus, versie: int, door, **velden) -> Casus:
     if not gewijzigd:
         return locked
     locked.full_clean(exclude=["nummer"])
-    locked.versie += 1
-    locked.save()
-    gebeurtenis_toevoegen(
-        casus=locked,
+    return wijziging_vastleggen(
+        locked,
+        velden=None,
         soort=CasusGebeurtenis.Soort.GEWIJZIGD,
         door=door,
         tekst="Gewijzigd: " + ", ".join(sorted(gewijzigd)),
         gegevens={"velden": sorted(gewijzigd), **kern_verhuizing},
     )
-    return locked
 
 
 @transaction.atomic
 def casus_toewijzen(*, casus: Casus, door, behandelaar=None, team=None, versie: int | None = None) -> Casus:
-    locked = lock_casus(casus, versie)
+    return casus_toewijzen_vergrendeld(
+        lock_casus(casus, versie), door=door, behandelaar=behandelaar, team=team
+    )
+
+
+def casus_toewijzen_vergrendeld(locked: Casus, *, door, behandelaar=None, team=None) -> Casus:
+    """Assign a case the caller already locked (backoffice's claim and assignment)."""
     if behandelaar is not None:
         locked.behandelaar = behandelaar
     if team is not None:
         locked.team = team
-    locked.versie += 1
-    locked.save()
-    gebeurtenis_toevoegen(
-        casus=locked,
+    return wijziging_vastleggen(
+        locked,
+        velden=["behandelaar", "team"],
         soort=CasusGebeurtenis.Soort.TOEGEWEZEN,
         door=door,
         tekst=f"Behandelaar: {naam_van(locked.behandelaar, '-')}; team: {locked.team or '-'}",
     )
-    return locked

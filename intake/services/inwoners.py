@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from altena.access import Rol, has_role
 from altena.namen import naam_van
+from altena.validatie import niet_in_de_toekomst
 from netwerk.leefgebieden import Leefgebied
 
 from ..models import Casus, CasusGebeurtenis, Huishouden, Inwoner, ZrmScore
@@ -85,8 +86,7 @@ def inwoner_registreren(
         raise BsnBestaatAl(bestaand)
     if huishouden is not None and huishouden.gemeente != gemeente:
         raise ValidationError({"huishouden": "Dit huishouden hoort bij een andere gemeente."})
-    if geboortedatum and geboortedatum > timezone.localdate():
-        raise ValidationError({"geboortedatum": "De geboortedatum ligt in de toekomst."})
+    niet_in_de_toekomst(geboortedatum, veld="geboortedatum", melding="De geboortedatum ligt in de toekomst.")
     inwoner = Inwoner(
         bsn=bsn,
         voornamen=voornamen.strip(),

@@ -11,9 +11,11 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from altena.access import Rol
+from altena.validatie import datum_verplicht, niet_in_de_toekomst, verplicht
 from netwerk.models import Team
 
-from ..acties import actie_vereist
+from ..acties import ACTIES
+from ..fouten import VerwijzingGewijzigd
 from ..hooks import verwijzing_gemaakt
 from ..models import (
     CONTACT_GEGEVENS,
@@ -26,32 +28,21 @@ from ..models import (
 )
 from ..workflow import Fase
 from .casus import (
-    VersieConflict,
-    casus_overgang,
     gebeurtenis_toevoegen,
     intake_overgang,
     lock_casus,
+    wijziging_vastleggen,
 )
-
-
-def _verplicht(waarde: str, melding: str, veld: str) -> str:
-    waarde = (waarde or "").strip()
-    if not waarde:
-        raise ValidationError({veld: melding})
-    return waarde
-
-
-def _niet_in_de_toekomst(datum: date | None, veld: str) -> None:
-    if datum is not None and datum > timezone.localdate():
-        raise ValidationError({veld: "Deze datum ligt in de toekomst."})
 
 
 @transaction.atomic
 def casus_afhandelen(*, casus: Casus, door, notitie: str, versie: int | None = None) -> Casus:
     """Settled at the door with information or advice: aangemeld -> afgehandeld."""
-    notitie = _verplicht(notitie, "Noteer kort welke informatie of welk advies is gegeven.", "notitie")
+    notitie = verplicht(
+        notitie, melding="Noteer kort welke informatie of welk advies is gegeven.", veld="notitie"
+    )
     locked = lock_casus(casus, versie)
-    actie_vereist(locked, "afhandelen")
+    ACTIES.vereist(locked, "afhandelen")
     return intake_overgang(locked, naar=Fase.AFGEHANDELD, door=door, tekst=notitie)
 
 
@@ -92,7 +83,16 @@ def verwijzing_maken(
     gedeeld = gedeelde_gegevens_controleren(
         STANDAARD_GEDEELD if gedeelde_gegevens is None else gedeelde_gegevens
     )
-    locked = lock_casus(casus, versie)
+    return verwijzing_maken_vergrendeld(
+        lock_casus(casus, versie), partner=partner, door=door, toelichting=toelichting, gedeeld=gedeeld
+    )
+
+
+def verwijzing_maken_vergrendeld(
+    locked: Casus, *, partner, door, toelichting: str = "", gedeeld: list[str] | None = None
+) -> Verwijzing:
+    """``verwijzing_maken`` on a case the caller already locked (backoffice's afschaling)."""
+    gedeeld = gedeelde_gegevens_controleren(STANDAARD_GEDEELD if gedeeld is None else gedeeld)
     if not locked.toestemming_delen:
         raise ValidationError(
             "Verwijzen kan niet: de inwoner heeft geen toestemming gegeven om gegevens met partners "
@@ -101,7 +101,7 @@ def verwijzing_maken(
         )
     if not partner.actief:
         raise ValidationError({"partner": "Deze partner is niet meer actief."})
-    actie_vereist(locked, "verwijzen")
+    ACTIES.vereist(locked, "verwijzen")
     if locked.fase != Fase.VERWEZEN:
         locked = intake_overgang(
             locked,
@@ -111,8 +111,7 @@ def verwijzing_maken(
             gegevens={"partner": partner.pk},
         )
     else:
-        locked.versie += 1
-        locked.save(update_fields=["versie", "gewijzigd"])
+        wijziging_vastleggen(locked, soort=None)
     verwijzing = Verwijzing.objects.create(
         casus=locked,
         partner=partner,
@@ -134,42 +133,88 @@ def verwijzing_maken(
 
 
 @transaction.atomic
-def verwijzing_terugkoppeling(
-    *, verwijzing: Verwijzing, status: str, tekst: str, datum: date, door, versie: int | None = None
+def verwijzing_bijwerken(
+    *,
+    verwijzing: Verwijzing,
+    door,
+    naar: str | None,
+    tekst: str,
+    tijdlijn: str,
+    gegevens: dict,
+    versie: int | None = None,
+    datum: date | None = None,
+    van: tuple[str, ...] | None = None,
+    wat: str = "Deze wijziging",
+    velden: dict | None = None,
+    partner_id: int | None = None,
 ) -> Verwijzing:
-    """Record the partner's feedback (accepted, refused, finished) as told to staff."""
-    locked = Verwijzing.objects.select_for_update().select_related("partner").get(pk=verwijzing.pk)
+    """The one writer of a referral's status and feedback, for staff and the partner portal alike.
+
+    Locks the referral (only the partner's own with ``partner_id``), refuses a stale ``versie``
+    (VerwijzingGewijzigd), a status outside ``van`` and a move to ``naar`` that
+    ``Verwijzing.VOLGENDE_STATUSSEN`` does not allow; sets the status with its moments (accepted,
+    finished), the feedback (``tekst``, ``datum``, ``door``) and the extra ``velden`` (first
+    contact, outcome, opschaling), and writes the timeline event (``tijdlijn``, ``gegevens``).
+    ``naar=None`` records feedback without a new status."""
+    qs = Verwijzing.objects.select_for_update(of=("self",)).select_related("partner", "casus")
+    if partner_id is not None:
+        qs = qs.filter(partner_id=partner_id)
+    locked = qs.get(pk=verwijzing.pk)
     if versie is not None and locked.versie != versie:
-        raise VersieConflict(Casus.objects.get(pk=locked.casus_id))
-    if status not in locked.volgende_statussen():
+        raise VerwijzingGewijzigd()
+    if van is not None and locked.status not in van:
         raise ValidationError(
-            {
-                "status": f"Een verwijzing met status '{locked.get_status_display()}' kan niet naar "
-                f"'{Verwijzing.Status(status).label if status in Verwijzing.Status.values else status}'."
-            }
+            f"{wat} kan niet: de verwijzing staat op '{locked.get_status_display().lower()}'.", code="status"
         )
-    tekst = _verplicht(tekst, "Noteer wat de partner heeft teruggekoppeld.", "tekst")
-    if datum is None:
-        raise ValidationError({"datum": "Vul de datum van de terugkoppeling in."})
-    _niet_in_de_toekomst(datum, "datum")
-    locked.status = status
+    if naar is not None and naar not in locked.volgende_statussen():
+        label = Verwijzing.Status(naar).label if naar in Verwijzing.Status.values else naar
+        raise ValidationError(
+            {"status": f"Een verwijzing met status '{locked.get_status_display()}' kan niet naar '{label}'."},
+            code="status",
+        )
+    nu = timezone.now()
+    if naar is not None:
+        locked.status = naar
+        if naar in (Verwijzing.Status.AFGEROND, Verwijzing.Status.AFGEWEZEN):
+            locked.afgerond_op = nu
+        if naar == Verwijzing.Status.GEACCEPTEERD and locked.geaccepteerd_op is None:
+            locked.geaccepteerd_op = nu  # counted as accepted, whoever records it
+    for veld, waarde in (velden or {}).items():
+        setattr(locked, veld, waarde)
     locked.terugkoppeling_tekst = tekst
-    locked.terugkoppeling_datum = datum
+    locked.terugkoppeling_datum = datum or timezone.localdate()
     locked.terugkoppeling_door = door
-    if status in (Verwijzing.Status.AFGEROND, Verwijzing.Status.AFGEWEZEN):
-        locked.afgerond_op = timezone.now()
-    if status == Verwijzing.Status.GEACCEPTEERD and locked.geaccepteerd_op is None:
-        locked.geaccepteerd_op = timezone.now()  # counted as accepted, as when the partner does it
     locked.versie += 1
     locked.save()
     gebeurtenis_toevoegen(
         casus=locked.casus,
         soort=CasusGebeurtenis.Soort.TERUGKOPPELING,
         door=door,
-        tekst=f"{locked.partner.naam}: {locked.get_status_display().lower()} ({datum:%d-%m-%Y}). {tekst}",
-        gegevens={"verwijzing": locked.pk, "status": status, "datum": datum.isoformat()},
+        tekst=tijdlijn,
+        gegevens={"verwijzing": locked.pk, **gegevens},
     )
     return locked
+
+
+def verwijzing_terugkoppeling(
+    *, verwijzing: Verwijzing, status: str, tekst: str, datum: date, door, versie: int | None = None
+) -> Verwijzing:
+    """Record the partner's feedback (accepted, refused, finished) as told to staff."""
+    tekst = verplicht(tekst, melding="Noteer wat de partner heeft teruggekoppeld.", veld="tekst")
+    datum_verplicht(datum, melding="Vul de datum van de terugkoppeling in.", veld="datum")
+    niet_in_de_toekomst(datum, veld="datum")
+    partner = verwijzing.partner.naam
+    label = Verwijzing.Status(status).label.lower() if status in Verwijzing.Status.values else status
+    return verwijzing_bijwerken(
+        verwijzing=verwijzing,
+        door=door,
+        naar=status,
+        tekst=tekst,
+        datum=datum,
+        versie=versie,
+        tijdlijn=f"{partner}: {label} ({datum:%d-%m-%Y}). {tekst}",
+        gegevens={"status": status, "datum": datum.isoformat()},
+    )
 
 
 def maatwerkteam_voor(casus: Casus):
@@ -216,9 +261,9 @@ def casus_opschalen(
     if fouten:
         raise ValidationError(fouten)
     meldingsdatum = meldingsdatum or timezone.localdate()
-    _niet_in_de_toekomst(meldingsdatum, "meldingsdatum")
+    niet_in_de_toekomst(meldingsdatum, veld="meldingsdatum")
     locked = lock_casus(casus, versie)
-    actie_vereist(locked, "opschalen")
+    ACTIES.vereist(locked, "opschalen")
     team = maatwerkteam_voor(locked) or locked.team
     return intake_overgang(
         locked,
@@ -233,7 +278,13 @@ def casus_opschalen(
 @transaction.atomic
 def casus_afsluiten(*, casus: Casus, reden: str, door, versie: int | None = None) -> Casus:
     """Close an open case with a reason (e.g. after the partner finished the referral)."""
-    reden = _verplicht(reden, "Geef de reden van afsluiten.", "reden")
-    return casus_overgang(
-        casus=casus, naar=Fase.AFGESLOTEN, door=door, tekst=reden, versie=versie, afsluitreden=reden[:100]
+    reden = verplicht(reden, melding="Geef de reden van afsluiten.", veld="reden")
+    return casus_afsluiten_vergrendeld(lock_casus(casus, versie), reden=reden, door=door)
+
+
+def casus_afsluiten_vergrendeld(locked: Casus, *, reden: str, door) -> Casus:
+    """``casus_afsluiten`` on a case the caller already locked (backoffice's maatwerk_afsluiten)."""
+    reden = verplicht(reden, melding="Geef de reden van afsluiten.", veld="reden")
+    return intake_overgang(
+        locked, naar=Fase.AFGESLOTEN, door=door, tekst=reden, velden={"afsluitreden": reden[:100]}
     )

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from altena.access import Rol
 
 from .. import selectors, verwerking
-from ..acties import acties_voor
+from ..acties import ACTIES
 from ..forms import CasusBewerkenForm
 from ..routes import casus_url, is_maatwerk
 from ..scope import werkgebied_kernen
@@ -35,7 +35,7 @@ class CasusDetailView(CasusMixin, TemplateView):
             tijdlijn=selectors.tijdlijn(casus),
             verwijzingen=casus.verwijzingen.select_related("partner", "door", "terugkoppeling_door"),
             zrm_scores=casus.zrm_scores.select_related("door"),
-            acties=acties_voor(self.request.user, casus),
+            acties=ACTIES.voor(self.request.user, casus),
             maatwerk_url=self.maatwerk_url(casus),
             **kwargs,
         )

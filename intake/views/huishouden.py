@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import TemplateView
 
+from altena import panelen
 from altena.access import Rol, RoleRequiredMixin, has_role
 from altena.namen import naam_van
 
@@ -63,6 +64,8 @@ class HuishoudenView(HuishoudenMixin, TemplateView):
             verwijzingen=verwijzingen,
             zichtbaar=zichtbaar,
             regisseur_form=form,
+            # The household's letters: documenten fills this place (altena.panelen).
+            panelen=panelen.weergeven(self.request, self.huishouden, "intake.huishouden"),
             **kwargs,
         )
 

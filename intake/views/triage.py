@@ -17,7 +17,7 @@ from altena.access import Rol, RoleRequiredMixin
 from netwerk.models import Kern, Partner
 
 from .. import selectors, verwerking
-from ..acties import acties_voor, reden_niet
+from ..acties import ACTIES
 from ..forms import (
     AfhandelenForm,
     AfsluitenForm,
@@ -29,6 +29,7 @@ from ..forms import (
 from ..models import Casus, Verwijzing
 from ..services import (
     VersieConflict,
+    VerwijzingGewijzigd,
     casus_afhandelen,
     casus_afsluiten,
     casus_opschalen,
@@ -63,10 +64,10 @@ class TriageView(CasusMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def toegestaan(self) -> bool:
-        return acties_voor(self.request.user, self.casus).get(self.actie, False)
+        return ACTIES.voor(self.request.user, self.casus).get(self.actie, False)
 
     def niet_toegestaan_tekst(self) -> str:
-        reden = reden_niet(self.casus, self.actie) or "U mag dit niet doen op deze casus."
+        reden = ACTIES.reden_niet(self.casus, self.actie) or "U mag dit niet doen op deze casus."
         return f"{reden} Er is niets opgeslagen."
 
     def niet_toegestaan(self):
@@ -102,7 +103,7 @@ class TriageView(CasusMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            casus=self.casus, titel=self.titel, acties=acties_voor(self.request.user, self.casus), **kwargs
+            casus=self.casus, titel=self.titel, acties=ACTIES.voor(self.request.user, self.casus), **kwargs
         )
 
 
@@ -265,7 +266,7 @@ class TerugkoppelingView(RoleRequiredMixin, FormView):
                 door=self.request.user,
                 versie=d["versie"],
             )
-        except VersieConflict:
+        except VerwijzingGewijzigd:
             form.add_error(None, "Een collega heeft intussen een terugkoppeling vastgelegd. Bekijk de casus.")
             return self.form_invalid(form)
         except ValidationError as exc:

@@ -12,7 +12,8 @@ import pytest
 from django.urls import reverse
 
 from backoffice import services
-from backoffice.acties import ACTIES, ActieNietToegestaan, Stand, acties_voor, reden_niet
+from backoffice.acties import ACTIES, Stand
+from intake.fouten import ActieNietToegestaan
 from intake.models import Casus
 from tests.backoffice.test_proces import claim, voorziening
 
@@ -45,7 +46,7 @@ def controleer(client, user, casus):
     casus = Casus.objects.get(pk=casus.pk)
     html = client.get(reverse("backoffice:casus", args=[casus.nummer])).content.decode()
     getoond = knoppen(html, casus.nummer)
-    mag = {naam for naam, ja in acties_voor(user, Stand(casus)).items() if ja and naam != "bezwaar"}
+    mag = {naam for naam, ja in ACTIES.voor(user, Stand(casus)).items() if ja and naam != "bezwaar"}
     assert getoond == mag, casus.get_fase_display()
     for naam, url in STAP_URL.items():
         if naam == "toewijzen" and naam not in mag:
@@ -56,7 +57,7 @@ def controleer(client, user, casus):
         niet_nu = 'data-testid="niet-nu"' in stap.content.decode()
         assert niet_nu == (naam not in mag), (naam, casus.get_fase_display())
         if naam in mag:  # the service agrees with the button: its check passes on this state
-            assert reden_niet(Stand(casus), naam) is None
+            assert ACTIES.reden_niet(Stand(casus), naam) is None
     return getoond
 
 
@@ -113,7 +114,7 @@ def test_besluitpagina_in_verkeerde_fase_zegt_eerst_de_aanvraag(client_for, vand
 
 def test_service_weigert_met_de_reden_van_de_tabel(vandaag, opschalen, consultant):
     casus = opschalen("wmo")  # no behandelaar yet
-    verwacht = reden_niet(Stand(casus), "aanvraag")
+    verwacht = ACTIES.reden_niet(Stand(casus), "aanvraag")
     with pytest.raises(ActieNietToegestaan) as fout:
         services.aanvraag_ontvangen(casus=casus, ontvangen_op=vandaag, omschrijving="x", door=consultant)
     assert fout.value.messages == [verwacht] and "geen behandelaar" in verwacht

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from backoffice import services
-from backoffice.acties import ActieNietToegestaan
 from backoffice.models import Aanvraag, Besluit, Onderzoek, Termijn, Voorziening
+from intake.fouten import ActieNietToegestaan
 from intake.models import Casus, CasusGebeurtenis, Verwijzing, ZrmScore
 from intake.workflow import Fase
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory

@@ -293,3 +293,19 @@ def test_afschalen_zonder_toestemming_meldt_het_bij_het_veld(client_for, consult
     assert response.status_code == 302
     casus.refresh_from_db()
     assert casus.fase == "verwezen" and casus.toestemming_delen
+
+
+def test_verstreken_teller_stopt_na_het_maximum(vandaag, client_for, teamleider, team, monkeypatch):
+    """The alarm counts like the queue (at most MAX, then "meer dan"): an uncapped count reads every
+    overdue case in scope, which grows with the data."""
+    from backoffice.views import werkvoorraad
+
+    monkeypatch.setattr(werkvoorraad, "MAX_VERSTREKEN", 2)
+    for _ in range(4):
+        casus = CasusFactory(maatwerk=True, team=team)
+        TermijnFactory(casus=casus, uiterste_datum=vandaag - timedelta(days=2))
+    response = client_for(teamleider).get("/backoffice/")
+    assert response.context["aantal_verstreken"] == 3  # four overdue, counted up to MAX + 1 only
+    assert "Meer dan <strong>2</strong> casussen hebben een verstreken wettelijke termijn" in (
+        response.content.decode()
+    )

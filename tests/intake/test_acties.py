@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from intake.acties import ACTIES, ActieNietToegestaan, acties_voor, reden_niet
+from intake.acties import ACTIES
+from intake.fouten import ActieNietToegestaan
 from intake.models import Casus
 from intake.services import OvergangNietToegestaan, casus_afhandelen, casus_opschalen, verwijzing_maken
 from intake.workflow import Fase
@@ -27,13 +28,13 @@ def test_knoppen_volgen_de_tabel_en_de_stap_weigert_met_dezelfde_reden(client_fo
     casus = CasusFactory(kern=kern, fase=fase, toestemming_delen=True, toestemming_scope="welzijn")
     client = client_for(frontoffice)
     html = client.get(reverse("intake:casus", args=[casus.nummer])).content.decode()
-    mag = acties_voor(frontoffice, casus)
+    mag = ACTIES.voor(frontoffice, casus)
     for naam, url in KNOP_URL.items():
         href = f'href="{reverse(url, args=[casus.nummer])}"'
         assert (href in html) == mag[naam], (naam, fase)
         if not mag[naam] and naam != "bewerken":
             response = client.get(reverse(url, args=[casus.nummer]), follow=True)
-            assert escape(reden_niet(casus, naam)) in response.content.decode(), (naam, fase)
+            assert escape(ACTIES.reden_niet(casus, naam)) in response.content.decode(), (naam, fase)
 
 
 def test_services_weigeren_met_de_reden_van_de_tabel(frontoffice, kern):
@@ -46,7 +47,7 @@ def test_services_weigeren_met_de_reden_van_de_tabel(frontoffice, kern):
         with pytest.raises(ActieNietToegestaan) as fout:
             aanroep()
         assert isinstance(fout.value, OvergangNietToegestaan)
-        assert fout.value.messages == [reden_niet(casus, naam)]
+        assert fout.value.messages == [ACTIES.reden_niet(casus, naam)]
     assert Casus.objects.get(pk=casus.pk).versie == casus.versie
 
 

@@ -76,6 +76,23 @@ def test_casus_aanmaken_writes_timeline_and_is_idempotent_per_token(frontoffice,
     assert list(first.gebeurtenissen.values_list("soort", flat=True)) == ["aangemaakt"]
 
 
+def test_the_case_number_is_drawn_last_so_its_lock_covers_only_the_writes(frontoffice, kern):
+    """The counter's row lock lasts until commit and serialises every registration of the year: after
+    drawing the number only the case, its timeline event and savepoints run, no checks or reads."""
+    from django.test.utils import CaptureQueriesContext
+
+    inwoner = InwonerFactory(kern=kern)
+    with CaptureQueriesContext(connection) as queries:
+        casus_aanmaken(inwoner=inwoner, door=frontoffice, hulpvraag="Hulp bij de administratie",
+                       kanaal="telefoon", leefgebieden=["financien"])  # fmt: skip
+    sql = [q["sql"].strip() for q in queries.captured_queries]
+    teller = next(i for i, q in enumerate(sql) if "intake_casusnummerteller" in q)
+    na = [q.split()[0].upper() for q in sql[teller + 1 :]]
+    assert set(na) <= {"INSERT", "SAVEPOINT", "RELEASE"}, sql[teller + 1 :]
+    assert sum(q.startswith('INSERT INTO "intake_casus"') for q in sql[teller + 1 :]) == 1
+    assert any("SELECT" in q for q in sql[:teller])  # the checks ran, before the number
+
+
 def test_transition_table_refuses_unlisted_transition(frontoffice):
     casus = CasusFactory()
     assert (Fase.AANGEMELD, Fase.BESLUIT) not in TRANSITIONS

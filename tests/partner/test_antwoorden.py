@@ -198,3 +198,34 @@ def test_the_desk_worker_sees_the_answers_on_the_case(
     html = client_for(frontoffice).get(f"/intake/casus/{verwijzing.casus.nummer}/").content.decode()
     assert "Geaccepteerd op" in html and "Eerste bezoek ging goed." in html
     assert "Welzijn Sleeuwijk: voortgang: Eerste bezoek ging goed." in html
+
+
+def test_one_intake_service_owns_the_referrals_status(
+    pw, client_for, frontoffice, verwijzing, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The partner's answer and the staff's terugkoppeling both go through intake's
+    ``verwijzing_bijwerken``; after the partner accepted, the desk cannot record "accepted" again
+    but can record the end."""
+    from intake.services import triage
+
+    aanroepen = []
+    echt = triage.verwijzing_bijwerken
+
+    def spion(**kwargs):
+        aanroepen.append(kwargs["naar"])
+        return echt(**kwargs)
+
+    monkeypatch.setattr(triage, "verwijzing_bijwerken", spion)
+    monkeypatch.setattr("partner.services.verwijzing_bijwerken", spion)
+    assert post(pw, verwijzing, "accepteren", django_capture_on_commit_callbacks).status_code == 302
+    data = {"status": "geaccepteerd", "datum": timezone.localdate().isoformat(), "tekst": "Telefonisch"}
+    data["versie"] = Verwijzing.objects.get(pk=verwijzing.pk).versie
+    response = client_for(frontoffice).post(f"/intake/verwijzing/{verwijzing.pk}/terugkoppeling/", data)
+    assert response.status_code == 200  # refused at the field: accepted already
+    assert Verwijzing.objects.get(pk=verwijzing.pk).versie == data["versie"]
+    data["status"] = "afgerond"
+    response = client_for(frontoffice).post(f"/intake/verwijzing/{verwijzing.pk}/terugkoppeling/", data)
+    assert response.status_code == 302
+    assert aanroepen[0] == "geaccepteerd" and aanroepen[-1] == "afgerond"
+    verwijzing.refresh_from_db()
+    assert verwijzing.status == "afgerond" and verwijzing.afgerond_op is not None

@@ -95,3 +95,63 @@ def test_page_and_xlsx_say_how_fresh_the_figures_are(client_for, raad_teamleider
 def test_the_refresh_is_on_the_static_beat_schedule():
     taken = {t["task"] for t in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "rapportage.tasks.raad_verversen" in taken
+
+
+def test_month_ends_from_the_first_voorziening_up_to_today():
+    assert raad_stand.maandeinden(d(2025, 11, 15), d(2026, 2, 27)) == [
+        d(2025, 11, 30),
+        d(2025, 12, 31),
+        d(2026, 1, 31),
+    ]
+    assert raad_stand.maandeinden(d(2024, 2, 1), d(2024, 2, 29)) == [d(2024, 2, 29)]
+
+
+def _voorraad(r: dict) -> tuple:
+    """The stock figures of the current period: running per category and form, and stapeling."""
+    cat, vorm, stap = (
+        r["tabellen"][n] for n in ("voorzieningen_categorie", "voorzieningen_vorm", "stapeling")
+    )
+    return [w[0] for w in cat.waarden], [w[0] for w in vorm.waarden], stap.waarden
+
+
+def test_stock_figures_on_a_month_end_are_read_from_the_stand_other_dates_are_counted():
+    """A quarter ends on a month's last day: its running voorzieningen and stapeling come from
+    VoorzieningStand (kept when the rows are gone); a free period ending mid-month counts the rows."""
+    from rapportage.models import VoorzieningRegel, VoorzieningStand
+
+    kwartaal = periode_van("kwartaal", 2026, 1)
+    vrij = Periode(d(2026, 3, 1), d(2026, 3, 20))
+    direct_kwartaal, direct_vrij = _voorraad(rapport(kwartaal, "Altena")), _voorraad(rapport(vrij, "Altena"))
+    raad_stand.verversen(nu=moment(2026, 5, 4, 6, 20))
+    assert VoorzieningStand.objects.filter(peildatum=d(2026, 3, 31), soort="stapeling").exists()
+    assert not VoorzieningStand.objects.filter(peildatum__gt=d(2026, 4, 30)).exists()
+    assert _voorraad(rapport(kwartaal, "Altena")) == direct_kwartaal
+    assert _voorraad(rapport(vrij, "Altena")) == direct_vrij
+    VoorzieningRegel.objects.all().delete()
+    assert _voorraad(rapport(kwartaal, "Altena")) == direct_kwartaal  # from the stand
+    assert _voorraad(rapport(vrij, "Altena")) != direct_vrij  # counted from the (now empty) rows
+
+
+@pytest.mark.parametrize(
+    "periode",
+    [
+        Periode(d(2026, 3, 1), d(2026, 3, 31)),
+        Periode(d(2026, 3, 10), d(2026, 3, 31)),
+        periode_van("kwartaal", 2026, 1),
+    ],
+    ids=lambda p: f"{p.van}-{p.tot}",
+)
+def test_started_and_ended_per_day_equal_the_direct_count_also_for_a_row_ended_before_it_started(
+    q1_gegevens, periode
+):
+    """Started and ended voorzieningen are summed per day; a voorziening stopped before its start
+    date (ended 5 March, start 20 March) counts exactly where the direct query counts it."""
+    from tests.factories.backoffice import VoorzieningFactory
+
+    casus = CasusFactory(kern=q1_gegevens["veen"], inwoner__kern=q1_gegevens["veen"], wet="wmo")
+    VoorzieningFactory(
+        casus=casus, startdatum=d(2026, 3, 20), einddatum=d(2026, 12, 31), beeindigd_op=d(2026, 3, 5)
+    )
+    direct = _alles(rapport(periode, "Altena"))
+    raad_stand.verversen()
+    assert _alles(rapport(periode, "Altena")) == direct

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils.module_loading import autodiscover_modules
 
-from altena.demo import DemoContext, steps
+from altena.demo import DemoContext, al_gevuld, steps
 
 GEMEENTEN = {"altena": "Altena", "westerkwartier": "Westerkwartier"}
 
@@ -32,9 +32,7 @@ class Command(BaseCommand):
         if casussen < 0:
             raise CommandError("--casussen moet 0 of meer zijn.")
         autodiscover_modules("demo")
-        from netwerk.models import Kern
-
-        if if_empty and Kern.objects.exists():
+        if if_empty and al_gevuld():
             self.stdout.write("Demogegevens zijn al aanwezig; seed_demo overgeslagen.")
             return
         ctx = DemoContext(

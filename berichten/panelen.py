@@ -1,20 +1,17 @@
-"""The berichten block on the backoffice case page (``{% load berichten_tags %}{% berichten_blok casus %}``):
-the toewijzingen with their ToewijzingNummer and the start and stop the provider reported, open
-verzoeken, and the latest messages. Template-level, so the backoffice never imports berichten."""
+"""The berichten panel on the backoffice case page (registered in ``BerichtenConfig.ready`` through
+``altena.panelen``, so the backoffice never imports berichten): the toewijzingen with their
+ToewijzingNummer and the start and stop the provider reported, open verzoeken, and the latest
+messages."""
 
-from django import template
 from django.db.models import Prefetch
 
+from altena import panelen
 from altena.access import Rol, has_role
 
-from ..models import Bericht, Levering, Toewijzing, Verzoek
-
-register = template.Library()
+from .models import Bericht, Levering, Toewijzing, Verzoek
 
 
-@register.inclusion_tag("berichten/includes/casus_blok.html", takes_context=True)
-def berichten_blok(context, casus):
-    user = context["request"].user
+def casus_blok(request, casus) -> dict:
     berichten = list(Bericht.objects.filter(casus=casus).defer("inhoud").order_by("-aangemaakt", "-id")[:5])
     if not berichten:  # no toewijzing or verzoek without a message: one query for most cases
         return {"casus": casus, "toewijzingen": [], "verzoeken": [], "berichten": []}
@@ -31,5 +28,14 @@ def berichten_blok(context, casus):
             "aanbieder"
         ),
         "berichten": berichten,
-        "consultant": has_role(user, Rol.CONSULTANT),
+        "consultant": has_role(request.user, Rol.CONSULTANT),
     }
+
+
+def registreren() -> None:
+    panelen.registreer(
+        "backoffice.casus.hoofd",
+        "berichten",
+        template="berichten/includes/casus_blok.html",
+        context=casus_blok,
+    )
