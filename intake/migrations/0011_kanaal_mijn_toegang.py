@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0009_eerste_termijn_en_volgorde_indexen'),
+        ('intake', '0010_verwijzing_portaal_volgorde'),
     ]
 
     operations = [
