@@ -133,6 +133,7 @@ MENU = [
     ("Bewaartermijnen", "backoffice:bewaartermijnen", "archive", (Rol.BEHEERDER,)),
     ("Verwerkingenlog", "privacy_log", "shield-lock", (Rol.PRIVACY,)),
     ("Gebruikersaudit", "privacy_gebruikers", "person-lines-fill", (Rol.PRIVACY,)),
+    ("Accountvoorstellen", "accountvoorstellen", "person-check", (Rol.TEAMLEIDER, Rol.PRIVACY)),
     ("Verwijzingen", "partner:overzicht", "inbox", (Rol.PARTNER,)),
     ("Capaciteit", "partner:capaciteit", "speedometer", (Rol.PARTNER,)),
 ]

@@ -8,20 +8,25 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
 
+from . import blokkade
 from .access import Rol, has_role
 from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
@@ -50,11 +55,47 @@ class InlogForm(AuthenticationForm):
         return super().clean()
 
 
+def geblokkeerd_antwoord(request, username: str):
+    """The 429 page of a locked username (altena.blokkade): how long, and that a link was mailed."""
+    minuten = blokkade.resterende_minuten(username)
+    return render(
+        request,
+        "registration/geblokkeerd.html",
+        {"minuten": minuten, "minuten_tekst": f"{minuten} minuut" if minuten == 1 else f"{minuten} minuten"},
+        status=429,
+    )
+
+
 @method_decorator(sensitive_post_parameters("password"), name="dispatch")
 class InlogView(auth_views.LoginView):
     verwerking = GEEN_PERSOONSGEGEVENS
     authentication_form = InlogForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        username = str(request.POST.get("username", ""))[:150]
+        if blokkade.geblokkeerd_tot(username):
+            return geblokkeerd_antwoord(request, username)
+        response = super().post(request, *args, **kwargs)
+        if not request.user.is_authenticated and blokkade.geblokkeerd_tot(username):
+            return geblokkeerd_antwoord(request, username)
+        return response
+
+
+@method_decorator(login_not_required, name="dispatch")
+class OntgrendelenView(View):
+    """The single-use link (1 hour) mailed to the account's own address when it was locked."""
+
+    verwerking = GEEN_PERSOONSGEGEVENS
+
+    def get(self, request, token):
+        return render(request, "registration/ontgrendelen.html", {"ongeldig": len(token) > 500})
+
+    def post(self, request, token):
+        if len(token) > 500 or blokkade.ontgrendel(token) is None:
+            return render(request, "registration/ontgrendelen.html", {"ongeldig": True}, status=400)
+        messages.success(request, "De blokkade is opgeheven. U kunt weer inloggen.")
+        return redirect("login")
 
 
 class WachtwoordVergetenForm(PasswordResetForm):
@@ -82,6 +123,20 @@ class WachtwoordVerzondenView(auth_views.PasswordResetDoneView):
 
 class WachtwoordInstellenView(auth_views.PasswordResetConfirmView):
     verwerking = GEEN_PERSOONSGEGEVENS
+
+    def form_valid(self, form):
+        from .audit import log_gebruiker
+        from .models import GebruikerAudit
+
+        response = super().form_valid(form)
+        # Who holds the mailbox now holds the account: the user audit log says when that happened.
+        log_gebruiker(
+            gebruiker=self.user,
+            wijziging=GebruikerAudit.Wijziging.WACHTWOORD_INGESTELD,
+            waarde=self.user.email,
+            actor=self.user,
+        )
+        return response
 
 
 class WachtwoordIngesteldView(auth_views.PasswordResetCompleteView):
@@ -139,6 +194,7 @@ _password_patterns = [
 urlpatterns = [
     path("login/", InlogView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("ontgrendelen/<str:token>/", OntgrendelenView.as_view(), name="ontgrendelen"),
     path("wachtwoord-vergeten/", include(_password_patterns)),
     path("tweestaps/", include("altena.tweestaps")),
 ]

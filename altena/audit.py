@@ -42,7 +42,9 @@ def _current_actor():
     return None
 
 
-def log_gebruiker(*, gebruiker, wijziging: str, waarde: str = "", actor=None) -> GebruikerAudit:
+def log_gebruiker(
+    *, gebruiker, wijziging: str, waarde: str = "", oude_waarde: str = "", actor=None
+) -> GebruikerAudit:
     actor = actor or _current_actor()
     return GebruikerAudit.objects.create(
         actor=actor,
@@ -50,11 +52,12 @@ def log_gebruiker(*, gebruiker, wijziging: str, waarde: str = "", actor=None) ->
         gebruiker=gebruiker,
         gebruiker_naam=gebruiker.get_username(),
         wijziging=wijziging,
+        oude_waarde=str(oude_waarde)[:200],
         waarde=str(waarde)[:200],
     )
 
 
-_WATCHED = ("is_active", "is_superuser", "is_staff")
+_WATCHED = ("is_active", "is_superuser", "is_staff", "email")
 
 
 def _remember_state(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -73,7 +76,7 @@ def _log_state(sender, instance, created, raw=False, **kwargs):
         return
     if created:
         log_gebruiker(gebruiker=instance, wijziging=W.AANGEMAAKT)
-        before = {"is_active": True, "is_superuser": False, "is_staff": False}
+        before = {"is_active": True, "is_superuser": False, "is_staff": False, "email": instance.email}
     else:
         before = getattr(instance, "_audit_before", None)
         if before is None:
@@ -86,6 +89,13 @@ def _log_state(sender, instance, created, raw=False, **kwargs):
         )
     if before["is_staff"] != instance.is_staff:
         log_gebruiker(gebruiker=instance, wijziging=W.STAFF, waarde="aan" if instance.is_staff else "uit")
+    if not created and before["email"] != instance.email:
+        log_gebruiker(
+            gebruiker=instance,
+            wijziging=W.EMAIL_GEWIJZIGD,
+            oude_waarde=before["email"],
+            waarde=instance.email,
+        )
 
 
 def _log_groups(sender, instance, action, reverse, model, pk_set, **kwargs):
@@ -114,6 +124,24 @@ def _log_groups(sender, instance, action, reverse, model, pk_set, **kwargs):
         log_gebruiker(gebruiker=user, wijziging=wijziging, waarde=group.name)
 
 
+def _log_teams(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """Team membership (netwerk.Team.leden) gives access to the team's cases: audit every change.
+    Forward: team.leden.add(user); reverse: user.teams.add(team)."""
+    if action == "pre_clear":
+        instance._audit_team_cleared = list(instance.leden.all() if not reverse else instance.teams.all())
+        return
+    if action == "post_clear":
+        wijziging, leden = W.TEAM_VERWIJDERD, getattr(instance, "_audit_team_cleared", [])
+    elif action in ("post_add", "post_remove"):
+        wijziging = W.TEAM_TOEGEVOEGD if action == "post_add" else W.TEAM_VERWIJDERD
+        leden = list(model.objects.filter(pk__in=pk_set or []))
+    else:
+        return
+    for ander in leden:
+        user, team = (ander, instance) if not reverse else (instance, ander)
+        log_gebruiker(gebruiker=user, wijziging=wijziging, waarde=str(team))
+
+
 def _log_permissions(sender, instance, action, reverse, pk_set, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and not reverse:
         log_gebruiker(gebruiker=instance, wijziging=W.RECHT, waarde=action.removeprefix("post_"))
@@ -124,6 +152,9 @@ def connect() -> None:
     pre_save.connect(_remember_state, sender=User, dispatch_uid="altena.audit.pre_save")
     post_save.connect(_log_state, sender=User, dispatch_uid="altena.audit.post_save")
     m2m_changed.connect(_log_groups, sender=User.groups.through, dispatch_uid="altena.audit.groups")
+    teams = getattr(User, "teams", None)  # netwerk.Team.leden, when netwerk is installed
+    if teams is not None:
+        m2m_changed.connect(_log_teams, sender=teams.through, dispatch_uid="altena.audit.teams")
     m2m_changed.connect(
         _log_permissions, sender=User.user_permissions.through, dispatch_uid="altena.audit.permissions"
     )

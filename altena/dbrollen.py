@@ -27,10 +27,15 @@ APPEND_ONLY_FUNCTIES = (
     "altena_refuse_change",
     "intake_refuse_update",
     "intake_gebeurtenis_alleen_anonimiseren",
+    "documenten_brief_alleen_vernietigen",
 )
 # Columns the application may still set on an append-only table, where its trigger allows only one
 # value: the retention task anonymises the timeline of an anonymised case (intake migration 0006).
-ANONIMISEERBARE_KOLOMMEN = {"intake_casusgebeurtenis": ("tekst", "gegevens")}
+ANONIMISEERBARE_KOLOMMEN = {
+    "intake_casusgebeurtenis": ("tekst", "gegevens"),
+    # A sent letter: retention destroys its PDF and free text, nothing else (documenten 0003).
+    "documenten_brief": ("bestand", "vrije_tekst", "vernietigd_op"),
+}
 APPEND_ONLY_SQL = """
 SELECT DISTINCT c.relname
 FROM pg_trigger t
@@ -92,7 +97,7 @@ def rollen_maken_sql(
     sql = []
     for rol in (eig, app):
         sql.append(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{rol}') THEN "
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{rol}') THEN "  # nosec B608  # role names are checked against NAAM by _rol(); DDL takes no parameters
             f"CREATE ROLE {rol} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS; "
             "END IF; END $$"
         )

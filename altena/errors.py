@@ -61,6 +61,13 @@ def server_error(request):
         return HttpResponseServerError("<h1>Er ging iets mis (500)</h1>", content_type="text/html")
 
 
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: Django's bare English page replaced by a Dutch one in the layout. The
+    technical reason is logged, never shown."""
+    logger.warning("CSRF geweigerd: %s", reason)
+    return _render(request, "403_csrf.html", 403)
+
+
 def method_not_allowed(request, response):
     page = _render(request, "405.html", 405)
     if response.has_header("Allow"):
@@ -90,5 +97,12 @@ class AltijdFilteren(SafeExceptionReporterFilter):
 
 
 # The error pages show no personal data (issue 10: every view declares its verwerking).
-for _handler in (bad_request, permission_denied, page_not_found, server_error, method_not_allowed):
+for _handler in (
+    bad_request,
+    permission_denied,
+    page_not_found,
+    server_error,
+    method_not_allowed,
+    csrf_failure,
+):
     _handler.verwerking = GEEN_PERSOONSGEGEVENS

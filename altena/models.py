@@ -77,6 +77,17 @@ class GebruikerAudit(models.Model):
         SESSIES_BEEINDIGD = "sessies_beeindigd", "Sessies beëindigd"
         TWEESTAPS_GEWIST = "tweestaps_gewist", "Tweestapsverificatie gewist"
         TWEESTAPS_INGESTELD = "tweestaps_ingesteld", "Tweestapsverificatie ingesteld"
+        EMAIL_GEWIJZIGD = "email_gewijzigd", "E-mailadres gewijzigd"
+        WACHTWOORD_INGESTELD = "wachtwoord_ingesteld", "Wachtwoord ingesteld via link"
+        UITNODIGING_VERSTUURD = "uitnodiging_verstuurd", "Wachtwoordlink verstuurd"
+        TEAM_TOEGEVOEGD = "team_toegevoegd", "Lid gemaakt van team"
+        TEAM_VERWIJDERD = "team_verwijderd", "Uit team gehaald"
+        VOORSTEL_GEDAAN = "voorstel_gedaan", "Wijziging voorgesteld"
+        VOORSTEL_GOEDGEKEURD = "voorstel_goedgekeurd", "Voorstel goedgekeurd"
+        VOORSTEL_AFGEWEZEN = "voorstel_afgewezen", "Voorstel afgewezen"
+        INLOG_MISLUKT = "inlog_mislukt", "Tweede stap mislukt"
+        GEBLOKKEERD = "geblokkeerd", "Account tijdelijk geblokkeerd"
+        ONTGRENDELD = "ontgrendeld", "Account ontgrendeld"
 
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -97,7 +108,8 @@ class GebruikerAudit(models.Model):
     )
     gebruiker_naam = models.CharField("gebruiker (naam)", max_length=150, db_index=True)
     wijziging = models.CharField("wijziging", max_length=30, choices=Wijziging.choices)
-    waarde = models.CharField("waarde", max_length=200, blank=True)
+    oude_waarde = models.CharField("oude waarde", max_length=200, blank=True)
+    waarde = models.CharField("(nieuwe) waarde", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "gebruikerswijziging"
@@ -121,3 +133,58 @@ class Inlogsessie(models.Model):
 
     def __str__(self):
         return f"{self.gebruiker_id} {self.begonnen:%Y-%m-%d %H:%M}"
+
+
+class AccountVoorstel(models.Model):
+    """A change of an account that gives access to case data, waiting for a second person (ADR 0009).
+
+    The beheerder proposes; the teamleider of the team concerned approves a work role or a team
+    membership, the privacy officer approves a new e-mail address, a wiped second factor or a
+    password link to an account that has ever logged in. Nobody approves their own proposal or a
+    change of their own account. The team is kept by id and name (altena imports no domain app)."""
+
+    class Soort(models.TextChoices):
+        ROL = "rol", "Werkrol toekennen"
+        TEAM = "team", "Lid maken van team"
+        EMAIL = "email", "E-mailadres wijzigen"
+        TWEESTAPS = "tweestaps", "Tweestapsverificatie wissen"
+        LINK = "link", "Wachtwoordlink versturen"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Wacht op goedkeuring"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd en uitgevoerd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="account", on_delete=models.PROTECT, related_name="+"
+    )
+    team_id = models.BigIntegerField("team", null=True, blank=True)
+    team_naam = models.CharField("team (naam)", max_length=100, blank=True)
+    oude_waarde = models.CharField("oude waarde", max_length=254, blank=True)
+    nieuwe_waarde = models.CharField("nieuwe waarde", max_length=254, blank=True)
+    reden = models.CharField("reden", max_length=200, blank=True)
+    voorgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="voorgesteld door", on_delete=models.PROTECT, related_name="+"
+    )
+    voorgesteld_op = models.DateTimeField("voorgesteld op", auto_now_add=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="beoordeeld door",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "accountvoorstel"
+        verbose_name_plural = "accountvoorstellen"
+        ordering = ["-voorgesteld_op", "-id"]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.gebruiker_id} {self.nieuwe_waarde}"

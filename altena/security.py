@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.hashers import Argon2PasswordHasher
-from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
 from django.urls import reverse
@@ -22,9 +22,9 @@ from .models import Inlogsessie
 
 LOGIN_AT = "altena_login_at"
 LAST_SEEN = "altena_last_seen"
-# Set in the session once the second factor was given (device persistent id).
-TWEESTAPS_SESSIE = "altena_tweestaps"
-# Set at login when this user must give a second factor (role requires it or the user opted in).
+# Set at login when this user must give a second factor (a staff role requires it, or the user opted
+# in). Whether it was given is django-otp's own state: ``request.user.is_verified()``, kept by its
+# OTPMiddleware from the device id that ``django_otp.login`` put in the session.
 TWEESTAPS_NODIG = "altena_tweestaps_nodig"
 
 
@@ -64,7 +64,10 @@ def heeft_tweestaps(user) -> bool:
 
 
 def is_geverifieerd(request) -> bool:
-    return bool(request.session.get(TWEESTAPS_SESSIE))
+    """django-otp's verification state (OTPMiddleware): a confirmed device of this user gave a code
+    in this session."""
+    is_verified = getattr(request.user, "is_verified", None)
+    return bool(is_verified and is_verified())
 
 
 # Paths a logged-in user without a second factor may still reach: the login and two-factor pages
@@ -74,7 +77,9 @@ _OPEN_PREFIXES = ("/accounts/", "/static/", "/health/")
 
 class TweestapsMiddleware:
     """Send a logged-in user who needs a second factor and has not given it to the two-factor step
-    (or to enrolment when the role requires it and no device exists yet)."""
+    (or to enrolment when the role requires it and no device exists yet). Needs django-otp's
+    OTPMiddleware before it. The requirement is set at a staff login only: an inwoner's DigiD session
+    (``/mijn/``) never carries it, DigiD being its own second factor."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -88,6 +93,23 @@ class TweestapsMiddleware:
         ):
             return redirect_to_login(request.get_full_path(), login_url=reverse("tweestaps:verifieren"))
         return self.get_response(request)
+
+
+class GeenOpslagMiddleware:
+    """``Cache-Control: no-store`` on every response to a logged-in user: pages and downloads with
+    personal data stay out of browser and proxy caches (a shared workstation, the back button after
+    logout). Static files are served before this runs (WhiteNoise) and keep their own caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store, private"
+            response.headers.pop("Expires", None)
+        return response
 
 
 class HostileInputMiddleware:
@@ -111,15 +133,29 @@ def _on_login(sender, request, user, **kwargs):
     session = request.session
     session[LOGIN_AT] = now
     session[LAST_SEEN] = now
-    session.pop(TWEESTAPS_SESSIE, None)
+    # Django's login flushes or cycles the session; django-otp's device id must not survive into a
+    # new login of another user either (it is bound to the user by OTPMiddleware as well).
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session.pop(DEVICE_ID_SESSION_KEY, None)
     session[TWEESTAPS_NODIG] = tweestaps_vereist(user) or heeft_tweestaps(user)
     if session.session_key is None:
         session.save()
     Inlogsessie.objects.get_or_create(session_key=session.session_key, defaults={"gebruiker": user})
+    if not session[TWEESTAPS_NODIG]:
+        from . import blokkade
+
+        blokkade.reset(user.get_username())  # else after the second factor (tweestaps.VerifierenView)
     # Sessions past their absolute lifetime are gone anyway: forget their keys.
     Inlogsessie.objects.filter(
         gebruiker=user, begonnen__lt=timezone.now() - timedelta(seconds=settings.SESSION_ABSOLUTE_TIMEOUT)
     ).delete()
+
+
+def _on_login_failed(sender, credentials, request=None, **kwargs):
+    from . import blokkade
+
+    blokkade.registreer_mislukking(str(credentials.get("username", ""))[:150], request)
 
 
 def _on_logout(sender, request, user, **kwargs):
@@ -141,6 +177,7 @@ def sessies_beeindigen(gebruiker) -> int:
 def connect() -> None:
     user_logged_in.connect(_on_login, dispatch_uid="altena.security.login")
     user_logged_out.connect(_on_logout, dispatch_uid="altena.security.logout")
+    user_login_failed.connect(_on_login_failed, dispatch_uid="altena.security.login_failed")
 
 
 class Argon2Wachtwoorden(Argon2PasswordHasher):

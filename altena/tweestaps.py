@@ -3,7 +3,7 @@
 Required for the roles in settings.TWEESTAPS_ROLLEN, offered to everyone. After the password the
 user gives a code (``verifieren``); a user whose role requires it and who has no device yet is led
 through enrolment first (``instellen``): scan the QR code, confirm one code, write down the
-recovery codes. The session remembers the verified device (security.TWEESTAPS_SESSIE).
+recovery codes. Verification is django-otp's own state (``django_otp.login``, ``user.is_verified()``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from base64 import b32encode
 import segno
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -20,13 +21,16 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import blokkade
+from .accounts import geblokkeerd_antwoord
 from .audit import log_gebruiker
 from .models import GebruikerAudit
-from .security import TWEESTAPS_NODIG, TWEESTAPS_SESSIE, heeft_tweestaps, is_geverifieerd, tweestaps_vereist
+from .security import TWEESTAPS_NODIG, heeft_tweestaps, is_geverifieerd, tweestaps_vereist
 from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 app_name = "tweestaps"
@@ -57,7 +61,7 @@ def _veilige_next(request) -> str:
 
 def _markeer_geverifieerd(request, device) -> None:
     request.session.cycle_key()
-    request.session[TWEESTAPS_SESSIE] = device.persistent_id
+    otp_login(request, device)
     request.session[TWEESTAPS_NODIG] = True
 
 
@@ -93,10 +97,25 @@ class VerifierenView(View):
         return render(request, self.template_name, {"form": CodeForm(), "next": _veilige_next(request)})
 
     def post(self, request):
+        username = request.user.get_username()
+        if blokkade.geblokkeerd_tot(username):
+            logout(request)
+            return geblokkeerd_antwoord(request, username)
         form = CodeForm(request.POST)
         if form.is_valid():
             device = match_token(request.user, form.cleaned_data["code"])
-            if device is not None:
+            if device is None:
+                # A wrong code is a failed login: audited, and counted by the same lockout.
+                log_gebruiker(
+                    gebruiker=request.user,
+                    wijziging=GebruikerAudit.Wijziging.INLOG_MISLUKT,
+                    actor=request.user,
+                )
+                if blokkade.registreer_mislukking(username, request):
+                    logout(request)
+                    return geblokkeerd_antwoord(request, username)
+            else:
+                blokkade.reset(username)
                 _markeer_geverifieerd(request, device)
                 if isinstance(device, StaticDevice):
                     over = device.token_set.count()

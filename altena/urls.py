@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from altena import privacy, views
-from altena.gebruikers import GebruikerAuditView
+from altena.gebruikers import AccountVoorstellenView, GebruikerAuditView
 from partner import eherkenning
 
 admin.site.site_header = "Altena Toegang – beheer"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("geen-rol/", views.GeenRolView.as_view(), name="geen_rol"),
     path("privacy/", privacy.VerwerkingenLogView.as_view(), name="privacy_log"),
     path("privacy/gebruikers/", GebruikerAuditView.as_view(), name="privacy_gebruikers"),
+    path("accountvoorstellen/", AccountVoorstellenView.as_view(), name="accountvoorstellen"),
     path("health/", views.HealthView.as_view(), name="health"),
     path("netwerk/", include("netwerk.urls")),
     path("intake/", include("intake.urls")),

@@ -17,7 +17,7 @@ Rows never hold a BSN: the inwoner is referred to by its id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .models import Verwerking
 
@@ -139,6 +139,22 @@ def verwerkt_object(
         }
 
 
+# How the app that owns an object type finds its inwoner (registered in its AppConfig.ready), so a
+# refused attempt on a known target carries the inwoner and a search by BSN shows it (issue 21).
+_inwoner_zoekers: dict[str, Callable[[str], int | None]] = {}
+
+
+def registreer_inwoner_zoeker(object_type: str, func: Callable[[str], int | None]) -> None:
+    _inwoner_zoekers[object_type] = func
+
+
+def inwoner_van(object_type: str, object_id: str) -> int | None:
+    zoeker = _inwoner_zoekers.get(object_type)
+    if zoeker is None or not object_id or len(object_id) > 50:
+        return None
+    return zoeker(object_id)
+
+
 def doel_eigenaar(func):
     """Where a URL's view declares ``verwerking``: the class of a class-based view, the ModelAdmin of
     an admin page (also of extra admin URLs such as django-import-export's), else the function."""
@@ -203,6 +219,7 @@ class VerwerkingMiddleware:
                 verwerkingsactiviteit=doel,
                 object_type=soort,
                 object_id=object_id,
+                inwoner_id=inwoner_van(soort, object_id),
                 casus_nummer=nummer,
                 resultaat=GEWEIGERD,
             )

@@ -8,6 +8,7 @@ tells their story goes. A case is never deleted (its timeline is append-only for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -38,7 +39,8 @@ DOEL = "Archief: vernietiging na bewaartermijn"
 # Per model, per case: the free-text fields that tell a person's story, and what they become.
 TEKSTVELDEN = [
     (Casus, "pk", {"hulpvraag": ANONIEM, "toestemming_scope": ""}),
-    (Verwijzing, "casus", {"toelichting": ANONIEM, "terugkoppeling_tekst": ""}),
+    # The partner's texts too: its feedback and its reason for asking opschaling (issue 21).
+    (Verwijzing, "casus", {"toelichting": ANONIEM, "terugkoppeling_tekst": "", "opschaling_reden": ""}),
     (ZrmScore, "casus", {"reden": ANONIEM}),
     (
         Onderzoek,
@@ -53,6 +55,32 @@ TEKSTVELDEN = [
     (Verdaging, "termijn__casus", {"mededeling": ANONIEM}),
     (Voorziening, "casus", {"beeindigingsreden": ""}),
 ]
+
+
+@dataclass(frozen=True)
+class Bewaarstap:
+    """What a higher app (documenten, berichten) destroys of cases whose term has passed: ``tellen``
+    for the dry run, ``vernietigen`` in the same transaction as the anonymisation (it writes its own
+    verwerkingenlog rows with the purpose it is given). Registered in the app's AppConfig.ready,
+    since backoffice imports no higher app."""
+
+    categorie: str
+    tellen: Callable[[list[int]], int]
+    vernietigen: Callable[[list[int], str], int]
+
+
+BEWAARSTAPPEN: list[Bewaarstap] = []
+
+
+def registreer_bewaarstap(stap: Bewaarstap) -> None:
+    if all(s.categorie != stap.categorie for s in BEWAARSTAPPEN):
+        BEWAARSTAPPEN.append(stap)
+
+
+def proef_per_categorie(regel: Bewaartermijn, op: date | None = None) -> dict[str, int]:
+    """The dry run of one rule per category: cases, and what each registered step would destroy."""
+    ids = list(voorbij_termijn(regel, op).values_list("pk", flat=True))
+    return {"casussen": len(ids), **{stap.categorie: stap.tellen(ids) for stap in BEWAARSTAPPEN}}
 
 
 def jaren_terug(op: date, jaren: int) -> date:
@@ -175,10 +203,14 @@ def anonimiseer(casus_ids: list[int], *, regel: Bewaartermijn | None = None) -> 
     )
     ids = [pk for pk, _, _ in casussen]
     if not ids:
-        return {"casussen": 0, "inwoners": 0}
+        return {"casussen": 0, "inwoners": 0, **{stap.categorie: 0 for stap in BEWAARSTAPPEN}}
     for model, pad, velden in TEKSTVELDEN:
         model.objects.filter(**{f"{pad}__in": ids}).update(**velden)
     Casus.objects.filter(pk__in=ids).update(geanonimiseerd_op=nu, versie=F("versie") + 1)
+    # The registered steps (documents, messages) run once the case counts as anonymised: the message
+    # archive's database function acts only on anonymised cases.
+    doel = (f"{DOEL} ({regel})" if regel else DOEL)[:100]
+    vernietigd = {stap.categorie: stap.vernietigen(ids, doel) for stap in BEWAARSTAPPEN}
     # The timeline's trigger lets exactly this through, and only now that the case is anonymised.
     CasusGebeurtenis.objects.filter(casus_id__in=ids).exclude(tekst=ANONIEM).update(
         tekst=ANONIEM, gegevens={}
@@ -208,26 +240,25 @@ def anonimiseer(casus_ids: list[int], *, regel: Bewaartermijn | None = None) -> 
     Huishouden.objects.filter(leden__pk__in=[pk for pk, _, _ in inwoners]).exclude(
         leden__geanonimiseerd_op__isnull=True
     ).update(naam="Huishouden (geanonimiseerd)", regisseur=None)
-    doel = f"{DOEL} ({regel})" if regel else DOEL
     log_objecten(
         request=None,
         handeling=Verwerking.Handeling.VERNIETIGEN,
-        verwerkingsactiviteit=doel[:100],
+        verwerkingsactiviteit=doel,
         objecten=[("casus", pk, inwoner_id, nummer) for pk, nummer, inwoner_id in casussen]
         + [("inwoner", pk, pk, "") for pk, _, _ in inwoners],
     )
-    return {"casussen": len(ids), "inwoners": len(inwoners)}
+    return {"casussen": len(ids), "inwoners": len(inwoners), **vernietigd}
 
 
 def bewaartermijnen_toepassen(op: date | None = None, batch: int = 1000) -> dict:
     """The nightly run: anonymise what passed its term under every active rule, in batches."""
-    totaal = {"casussen": 0, "inwoners": 0}
+    totaal = {"casussen": 0, "inwoners": 0, **{stap.categorie: 0 for stap in BEWAARSTAPPEN}}
     for regel in Bewaartermijn.objects.filter(actief=True):
         while True:
             ids = list(voorbij_termijn(regel, op).values_list("pk", flat=True)[:batch])
             if not ids:
                 break
             resultaat = anonimiseer(ids, regel=regel)
-            for k in totaal:
-                totaal[k] += resultaat[k]
+            for k, v in resultaat.items():
+                totaal[k] = totaal.get(k, 0) + v
     return totaal

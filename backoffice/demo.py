@@ -103,7 +103,7 @@ STAPPEN = f"""
     WHERE c.wet <> '' AND c.meldingsdatum IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM backoffice_termijn t WHERE t.casus_id = c.id)
     GROUP BY c.id
-"""
+"""  # nosec B608  # demo data only: constant SQL fragments, no input
 
 TERMIJNEN = """
     INSERT INTO backoffice_termijn (casus_id, soort, bezwaar_id, startdatum, uiterste_datum, regel,

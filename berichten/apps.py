@@ -6,7 +6,7 @@ class BerichtenConfig(AppConfig):
     verbose_name = "Berichtenverkeer"
 
     def ready(self):
-        from . import panelen, receivers
+        from . import bewaren, panelen
 
-        receivers.connect()
         panelen.registreren()
+        bewaren.registreer()  # retention empties the message XML of an anonymised case

@@ -138,4 +138,5 @@ CODELIJSTEN: dict[str, dict[str, str]] = {
 }
 
 GEEN_FOUTEN = "0200"
+GEEN_CONTRACT = "3"  # WJ759 reden afwijzing verzoek 3
 TIJDELIJK_BEEINDIGD = "20"  # reden beëindiging 20 (Wmo and Jeugd): a pause, not an end

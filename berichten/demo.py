@@ -20,6 +20,7 @@ from .transport import MapTransport
 from .typen import WET_STANDAARD, Berichttype
 from .xml.schrijven import _bytes, _Maker
 
+VOLGENS_PLAN = {"wmo": "19", "jw": "31"}  # reden beëindiging: levering volgens plan beëindigd
 DEMO_TOEWIJZINGEN = 40  # bounded: seed_demo stays fast at a million cases
 
 
@@ -96,7 +97,7 @@ def startbericht(t: Toewijzing, gemeente: str) -> bytes:
     return _bytes(root)
 
 
-def stopbericht(levering: Levering, gemeente: str) -> bytes:
+def stopbericht(levering: Levering, gemeente: str, reden: str = "") -> bytes:
     t = levering.toewijzing
     bt = Berichttype(t.standaard, "307")
     m, root = _bericht(bt, t.aanbieder.agb_code, gemeente)
@@ -104,7 +105,7 @@ def stopbericht(levering: Levering, gemeente: str) -> bytes:
     sp = m.e(m.e(c, "StopProducten"), "StopProduct")
     _product(m, sp, t)
     m.e(sp, "Begindatum", levering.begindatum.isoformat())
-    m.e(sp, "RedenBeeindiging", "19" if t.standaard == "wmo" else "31")  # volgens plan beëindigd
+    m.e(sp, "RedenBeeindiging", reden or VOLGENS_PLAN[t.standaard])
     m.e(sp, "Einddatum", max(levering.begindatum, timezone.localdate()).isoformat())
     m.e(sp, "StatusAanlevering", "1")
     return _bytes(root)

@@ -173,11 +173,21 @@ STATUS_KLEUR = {
 
 class BerichtQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        """Messages of a case the user may see, plus those without a case (unreadable or unknown
-        client) for consultants and teamleiders, who handle the exchange."""
+        """Messages of a case the user may see, plus those without a case (unknown client,
+        rejected) of the user's own gemeenten, for the consultants and teamleiders who handle the
+        exchange there. A case-less message of another gemeente is never shown: it names a BSN that
+        gemeente has no business with. A file that names no gemeente of this installation
+        (unreadable, or addressed to an unknown gemeentecode) belongs to no one in particular and is
+        shown to all of them, its screens masking every nine-digit number."""
+        from intake.scope import gemeenten_query
+
         # A correlated EXISTS per message (a primary-key lookup), not "casus IN every case in
         # scope", which reads all of them.
-        return self.filter(Casus.objects.zichtbaar_voor(user).bevat() | Q(casus__isnull=True))
+        return self.filter(
+            Casus.objects.zichtbaar_voor(user).bevat()
+            | Q(casus__isnull=True, gemeente__in=gemeenten_query(user))
+            | Q(casus__isnull=True, gemeente="")
+        )
 
 
 class Bericht(models.Model):
@@ -189,6 +199,10 @@ class Bericht(models.Model):
     dagtekening = models.DateField("dagtekening", null=True, blank=True)
     afzender = models.CharField("afzender", max_length=8, blank=True)
     ontvanger = models.CharField("ontvanger", max_length=8, blank=True)
+    # The gemeente (its name, as Casus.gemeente) whose message this is: the addressee of a received
+    # message (its Ontvanger, or the Afzender of a provider's retour), the sender of a sent one.
+    # Empty when the file could not be read or named no gemeente of this installation.
+    gemeente = models.CharField("gemeente", max_length=100, blank=True, db_index=True)
     aanbieder = models.ForeignKey(
         Partner, verbose_name="aanbieder", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -213,6 +227,9 @@ class Bericht(models.Model):
     inhoud = models.BinaryField("inhoud")
     bestandsnaam = models.CharField("bestandsnaam", max_length=200, blank=True)
     checksum = models.CharField("SHA-256", max_length=64, null=True, blank=True, unique=True)
+    # The StUF referentienummer of the GGk envelope a received message came in (the crossRefnummer
+    # of the envelope its retour goes out in); empty for a bare file.
+    envelop_referentie = models.CharField("referentienummer GGk-envelop", max_length=40, blank=True)
     aangemaakt = models.DateTimeField("aangemaakt", default=timezone.now, db_index=True)
     verstuurd_op = models.DateTimeField("verstuurd op", null=True, blank=True)
     verwerkt_op = models.DateTimeField("verwerkt op", null=True, blank=True)
@@ -238,6 +255,21 @@ class Bericht(models.Model):
     @property
     def heeft_fouten(self) -> bool:
         return bool(self.fouten)
+
+    @property
+    def xml_gemaskeerd(self) -> str:
+        """The XML for a screen: every BSN shown as its last three digits (the download keeps it)."""
+        from .privacy import bsn_maskeren_in_tekst, bsn_maskeren_in_xml
+
+        xml = bsn_maskeren_in_xml(self.xml)
+        # A file of no known gemeente may be anything: every nine-digit number goes.
+        return xml if self.gemeente else bsn_maskeren_in_tekst(xml)
+
+    @property
+    def fouten_gemaskeerd(self) -> list[dict]:
+        from .privacy import bsn_maskeren_in_tekst
+
+        return [{**f, "tekst": bsn_maskeren_in_tekst(f.get("tekst", ""))} for f in self.fouten]
 
     @property
     def status_kleur(self) -> str:
@@ -267,9 +299,12 @@ class Verzoek(models.Model):
         Bericht, verbose_name="bericht", on_delete=models.PROTECT, related_name="verzoek"
     )
     casus = models.ForeignKey(Casus, verbose_name="casus", on_delete=models.PROTECT, related_name="verzoeken")
+    # None: the gemeente has no contract with this AGB code for this law (the consultant sees that,
+    # and answers with WJ759 reden 3 "Geen contract" or records the contract first).
     aanbieder = models.ForeignKey(
-        Partner, verbose_name="aanbieder", on_delete=models.PROTECT, related_name="+"
+        Partner, verbose_name="aanbieder", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    aanbieder_agb = models.CharField("AGB-code aanbieder", max_length=8, blank=True)
     standaard = models.CharField("standaard", max_length=3, choices=Standaard.choices)
     referentie_aanbieder = models.CharField("referentie aanbieder", max_length=20)
     producten = models.JSONField("gevraagde producten", default=list)
@@ -289,6 +324,14 @@ class Verzoek(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.referentie_aanbieder}"
+
+    @property
+    def zonder_contract(self) -> bool:
+        return self.aanbieder_id is None
+
+    @property
+    def aanbieder_naam(self) -> str:
+        return self.aanbieder.naam if self.aanbieder else f"AGB {self.aanbieder_agb} (geen contract)"
 
     @property
     def is_open(self) -> bool:

@@ -16,6 +16,18 @@ from typing import Protocol
 from django.conf import settings
 
 MAX_GROOTTE = 25 * 1024 * 1024  # the GGk's limit (Fo01 IB003)
+BEGIN = 64 * 1024  # what is kept of a file too large to read: enough for its header
+
+
+class TeGroot(ValueError):
+    """A file over MAX_GROOTTE: never read whole; ``begin`` holds its first bytes (the header)."""
+
+    def __init__(self, grootte: int, begin: bytes):
+        self.grootte, self.begin = grootte, begin
+        super().__init__(
+            f"Het bestand is {grootte / 1024 / 1024:.0f} MB; het GGk en deze gemeente nemen hoogstens "
+            f"{MAX_GROOTTE // 1024 // 1024} MB aan."
+        )
 
 
 @dataclass(frozen=True)
@@ -67,8 +79,10 @@ class MapTransport:
         ]
 
     def lezen(self, bestand: Bestand) -> bytes:
-        if bestand.pad.stat().st_size > MAX_GROOTTE:
-            raise ValueError("Het bestand is groter dan 25 MB.")
+        grootte = bestand.pad.stat().st_size
+        if grootte > MAX_GROOTTE:
+            with open(bestand.pad, "rb") as f:
+                raise TeGroot(grootte, f.read(BEGIN))
         return bestand.pad.read_bytes()
 
     def afronden(self, bestand: Bestand, *, fout: str = "") -> None:

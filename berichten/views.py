@@ -20,6 +20,7 @@ from backoffice.models import Voorziening
 from intake.models import Casus
 from intake.services import VersieConflict
 
+from .codelijsten import GEEN_CONTRACT
 from .filters import BerichtFilter
 from .forms import VerzoekBeoordelenForm, VoorzieningWijzigenForm
 from .models import Bericht, Verzoek
@@ -162,6 +163,11 @@ class VerzoekBeoordelenView(RoleRequiredMixin, LadenMixin, FormView):
             self.verzoek = _verzoeken_voor(self.request.user).get(pk=self.kwargs["pk"])
         except Verzoek.DoesNotExist as exc:
             raise Http404("Dit verzoek bestaat niet of valt buiten uw werkgebied.") from exc
+
+    def get_initial(self):
+        if self.verzoek.zonder_contract:  # the answer the standard expects: WJ759 3 "Geen contract"
+            return {"beslissing": "afwijzen", "reden": GEEN_CONTRACT}
+        return {}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(verzoek=self.verzoek, **kwargs)

@@ -6,6 +6,7 @@ class DocumentenConfig(AppConfig):
     verbose_name = "Documenten"
 
     def ready(self):
-        from . import panelen
+        from . import bewaren, integriteit, panelen  # noqa: F401 - integriteit connects the privacy officer's warning
 
         panelen.registreren()
+        bewaren.registreer()

@@ -1,13 +1,15 @@
 """Checks on an uploaded case file before anything is stored: size, emptiness, the type by its
-content (not only its extension), a safe display name, and optionally a ClamAV scan."""
+content (not only its extension), no active content (PDF JavaScript, launch actions, embedded files,
+HTML or script after a valid header), a safe display name, and optionally a virus scan (ClamAV's
+clamd through clamav-client, behind the project's ``Virusscanner`` interface)."""
 
 from __future__ import annotations
 
 import hashlib
-import socket
-import struct
+import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlparse
 
 import filetype
@@ -83,62 +85,117 @@ def controleren(upload) -> Gecontroleerd:
         )
     sha = hashlib.sha256()
     upload.seek(0)
+    staart = b""
     for chunk in upload.chunks():
         sha.update(chunk)
+        actieve_inhoud(staart + chunk, pdf=mime == "application/pdf")
+        staart = chunk[-256:]
     upload.seek(0)
     virusscan(upload)
     upload.seek(0)
     return Gecontroleerd(naam=naam, content_type=mime, grootte=upload.size, sha256=sha.hexdigest())
 
 
+# Active content a browser or PDF reader would run (issue 21: polyglots were stored because only the
+# magic bytes were checked). PDF names may hide letters as #xx escapes: those are decoded first.
+# PDF names are case-sensitive; /JS must be followed by its value, so compressed bytes rarely match.
+_PDF_ACTIEF = re.compile(
+    rb"/(JavaScript|JS(?=[\s(<\[0-9/])|Launch|EmbeddedFiles?|RichMedia|SubmitForm|ImportData)(?![A-Za-z])"
+)
+# Markup a browser would run; tags of at least five letters, so random binary data hardly matches.
+_MARKUP = re.compile(rb"<\s*(script|html|!doctype|iframe|object|embed)\b|javascript:|vbscript:")
+_PDF_ESCAPE = re.compile(rb"#([0-9a-fA-F]{2})")
+ACTIEF_MELDING = (
+    "Dit bestand bevat actieve inhoud ({wat}) en is niet opgeslagen: zulke inhoud kan code uitvoeren "
+    "bij wie het opent. Sla het opnieuw op als gewone PDF of afbeelding (bijvoorbeeld via "
+    "'Afdrukken naar PDF') en probeer het opnieuw."
+)
+
+
+def actieve_inhoud(deel: bytes, *, pdf: bool) -> None:
+    """Refuse JavaScript, launch actions and embedded files in a PDF, and HTML or script anywhere
+    (e.g. after a valid PDF or image header)."""
+    laag = deel.lower()
+    if pdf:
+        genormaliseerd = _PDF_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), deel)
+        gevonden = _PDF_ACTIEF.search(genormaliseerd)
+        if gevonden:
+            soort = gevonden.group(1).decode()
+            wat = "een ingesloten bestand" if soort.startswith("Embedded") else f"PDF-actie /{soort}"
+            if soort in ("JavaScript", "JS"):
+                wat = "JavaScript"
+            raise ValidationError(ACTIEF_MELDING.format(wat=wat))
+    if _MARKUP.search(laag):
+        raise ValidationError(ACTIEF_MELDING.format(wat="HTML of script"))
+
+
 class ScanFout(Exception):
     pass
 
 
-def _verbinden(adres: str, timeout: int) -> socket.socket:
-    url = urlparse(adres)
-    if url.scheme == "unix":
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(timeout)
-        sock.connect(url.path)
-        return sock
-    if url.scheme == "tcp":
-        return socket.create_connection((url.hostname, url.port or 3310), timeout=timeout)
-    raise ScanFout(f"Onbekend adres voor ClamAV: {adres}")
+@dataclass(frozen=True)
+class Uitslag:
+    schoon: bool
+    virus: str = ""
 
 
-def clamd_scan(upload, adres: str, timeout: int) -> str:
-    """Stream the file to clamd (INSTREAM) and return its answer, e.g. 'stream: OK'."""
-    upload.seek(0)
-    with _verbinden(adres, timeout) as sock:
-        sock.sendall(b"zINSTREAM\0")
-        for chunk in upload.chunks(64 * 1024):
-            sock.sendall(struct.pack("!L", len(chunk)) + chunk)
-        sock.sendall(struct.pack("!L", 0))
-        antwoord = b""
-        while not antwoord.endswith(b"\0"):
-            deel = sock.recv(4096)
-            if not deel:
-                break
-            antwoord += deel
-    return antwoord.rstrip(b"\0").decode("utf-8", "replace").strip()
+class Virusscanner(Protocol):
+    """The project's interface to a virus scanner: scan a file object, return the verdict; raise
+    ScanFout when no verdict can be had (the caller then refuses the upload: fail closed)."""
+
+    def scan(self, bestand) -> Uitslag: ...
+
+
+class ClamdScanner:
+    """ClamAV's clamd over TCP (``tcp://host:3310``) or a Unix socket (``unix:///run/clamav/clamd.ctl``),
+    through the maintained clamav-client library (INSTREAM: the file is streamed, never a path)."""
+
+    def __init__(self, adres: str, timeout: int):
+        from clamav_client.clamd import ClamdNetworkSocket, ClamdUnixSocket
+
+        url = urlparse(adres)
+        if url.scheme == "unix":
+            self.clamd = ClamdUnixSocket(path=url.path, timeout=timeout)
+        elif url.scheme == "tcp":
+            self.clamd = ClamdNetworkSocket(
+                host=url.hostname or "127.0.0.1", port=url.port or 3310, timeout=timeout
+            )
+        else:
+            raise ScanFout(f"Onbekend adres voor ClamAV: {adres}")
+
+    def scan(self, bestand) -> Uitslag:
+        from clamav_client.clamd import ClamdError
+
+        bestand.seek(0)
+        try:
+            resultaat = self.clamd.instream(bestand)
+        except (ClamdError, OSError) as exc:
+            raise ScanFout(str(exc)) from exc
+        if not resultaat:
+            raise ScanFout("geen antwoord")
+        status, virus = next(iter(resultaat.values()))
+        if status == "OK":
+            return Uitslag(schoon=True)
+        if status == "FOUND":
+            return Uitslag(schoon=False, virus=virus or "")
+        raise ScanFout(f"onverwacht antwoord: {status}")
+
+
+def scanner() -> Virusscanner | None:
+    """The configured scanner (DOCUMENTEN_CLAMAV), or None: no scan."""
+    adres = settings.DOCUMENTEN_CLAMAV
+    return ClamdScanner(adres, settings.DOCUMENTEN_CLAMAV_TIMEOUT) if adres else None
 
 
 def virusscan(upload) -> None:
-    """When DOCUMENTEN_CLAMAV names a daemon, the upload waits for its verdict; no verdict means
-    no upload (fail closed)."""
-    adres = settings.DOCUMENTEN_CLAMAV
-    if not adres:
-        return
+    """When a scanner is configured, the upload waits for its verdict; no verdict means no upload
+    (fail closed)."""
     try:
-        antwoord = clamd_scan(upload, adres, settings.DOCUMENTEN_CLAMAV_TIMEOUT)
-    except (OSError, ScanFout) as exc:
+        actief = scanner()
+        uitslag = actief.scan(upload) if actief is not None else None
+    except ScanFout as exc:
         raise ValidationError(
             "De virusscanner is niet bereikbaar; het bestand is niet opgeslagen. Probeer het later opnieuw."
         ) from exc
-    if antwoord.endswith("FOUND"):
+    if uitslag is not None and not uitslag.schoon:
         raise ValidationError("In dit bestand is een virus gevonden; het is niet opgeslagen.")
-    if not antwoord.endswith("OK"):
-        raise ValidationError(
-            "De virusscanner gaf geen goedkeuring; het bestand is niet opgeslagen. Probeer het later opnieuw."
-        )

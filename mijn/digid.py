@@ -3,7 +3,7 @@
 Production: the library's login view (SAML AuthnRequest) and its assertion consumer: the artifact
 is resolved and the response validated by the library's own backend and client
 (``DigiDBackend.authenticate`` -> ``DigiDClient.artifact_resolve``), then the BSN is matched to the
-Inwoner of the right gemeente (``koppeling``) and the inwoner's own session starts (ADR 0009): no
+Inwoner of the right gemeente (``koppeling``) and the inwoner's own session starts (ADR 0010): no
 Django user is made. Demo (MIJN_DEMO_IDP): the library's mock identity provider, which does no SAML
 and takes any BSN, so it is mounted only under the demo flag.
 """

@@ -1,4 +1,4 @@
-"""The inwoner's session of Mijn Toegang: not a Django user (ADR 0009). The session holds the id of
+"""The inwoner's session of Mijn Toegang: not a Django user (ADR 0010). The session holds the id of
 the Inwoner record (where the BSN is kept, once), the moment of login and the last request."""
 
 from __future__ import annotations

@@ -3,7 +3,9 @@ from django.db.models import Count, Q
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from altena import voorstellen
 from altena.importexport import NederlandsExportForm
+from altena.models import AccountVoorstel
 from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
 from .forms import PartnerAdminForm
@@ -51,6 +53,30 @@ class TeamAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("kernen")
+
+    def save_related(self, request, form, formsets, change):
+        """A new member gets the team's cases: for a beheerder that is a proposal the team's teamleider
+        approves (ADR 0009); members taken out go at once. A superuser's change applies directly."""
+        nieuw = []
+        if not request.user.is_superuser and "leden" in form.cleaned_data:
+            huidig = set(form.instance.leden.values_list("pk", flat=True)) if change else set()
+            gekozen = list(form.cleaned_data["leden"])
+            nieuw = [u for u in gekozen if u.pk not in huidig]
+            form.cleaned_data["leden"] = [u for u in gekozen if u.pk in huidig]
+        super().save_related(request, form, formsets, change)
+        for user in nieuw:
+            voorstellen.stel_voor(
+                soort=AccountVoorstel.Soort.TEAM,
+                gebruiker=user,
+                door=request.user,
+                team=form.instance,
+                nieuw=form.instance.naam,
+            )
+            messages.warning(
+                request,
+                f"{user.get_username()} wordt pas lid van {form.instance.naam} als de teamleider van dat "
+                "team het goedkeurt.",
+            )
 
     @admin.display(description="werkgebied")
     def werkgebied(self, obj):

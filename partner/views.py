@@ -205,7 +205,10 @@ class CapaciteitView(PartnerMixin, TemplateView):
         return super().get_context_data(medewerker=self.medewerker, rijen=rijen, **kwargs)
 
     def post(self, request):
-        aanbod = selectors.aanbod_van(request.user).filter(pk=request.POST.get("aanbod") or 0).first()
+        aanbod_id = str(request.POST.get("aanbod", ""))
+        # A non-numeric id is hostile input, not a server error (issue 21: 87 of 2,000 fuzz requests).
+        aanbod_id = int(aanbod_id) if aanbod_id.isdigit() and len(aanbod_id) < 19 else 0
+        aanbod = selectors.aanbod_van(request.user).filter(pk=aanbod_id).first()
         if aanbod is None:
             raise Http404("Dit aanbod hoort niet bij uw organisatie.")
         form = AanbodForm(request.POST, prefix=f"aanbod-{aanbod.pk}")

@@ -13,11 +13,9 @@ from datetime import date, datetime, timedelta
 from django import forms
 from django.utils import timezone
 
-from altena.forms import DatumField
 from intake.stromen import dag_begin
 
 EERSTE_JAAR = 2000
-MAX_DAGEN = 366 * 5
 
 
 @dataclass(frozen=True)
@@ -95,15 +93,18 @@ def laatste_volle_halfjaar(vandaag: date | None = None) -> Periode:
 
 
 class PeriodeForm(forms.Form):
+    """Only fixed, completed periods (issue 21, docs/rapportage.md "Kleine aantallen"): a free van–tot
+    period let two downloads one day apart be subtracted, and a period still running changes from day
+    to day, so both would reveal counts the tables show as "<5". The previous-period column is the
+    previous fixed period of the same kind."""
+
     soort = forms.ChoiceField(
         label="Soort periode",
-        choices=[("kwartaal", "Kwartaal"), ("halfjaar", "Halfjaar"), ("jaar", "Jaar"), ("vrij", "Van – tot")],
+        choices=[("kwartaal", "Kwartaal"), ("halfjaar", "Halfjaar"), ("jaar", "Jaar")],
         initial="kwartaal",
     )
     jaar = forms.IntegerField(label="Jaar", required=False)
     nummer = forms.IntegerField(label="Kwartaal of halfjaar", required=False, min_value=1, max_value=4)
-    van = DatumField(label="Van", required=False)
-    tot = DatumField(label="Tot en met", required=False)
 
     def __init__(self, *args, vandaag: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,43 +118,29 @@ class PeriodeForm(forms.Form):
         soort = data.get("soort")
         if not soort or self.errors:
             return data
-        if soort == "vrij":
-            van, tot = data.get("van"), data.get("tot")
-            if van is None:
-                self.add_error("van", "Vul de eerste dag van de periode in.")
-            if tot is None:
-                self.add_error("tot", "Vul de laatste dag van de periode in.")
-            if van is None or tot is None:
-                return data
-            if tot < van:
-                self.add_error("tot", "De laatste dag ligt vóór de eerste dag: de periode is omgedraaid.")
-                return data
-            if (tot - van).days + 1 > MAX_DAGEN:
-                self.add_error("tot", "Kies een periode van ten hoogste vijf jaar.")
-                return data
-            periode = Periode(van, tot, "vrij")
-        else:
-            jaar, nummer = data.get("jaar"), data.get("nummer") or 1
-            if jaar is None:
-                self.add_error("jaar", "Vul een jaar in, zoals 2026.")
-                return data
-            if jaar < EERSTE_JAAR or jaar > self.vandaag.year:
-                self.add_error("jaar", f"Kies een jaar van {EERSTE_JAAR} tot en met {self.vandaag.year}.")
-                return data
-            maximaal = {"kwartaal": 4, "halfjaar": 2, "jaar": 1}[soort]
-            if nummer > maximaal:
-                veld = "kwartaal (1 tot en met 4)" if soort == "kwartaal" else "halfjaar (1 of 2)"
-                self.add_error("nummer", f"Kies een geldig {veld}.")
-                return data
-            periode = periode_van(soort, jaar, nummer)
-        if periode.van > self.vandaag:
-            self.add_error(
-                "van" if soort == "vrij" else "jaar",
-                "Deze periode ligt in de toekomst: er zijn nog geen gegevens.",
-            )
+        jaar, nummer = data.get("jaar"), data.get("nummer") or 1
+        if jaar is None:
+            self.add_error("jaar", "Vul een jaar in, zoals 2026.")
             return data
-        if periode.van.year < EERSTE_JAAR:
-            self.add_error("van", f"Er zijn geen gegevens van vóór {EERSTE_JAAR}.")
+        if jaar < EERSTE_JAAR or jaar > self.vandaag.year:
+            self.add_error("jaar", f"Kies een jaar van {EERSTE_JAAR} tot en met {self.vandaag.year}.")
+            return data
+        maximaal = {"kwartaal": 4, "halfjaar": 2, "jaar": 1}[soort]
+        if nummer > maximaal:
+            veld = "kwartaal (1 tot en met 4)" if soort == "kwartaal" else "halfjaar (1 of 2)"
+            self.add_error("nummer", f"Kies een geldig {veld}.")
+            return data
+        periode = periode_van(soort, jaar, nummer)
+        if periode.van > self.vandaag:
+            self.add_error("jaar", "Deze periode ligt in de toekomst: er zijn nog geen gegevens.")
+            return data
+        if periode.tot >= self.vandaag:
+            self.add_error(
+                "jaar" if soort == "jaar" else "nummer",
+                "Deze periode is nog niet voorbij. Kies een afgelopen kwartaal, halfjaar of jaar: de "
+                "cijfers van een lopende periode veranderen elke dag, en het verschil tussen twee dagen "
+                "zou kleine aantallen verraden.",
+            )
             return data
         data["periode"] = periode
         return data

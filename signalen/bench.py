@@ -20,10 +20,10 @@ def signalen_wissen() -> int:
     """Remove every signal and the timeline events the sweeps wrote for them (untimed preparation)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"DELETE FROM {CasusGebeurtenis._meta.db_table} WHERE soort = %s AND gegevens ? 'signaal'",
+            f"DELETE FROM {CasusGebeurtenis._meta.db_table} WHERE soort = %s AND gegevens ? 'signaal'",  # nosec B608  # model table name; the value is a parameter
             [CasusGebeurtenis.Soort.SIGNAAL.value],
         )
-        cursor.execute(f"DELETE FROM {Signaal._meta.db_table}")
+        cursor.execute(f"DELETE FROM {Signaal._meta.db_table}")  # nosec B608  # model table name only
         gewist = cursor.rowcount
         if not connection.in_atomic_block:  # VACUUM cannot run in a transaction (e.g. a test's)
             for tabel in (Signaal._meta.db_table, CasusGebeurtenis._meta.db_table):
@@ -34,7 +34,7 @@ def signalen_wissen() -> int:
 def _sweep(stdout) -> str:
     gemaakt = sweep_alle()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {Signaal._meta.db_table}")
+        cursor.execute(f"SELECT count(*) FROM {Signaal._meta.db_table}")  # nosec B608  # model table name only
         (totaal,) = cursor.fetchone()
     per_regel = ", ".join(f"{code} {n}" for code, n in sorted(gemaakt.items()) if n)
     return f"{sum(gemaakt.values())} signalen gemaakt ({per_regel or 'geen'}); {totaal} in totaal"

@@ -34,6 +34,8 @@ class SignaalSoort(models.TextChoices):
     VERZOEK_ONTVANGEN = "verzoek_ontvangen", "Verzoek van zorgaanbieder"
     RETOUR_MET_FOUTEN = "retour_met_fouten", "Retourbericht met fouten"
     GEEN_STARTBERICHT = "geen_startbericht", "Geen startbericht van aanbieder"
+    # One per end of a voorziening reported from outside (a 307, the BRP): see backoffice.services.melding.
+    ZORG_GESTOPT = "zorg_gestopt", "Zorg gestopt"
 
 
 # Escalations: what the teamleider sees on the dashboard.

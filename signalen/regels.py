@@ -102,4 +102,11 @@ STANDAARD: dict[str, tuple[int, str, int, str]] = {
         0,
         "Aan de behandelaar: een toewijzing zonder startbericht (305) zoveel weken na de ingangsdatum.",
     ),
+    SignaalSoort.ZORG_GESTOPT: (
+        0,
+        DrempelEenheid.DAGEN,
+        0,
+        "Aan de regisseur (anders de behandelaar): de zorg van een voorziening is gestopt, gemeld door "
+        "de zorgaanbieder (stopbericht 307) of de BRP (overlijden); één signaal per voorziening.",
+    ),
 }

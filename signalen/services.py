@@ -156,7 +156,7 @@ def dagoverzicht_versturen(*, ontvanger, nu: datetime | None = None) -> Dagoverz
         cursor.execute(
             f"""INSERT INTO signalen_dagoverzichtsignaal (dagoverzicht_id, ontvanger_id, signaal_id)
                 SELECT %s, %s, n.id FROM ({sql}) n
-                ON CONFLICT ON CONSTRAINT dagoverzicht_signaal_eenmaal DO NOTHING""",
+                ON CONFLICT ON CONSTRAINT dagoverzicht_signaal_eenmaal DO NOTHING""",  # nosec B608  # constant SQL; every value is a parameter
             [overzicht_id, ontvanger.pk, *params],
         )
         aantal = cursor.rowcount

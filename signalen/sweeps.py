@@ -113,7 +113,7 @@ tijdlijn_bron AS (
 ),
 tijdlijn AS ({gebeurtenissen_bulk_sql("tijdlijn_bron")})
 SELECT count(*) FROM nieuw
-"""
+"""  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
 
 # A person-signal goes to the person; when there is none (yet), to the teamleiders of the case's
 # team, so it is never lost. The target (doel) stays "persoon" in the key either way.
@@ -138,7 +138,7 @@ def _termijn_nadert(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     WHERE t.afgerond_op IS NULL AND t.opgeschort_sinds IS NULL AND t.soort <> ALL(%(uitgesloten)s)
       AND t.uiterste_datum >= %(vandaag)s AND t.uiterste_datum < %(grens)s
       AND c.fase = ANY(%(open)s) AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {
         "labels": TERMIJN_LABELS,
         "uitgesloten": NIET_ALS_TERMIJN,
@@ -179,7 +179,7 @@ def _termijn_verstreken(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     WHERE t.afgerond_op IS NULL AND t.opgeschort_sinds IS NULL AND t.soort <> ALL(%(uitgesloten)s)
       AND t.uiterste_datum < %(grens)s
       AND c.fase = ANY(%(open)s) AND c.team_id IS NOT NULL
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {"labels": TERMIJN_LABELS, "uitgesloten": NIET_ALS_TERMIJN, **_verstreken_params(regel, p)}
 
 
@@ -194,7 +194,7 @@ def _melding_niet_toegewezen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     FROM {TABEL.casus} c
     WHERE c.fase = %(melding)s AND c.behandelaar_id IS NULL AND c.team_id IS NOT NULL
       AND {melddatum} < %(grens)s
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {
         "melding": Fase.MELDING,
         "drempel": regel.drempel,
@@ -214,7 +214,7 @@ def _crisis_niet_opgepakt(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     FROM {TABEL.casus} c
     WHERE c.crisis AND c.behandelaar_id IS NULL AND c.fase = ANY(%(niet_opgepakt)s)
       AND c.team_id IS NOT NULL AND c.aangemaakt <= %(grens)s
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {
         "drempel": regel.drempel,
         "niet_opgepakt": [Fase.AANGEMELD, Fase.MELDING],
@@ -240,7 +240,7 @@ def _verwijzing_zonder_terugkoppeling(regel: SignaalRegel, p: Peil) -> tuple[str
     LEFT JOIN {TABEL.huishouden} h ON h.id = c.huishouden_id
     WHERE v.status = %(verstuurd)s AND v.terugkoppeling_datum IS NULL AND v.verstuurd_op < %(grens)s
       AND c.fase = ANY(%(open)s) AND ({persoon} IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {
         "drempel": regel.drempel,
         "verstuurd": "verstuurd",
@@ -260,7 +260,7 @@ def _voorziening_eindigt(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     JOIN {TABEL.product} pr ON pr.id = v.product_id
     WHERE v.beeindigd_op IS NULL AND v.einddatum >= %(vandaag)s AND v.einddatum <= %(grens)s
       AND c.fase = ANY(%(open)s) AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {"grens": p.vandaag + timedelta(weeks=regel.drempel)}
 
 
@@ -273,7 +273,7 @@ BEZWAAR_BASIS = f"""
       AND NOT EXISTS (SELECT 1 FROM {TABEL.bezwaar} b WHERE b.id = t.bezwaar_id AND b.uitkomst <> '')
       AND ((d.doel = 'persoon' AND c.behandelaar_id IS NOT NULL)
            OR (d.doel = 'teamleider' AND c.team_id IS NOT NULL))
-"""
+"""  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
 BEZWAAR_ONTVANGER = """
     CASE WHEN d.doel = 'persoon' THEN c.behandelaar_id END AS ontvanger_id,
     CASE WHEN d.doel = 'teamleider' THEN c.team_id END AS team_id"""
@@ -355,7 +355,7 @@ def _verwijzing_afgewezen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     WHERE v.status = 'afgewezen' AND v.afgerond_op >= %(venster)s
       AND v.terugkoppeling_door_id IS DISTINCT FROM {VERWIJZER}
       AND c.fase = ANY(%(open)s) AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {"venster": _venster(regel, p)}
 
 
@@ -394,7 +394,7 @@ def _partner_terugkoppeling(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     WHERE g.tijdstip >= %(venster)s AND g.soort = 'terugkoppeling'
       AND g.gegevens ->> 'bron' = 'partner' AND g.gegevens ->> 'actie' = ANY(%(acties)s)
       AND ({VERWIJZER} IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {
         "venster": _venster(regel, p),
         "acties": list(PARTNER_ACTIES_ALS_TERUGKOPPELING),
@@ -415,13 +415,14 @@ def _verzoek_ontvangen(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     SELECT v.casus_id, 'persoon'::text AS doel, 'verzoek:' || v.id AS onderwerp,
            {ontvangen} AS peildatum, 0 AS herhaling, {PERSOON_OF_TEAM.format(persoon="c.behandelaar_id")},
            CASE WHEN v.soort = 'wijziging' THEN 'Verzoek om wijziging' ELSE 'Verzoek om toewijzing' END
-             || ' van ' || pa.naam || ' (referentie ' || v.referentie_aanbieder || '): beoordelen.' AS tekst
+             || ' van ' || COALESCE(pa.naam, 'AGB ' || v.aanbieder_agb || ' (geen contract)')
+             || ' (referentie ' || v.referentie_aanbieder || '): beoordelen.' AS tekst
     FROM {TABEL.verzoek} v
     JOIN {TABEL.casus} c ON c.id = v.casus_id
-    JOIN {TABEL.partner} pa ON pa.id = v.aanbieder_id
+    LEFT JOIN {TABEL.partner} pa ON pa.id = v.aanbieder_id
     WHERE v.uitkomst = 'open' AND {ontvangen} <= %(vandaag)s
       AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {}
 
 
@@ -438,7 +439,7 @@ def _retour_met_fouten(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
     LEFT JOIN {TABEL.partner} pa ON pa.id = b.aanbieder_id
     WHERE b.status = 'retour_fouten' AND b.richting = 'uit'
       AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {}
 
 
@@ -458,8 +459,28 @@ def _geen_startbericht(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
       AND t.einddatum > %(grens)s AND t.reden_wijziging <> '13'
       AND NOT EXISTS (SELECT 1 FROM {TABEL.levering} l WHERE l.toewijzing_id = t.id)
       AND (c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
-    """
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
     return sql, {"drempel": regel.drempel, "grens": p.vandaag - timedelta(weeks=regel.drempel)}
+
+
+def _zorg_gestopt(regel: SignaalRegel, p: Peil) -> tuple[str, dict]:
+    """The end of a voorziening reported from outside (the provider's 307, the BRP's death): one
+    signal per voorziening to the regisseur. The key depends on the voorziening alone (onderwerp
+    ``voorziening:<id>``, peildatum its startdatum), so whoever reports first, there is one; see
+    backoffice.services.melding. Ends of the last year only: old history is never swept."""
+    sql = f"""
+    SELECT v.casus_id, 'persoon'::text AS doel, 'voorziening:' || v.id AS onderwerp,
+           v.startdatum AS peildatum, 0 AS herhaling,
+           {PERSOON_OF_TEAM.format(persoon="COALESCE(c.regisseur_id, c.behandelaar_id)")},
+           'Zorg gestopt: ' || v.beeindigingsreden || ' (' || pr.naam || ', per '
+             || {DATUM.format("v.beeindigd_op")} || ').' AS tekst
+    FROM {TABEL.voorziening} v
+    JOIN {TABEL.casus} c ON c.id = v.casus_id
+    JOIN {TABEL.product} pr ON pr.id = v.product_id
+    WHERE v.einde_gemeld_door <> '' AND v.beeindigd_op > %(vandaag)s::date - 365
+      AND (c.regisseur_id IS NOT NULL OR c.behandelaar_id IS NOT NULL OR c.team_id IS NOT NULL)
+    """  # nosec B608  # constant fragments and Django-compiled querysets; every value is a parameter
+    return sql, {}
 
 
 SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
@@ -478,6 +499,7 @@ SWEEPS: dict[str, Callable[[SignaalRegel, Peil], tuple[str, dict]]] = {
     SignaalSoort.VERZOEK_ONTVANGEN: _verzoek_ontvangen,
     SignaalSoort.RETOUR_MET_FOUTEN: _retour_met_fouten,
     SignaalSoort.GEEN_STARTBERICHT: _geen_startbericht,
+    SignaalSoort.ZORG_GESTOPT: _zorg_gestopt,
 }
 assert set(SWEEPS) == set(SignaalSoort.values), "every rule needs a sweep"
 assert {Doel.PERSOON, Doel.TEAMLEIDER} == {"persoon", "teamleider"}  # the literals in the SQL above

@@ -88,3 +88,13 @@ def client_for():
         return ingelogde_client(user, tweestaps=tweestaps)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """The lockout (altena.blokkade) keeps its counts in the cache (locmem in tests): no test inherits
+    another's failed logins."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "privates",
     "simple_certmanager",
     "digid_eherkenning",
+    # Only for its Dutch messages (locale); the validator is in AUTH_PASSWORD_VALIDATORS.
+    "django_zxcvbn_password_validator",
     "altena",
     "netwerk",
     "intake",
@@ -64,7 +66,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # django-otp's verification state: request.user.is_verified() (altena.security.TweestapsMiddleware).
+    "django_otp.middleware.OTPMiddleware",
     "altena.security.HostileInputMiddleware",
+    # Cache-Control: no-store on every page and download behind the login.
+    "altena.security.GeenOpslagMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -136,7 +142,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "altena.accounts.MinimumLengteValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Issue 21: guessable 12-character passwords (docs/beveiliging.md). No online breached-password
+    # check: a closed municipal network cannot call one, and no such corpus ships offline.
+    {"NAME": "altena.wachtwoorden.BekendWachtwoordValidator"},
+    {"NAME": "altena.wachtwoorden.WoordJaartalValidator"},
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
 ]
+# zxcvbn: score 3 of 4 at least ("cannot be guessed without access to our database").
+PASSWORD_MINIMAL_STRENGTH = 3
+PASSWORD_EXTRA_DICTIONARY = ["altena", "westerkwartier", "toegang", "altenatoegang", "gemeente", "welkom"]
 # Argon2id first; older hashes are still checked and upgraded at the next login.
 PASSWORD_HASHERS = [
     "altena.security.Argon2Wachtwoorden",  # Argon2id, 19 MiB (OWASP); see docs/beveiliging.md
@@ -160,7 +174,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Per username: altena.blokkade (growing delay, unlock link, second-factor failures counted too).
+# axes keeps locking an address that sprays many usernames.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# INLOGBLOKKADE_LIMIET failures (password or code) lock a username for 1 minute, doubling per lock up
+# to INLOGBLOKKADE_MAX_MINUTEN; each lock mails the account's owner a single-use unlock link (1 hour).
+INLOGBLOKKADE_LIMIET = env.int("INLOGBLOKKADE_LIMIET", default=5)
+INLOGBLOKKADE_MAX_MINUTEN = env.int("INLOGBLOKKADE_MAX_MINUTEN", default=60)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 
@@ -169,7 +189,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        # No 'unsafe-inline', the admin included (templates/admin/ moves its inline rules to a file).
+        "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "form-action": ["'self'"],
@@ -177,6 +198,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
     }
 }
+
+# A refused form (expired page, cookies off) gets a Dutch page in the layout, not Django's English one.
+CSRF_FAILURE_VIEW = "altena.errors.csrf_failure"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -195,6 +219,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 TWEESTAPS_VERPLICHT = env.bool("DJANGO_2FA_REQUIRED", default=True)
 TWEESTAPS_ROLLEN = ["Teamleider", "Beheerder", "Privacy", "Beleid"]
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Altena Toegang")
+# GEMEENTE_MAILDOMEINEN: the gemeente's own mail domains (comma-separated; subdomains count). A new
+# account's first set-password link goes only to an address there; any other needs the privacy
+# officer's approval (ADR 0009). Deployment configuration, so a beheerder cannot widen it.
+GEMEENTE_MAILDOMEINEN = env.list("GEMEENTE_MAILDOMEINEN", default=["altena.nl", "westerkwartier.nl"])
 # A BSN typed in an unsuccessful search pre-fills the registration form for at most this long.
 ZOEK_SESSIE_SECONDEN = 15 * 60
 
@@ -304,6 +332,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # The backoffice's outbox: granted, changed and ended voorzieningen become 301s (SKIP LOCKED per
+    # case, so it may overlap with the round above).
+    "berichten-mutaties": {
+        "task": "berichten.tasks.mutaties_verwerken",
+        "schedule": 20.0,
+        "options": {"expires": 18},
+    },
     # The daily digest: tried every hour from 7:00 to 17:00 Amsterdam time, sent once a day.
     "signalen-dagoverzichten": {
         "task": "signalen.tasks.dagoverzichten",
@@ -345,6 +380,12 @@ BERICHTEN_MAP = env("BERICHTEN_MAP", default=str(BASE_DIR / ".data" / "berichten
 # to the full publication of Zorginstituut Nederland to validate against that. Set empty, received
 # files stay in the inbox and sent ones are marked as not schema-checked.
 BERICHTEN_XSD_MAP = env("BERICHTEN_XSD_MAP", default=str(BASE_DIR / "berichten" / "schemas")) or None
+# BERICHTEN_GGK_ENVELOP: write every outbound message in its StUF-GGk envelope (ggk_Di01/Du01), as
+# the GGk portal and webservice take them. Received files are unwrapped whether enveloped or bare.
+BERICHTEN_GGK_ENVELOP = env.bool("BERICHTEN_GGK_ENVELOP", default=True)
+# BERICHTEN_STARTDATUM (YYYY-MM-DD): the go-live date of the exchange. A toewijzing that ends before
+# it is never sent, neither made for an old voorziening nor carried in a 301. Empty: no limit.
+BERICHTEN_STARTDATUM = env("BERICHTEN_STARTDATUM", default="") or None  # parsed by berichten (ISO date)
 
 LOGGING = {
     "version": 1,

@@ -33,3 +33,5 @@ BERICHTEN_MAP = env("BERICHTEN_MAP", default=None) or tempfile.mkdtemp(prefix="a
 MIJN_DEMO_IDP = True
 SILENCED_SYSTEM_CHECKS = ["mijn.E001"]
 PRIVATE_MEDIA_ROOT = SENDFILE_ROOT = tempfile.mkdtemp(prefix="altena-private-")
+# The tests' staff addresses are in the example domain of the demo.
+GEMEENTE_MAILDOMEINEN = ["altena.example"]

@@ -3,7 +3,17 @@
 from .bewaartermijn import Bewaartermijn
 from .bezwaar import Bezwaar
 from .catalogus import Categorie, Eenheid, Feestdag, Product
-from .maatwerk import Aanvraag, Besluit, Frequentie, Leveringsvorm, Onderzoek, PersoonlijkPlan, Voorziening
+from .maatwerk import (
+    Aanvraag,
+    Besluit,
+    EindeMelder,
+    Frequentie,
+    Leveringsvorm,
+    Onderzoek,
+    PersoonlijkPlan,
+    Voorziening,
+    VoorzieningMutatie,
+)
 from .termijn import Opschorting, Termijn, Verdaging
 
 __all__ = [
@@ -13,6 +23,7 @@ __all__ = [
     "Bezwaar",
     "Categorie",
     "Eenheid",
+    "EindeMelder",
     "Feestdag",
     "Frequentie",
     "Leveringsvorm",
@@ -23,4 +34,5 @@ __all__ = [
     "Termijn",
     "Verdaging",
     "Voorziening",
+    "VoorzieningMutatie",
 ]

@@ -157,6 +157,13 @@ class Frequentie(models.TextChoices):
     TOTAAL = "totaal", "totaal binnen de looptijd"
 
 
+class EindeMelder(models.TextChoices):
+    """Who outside the gemeente reported the end of a voorziening."""
+
+    AANBIEDER = "aanbieder", "Zorgaanbieder (stopbericht)"
+    BRP = "brp", "BRP (overlijden)"
+
+
 class VoorzieningQuerySet(models.QuerySet):
     def lopend(self, op=None):
         op = op or timezone.localdate()
@@ -191,6 +198,13 @@ class Voorziening(models.Model):
     einddatum = models.DateField("einddatum", db_index=True)
     beeindigd_op = models.DateField("vroegtijdig beëindigd op", null=True, blank=True)
     beeindigingsreden = models.CharField("reden van beëindiging", max_length=300, blank=True)
+    # What the outside world reported (the provider's start and stop messages, the BRP): the end of
+    # a voorziening that someone outside the gemeente reported gets one signal to the regisseur.
+    gestart_op = models.DateField("gestart op (gemeld door de aanbieder)", null=True, blank=True)
+    # db_default: the demo's COPY (altena.bulk) names only the columns it knows.
+    einde_gemeld_door = models.CharField(
+        "einde gemeld door", max_length=10, choices=EindeMelder.choices, blank=True, default="", db_default=""
+    )
 
     objects = VoorzieningQuerySet.as_manager()
 
@@ -209,6 +223,10 @@ class Voorziening(models.Model):
                 fields=["einddatum"], name="voorziening_lopend_eind", condition=Q(beeindigd_op__isnull=True)
             ),
             models.Index(fields=["startdatum"], name="voorziening_start"),  # rapportage
+            # The zorg_gestopt sweep: only the few ends reported from outside.
+            models.Index(
+                fields=["beeindigd_op"], name="voorziening_einde_gemeld", condition=~Q(einde_gemeld_door="")
+            ),
         ]
 
     def __str__(self):
@@ -227,3 +245,37 @@ class Voorziening(models.Model):
     def omvang(self) -> str:
         volume = f"{self.volume:f}".rstrip("0").rstrip(".")
         return f"{volume} {self.get_eenheid_display()} {self.get_frequentie_display()}"
+
+
+class VoorzieningMutatie(models.Model):
+    """The outbox of the backoffice: a voorziening was granted, changed or ended. Written by the
+    backoffice service in the transaction of the change itself, so a committed change always has
+    its row; a task of the berichten app turns pending rows into toewijzingen and 301s and marks
+    them done in its own transaction (docs/berichtenverkeer.md, "Outbox")."""
+
+    class Soort(models.TextChoices):
+        TOEGEKEND = "toegekend", "Toegekend"
+        GEWIJZIGD = "gewijzigd", "Gewijzigd"
+        BEEINDIGD = "beeindigd", "Beëindigd"
+
+    casus = models.ForeignKey(Casus, verbose_name="casus", on_delete=models.CASCADE, related_name="+")
+    voorziening = models.ForeignKey(
+        Voorziening, verbose_name="voorziening", on_delete=models.CASCADE, related_name="mutaties"
+    )
+    soort = models.CharField("soort", max_length=10, choices=Soort.choices)
+    aangemaakt = models.DateTimeField("aangemaakt", default=timezone.now)
+    verwerkt_op = models.DateTimeField("verwerkt op", null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField("pogingen", default=0)
+    volgende_poging = models.DateTimeField("volgende poging", null=True, blank=True)
+    laatste_fout = models.TextField("laatste fout", blank=True)
+
+    class Meta:
+        verbose_name = "mutatie van een voorziening"
+        verbose_name_plural = "mutaties van voorzieningen"
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["id"], name="mutatie_open", condition=Q(verwerkt_op__isnull=True)),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} voorziening {self.voorziening_id}"

@@ -15,6 +15,8 @@ from .besluit import (
     zorg_starten,
 )
 from .bezwaar import bezwaar_beslissen, bezwaar_kan_nieuw_besluit, bezwaar_registreren
+from .melding import voorziening_gestart, voorziening_gestopt
+from .mutaties import mutatie_vastleggen, mutaties_vastleggen
 from .proces import (
     AlInBehandeling,
     aanvraag_ontvangen,
@@ -39,6 +41,10 @@ from .termijnen import (
 )
 
 __all__ = [
+    "mutatie_vastleggen",
+    "mutaties_vastleggen",
+    "voorziening_gestart",
+    "voorziening_gestopt",
     "AFSLUITREDENEN",
     "BESLUIT_GRONDSLAG",
     "AlInBehandeling",

@@ -25,7 +25,8 @@ from intake.workflow import Fase
 from netwerk.models import PartnerSoort
 
 from ..acties import ACTIES, Stand
-from ..models import Besluit, Bezwaar, Leveringsvorm, Product, Voorziening
+from ..models import Besluit, Bezwaar, Leveringsvorm, Product, Voorziening, VoorzieningMutatie
+from .mutaties import mutatie_vastleggen, mutaties_vastleggen
 from .termijnen import BESCHIKKING_SOORTEN, termijnen_afronden
 
 AANBIEDER_SOORT = {Wet.WMO: PartnerSoort.ZORGAANBIEDER_WMO, Wet.JEUGDWET: PartnerSoort.ZORGAANBIEDER_JEUGD}
@@ -180,6 +181,7 @@ def _besluit_vastleggen(locked: Casus, *, door, voorzieningen: list[dict], **vel
     for v in gemaakt:
         v.leveringsvorm = v.leveringsvorm or Leveringsvorm.NATURA
     Voorziening.objects.bulk_create(gemaakt)
+    mutaties_vastleggen(gemaakt, VoorzieningMutatie.Soort.TOEGEKEND)  # the outbox: their 301s follow
     tekst = f"{besluit.get_soort_display()} ({besluit.grondslag}), verzonden {besluit.verzonden_op:%d-%m-%Y}."
     if besluit.na_bezwaar_id:
         tekst = "Nieuw besluit na gegrond bezwaar: " + tekst
@@ -277,6 +279,7 @@ def _beeindigen(casus: Casus, voorziening: Voorziening, op: date, reden: str, do
     voorziening.beeindigd_op = max(op, voorziening.startdatum)
     voorziening.beeindigingsreden = reden
     voorziening.save(update_fields=["beeindigd_op", "beeindigingsreden"])
+    mutatie_vastleggen(voorziening, VoorzieningMutatie.Soort.BEEINDIGD)  # the outbox: its 301 follows
     gebeurtenis_toevoegen(
         casus=casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,

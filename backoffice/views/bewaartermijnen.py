@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from altena.access import Rol, RoleRequiredMixin
 from altena.verwerkingen import GEEN_PERSOONSGEGEVENS
 
-from ..bewaartermijnen import opgeslagen_proefrapport, proefrapport_bijwerken
+from ..bewaartermijnen import opgeslagen_proefrapport, proef_per_categorie, proefrapport_bijwerken
 
 
 class BewaartermijnenView(RoleRequiredMixin, TemplateView):
@@ -21,6 +21,9 @@ class BewaartermijnenView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         rapport, berekend_op = opgeslagen_proefrapport()
+        # Per category (cases, letters, case files ...) for the rules that would act today.
+        for r in rapport:
+            r.categorieen = proef_per_categorie(r.regel) if r.aantal else {}
         return super().get_context_data(
             rapport=rapport, berekend_op=berekend_op, vandaag=timezone.localdate(), **kwargs
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from backoffice.models import EindeMelder
+from backoffice.services import voorziening_gestart, voorziening_gestopt
 from intake.models import CasusGebeurtenis
 from intake.services import gebeurtenis_toevoegen
 
@@ -27,12 +29,13 @@ def _toewijzing(bericht: Bericht, g, bsn: str, product) -> Toewijzing | None:
         return None
     return (
         Toewijzing.objects.select_for_update(of=("self",))
-        .select_related("casus")
+        .select_related("casus", "voorziening")
         .filter(
             nummer=int(nummer),
             aanbieder=bericht.aanbieder,
             standaard=g.bt.standaard,
             casus__inwoner__bsn=bsn,
+            casus__gemeente=bericht.gemeente,
         )
         .first()
     )
@@ -83,6 +86,10 @@ def start_verwerken(bericht: Bericht, g, oordeel) -> None:
             )
             continue
         Levering.objects.create(toewijzing=toewijzing, begindatum=begin, startbericht=bericht)
+        if toewijzing.voorziening_id is not None:
+            voorziening_gestart(
+                voorziening=toewijzing.voorziening, op=begin, gemeld_door=bericht.aanbieder.naam
+            )
         gebeurtenis_toevoegen(
             casus=toewijzing.casus,
             soort=CasusGebeurtenis.Soort.VOORZIENING,
@@ -120,6 +127,8 @@ def stop_verwerken(bericht: Bericht, g, oordeel) -> None:
             continue
         levering.einddatum, levering.reden_beeindiging, levering.stopbericht = eind, reden, bericht
         levering.save(update_fields=["einddatum", "reden_beeindiging", "stopbericht"])
+        if reden != TIJDELIJK_BEEINDIGD:
+            _voorziening_beeindigen(bericht, toewijzing, eind, redenen.get(reden, reden))
         soort = "onderbreekt (tijdelijk)" if reden == TIJDELIJK_BEEINDIGD else "stopt"
         gebeurtenis_toevoegen(
             casus=toewijzing.casus,
@@ -130,6 +139,21 @@ def stop_verwerken(bericht: Bericht, g, oordeel) -> None:
             ),
             gegevens={"bericht": bericht.pk, "toewijzing": toewijzing.nummer},
         )
+
+
+def _voorziening_beeindigen(bericht: Bericht, toewijzing: Toewijzing, eind: date, reden: str) -> None:
+    """A definitive stop ends the voorziening behind the toewijzing (when this toewijzing is its
+    current one: a stop on a toewijzing a change of omvang already replaced ends nothing), through
+    the backoffice service, which also makes sure the regisseur hears of it once."""
+    v = toewijzing.voorziening
+    if v is None or v.toewijzingen.filter(ingangsdatum__gt=toewijzing.ingangsdatum).exists():
+        return
+    voorziening_gestopt(
+        voorziening=v,
+        op=eind,
+        reden=f"{reden} (stopbericht {bericht.berichttype} van {bericht.aanbieder.naam})",
+        melder=EindeMelder.AANBIEDER,
+    )
 
 
 def retour_verwerken(bericht: Bericht, g, oordeel) -> None:

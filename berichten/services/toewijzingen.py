@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
@@ -27,7 +28,14 @@ logger = logging.getLogger(__name__)
 
 VERLENGING, VERKORTING, VERWIJDERD = "04", "05", "13"
 # Reden wijziging (WMO002/JZ002) from the reason the backoffice gave for an early end.
-REDEN_UIT_TEKST = (("overleden", "02"), ("verhuisd", "07"), ("pgb", "08"), ("andere aanbieder", "09"))
+REDEN_UIT_TEKST = (
+    ("overleden", "02"),
+    ("overlijden", "02"),
+    ("verhuizing", "07"),
+    ("verhuisd", "07"),
+    ("pgb", "08"),
+    ("andere aanbieder", "09"),
+)
 
 
 def _volgende(sequence: str) -> int:
@@ -45,13 +53,23 @@ def volgend_toewijzingnummer() -> int:
 
 
 def gemeente_van(casus: Casus) -> Gemeente:
-    gemeente = Gemeente.objects.filter(naam=casus.kern.gemeente).first()
+    naam = casus.gemeente or casus.kern.gemeente
+    gemeente = Gemeente.objects.filter(naam=naam).first()
     if gemeente is None:
         raise ValidationError(
-            f"Gemeente {casus.kern.gemeente} heeft geen CBS-code in de beheeromgeving; zonder die code "
+            f"Gemeente {naam} heeft geen CBS-code in de beheeromgeving; zonder die code "
             "kan geen bericht worden verstuurd."
         )
     return gemeente
+
+
+def startdatum() -> date | None:
+    """The go-live date of the exchange (setting BERICHTEN_STARTDATUM): a toewijzing that ends
+    before it is never sent, neither made for an old voorziening nor carried in a 301."""
+    waarde = getattr(settings, "BERICHTEN_STARTDATUM", None)
+    if not waarde:
+        return None
+    return waarde if isinstance(waarde, date) else date.fromisoformat(str(waarde))
 
 
 def berichtwaardige_voorzieningen(casus: Casus):
@@ -129,7 +147,10 @@ def toewijzingen_bijwerken(*, casus: Casus) -> list[Bericht]:
 def toewijzingen_bijwerken_vergrendeld(locked: Casus) -> list[Bericht]:
     """``toewijzingen_bijwerken`` on a case the caller already locked (a change of a voorziening)."""
     gewijzigd: dict[int, set[int]] = {}
+    vanaf = startdatum()
     for v in berichtwaardige_voorzieningen(locked).select_related("product", "aanbieder").order_by("pk"):
+        if vanaf and v.eind < vanaf and not v.toewijzingen.exists():
+            continue  # ended before the exchange went live: never a toewijzing
         _bijwerken(locked, v, gewijzigd)
     return [
         toewijzingbericht_maken(casus=locked, aanbieder=Partner.objects.get(pk=a), gewijzigd=ids)
@@ -185,6 +206,7 @@ def bericht_opslaan(*, bt: Berichttype, inhoud: bytes, casus, aanbieder, afzende
         raise ValueError(f"{bt.naam} voldoet niet aan de XSD: {fouten}")
     bericht = Bericht.objects.create(
         richting=Richting.UIT,
+        gemeente=Gemeente.objects.filter(cbs_code=afzender).values_list("naam", flat=True).first() or "",
         berichttype=bt.naam,
         identificatie=identificatie,
         dagtekening=timezone.localdate(),
@@ -209,11 +231,24 @@ def toewijzingbericht_maken(*, casus: Casus, aanbieder: Partner, gewijzigd=()) -
     bt = Berichttype(standaard, "301")
     vandaag = timezone.localdate()
     toewijzingen = (
-        Toewijzing.objects.filter(casus__inwoner=casus.inwoner_id, aanbieder=aanbieder, standaard=standaard)
+        Toewijzing.objects.filter(
+            casus__inwoner=casus.inwoner_id,
+            casus__gemeente=casus.gemeente,
+            aanbieder=aanbieder,
+            standaard=standaard,
+        )
         .filter(Q(einddatum__gte=vandaag) | Q(pk__in=list(gewijzigd)))
         .order_by("nummer")
     )
+    if vanaf := startdatum():
+        toewijzingen = toewijzingen.filter(einddatum__gte=vanaf)
     gemeente = gemeente_van(casus)
+    client = client_van(casus)
+    if not schrijven.adres_volledig(client):
+        raise ValidationError(
+            f"De inwoner van casus {casus.nummer} heeft geen volledig adres (postcode en huisnummer); een "
+            "toewijzing (301) vraagt dat (TR006, CD034). Vul het adres aan; de toewijzing gaat daarna uit."
+        )
     identificatie = volgende_identificatie()
     inhoud = schrijven.toewijzingbericht(
         bt=bt,
@@ -221,7 +256,7 @@ def toewijzingbericht_maken(*, casus: Casus, aanbieder: Partner, gewijzigd=()) -
         agb=aanbieder.agb_code,
         identificatie=identificatie,
         dagtekening=vandaag,
-        client=client_van(casus),
+        client=client,
         producten=[product_van(t) for t in toewijzingen],
     )
     bericht = bericht_opslaan(
@@ -243,37 +278,3 @@ def toewijzingbericht_maken(*, casus: Casus, aanbieder: Partner, gewijzigd=()) -
         gegevens={"bericht": bericht.pk},
     )
     return bericht
-
-
-def na_commit_bijwerken(casus_id: int) -> None:
-    """Register the sync of a case's toewijzingen after the current transaction commits (the hook
-    the backoffice's besluit and voorziening writes reach through berichten.receivers)."""
-
-    def bijwerken():
-        try:
-            toewijzingen_bijwerken(casus=Casus.objects.get(pk=casus_id))
-        except Exception:  # the besluit stands; the poll task catches up (ontbrekende_bijwerken)
-            logger.exception("Toewijzingen van casus %s bijwerken mislukt", casus_id)
-
-    transaction.on_commit(bijwerken)
-
-
-def ontbrekende_bijwerken(*, dagen: int = 2, max_aantal: int = 100) -> int:
-    """Catch-up: recent natura voorzieningen without a toewijzing (the after-commit hook failed or
-    never ran). Bounded, so a large history is never swept."""
-    grens = timezone.now() - timedelta(days=dagen)
-    casus_ids = list(
-        Voorziening.objects.filter(
-            leveringsvorm=Leveringsvorm.NATURA,
-            aanbieder__isnull=False,
-            besluit__aangemaakt__gte=grens,
-            casus__wet__in=list(WET_STANDAARD),
-            toewijzingen__isnull=True,
-        )
-        .exclude(product__categorie="")
-        .values_list("casus_id", flat=True)
-        .distinct()[:max_aantal]
-    )
-    for casus_id in casus_ids:
-        toewijzingen_bijwerken(casus=Casus.objects.get(pk=casus_id))
-    return len(casus_ids)

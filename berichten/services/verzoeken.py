@@ -33,13 +33,16 @@ AFGEWEZEN, IN_ONDERZOEK = "1", "2"
 DOOR_AANBIEDER = "12"  # reden wijziging: geïnitieerd door de aanbieder
 
 
-def _casus_voor(bsn: str, standaard: str) -> Casus | None:
-    """The case a verzoek belongs to: the inhabitant's open case under that law, else the latest."""
+def _casus_voor(bsn: str, standaard: str, gemeente: str) -> Casus | None:
+    """The case a verzoek belongs to: the inhabitant's open case under that law, else the latest,
+    within the addressed gemeente only (a case elsewhere is as unknown as no case at all)."""
+    if not gemeente:
+        return None
     open_eerst = Case(
         When(fase__in=list(OPEN_FASEN), then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     return (
-        Casus.objects.filter(inwoner__bsn=bsn, wet=STANDAARD_WET[standaard])
+        Casus.objects.filter(inwoner__bsn=bsn, wet=STANDAARD_WET[standaard], gemeente=gemeente)
         .order_by(open_eerst, "-aangemaakt")
         .first()
     )
@@ -56,7 +59,7 @@ def _omvang(g, el) -> dict:
 def _gemeenschappelijk(bericht: Bericht, g, oordeel):
     client = g.root.find("m:Client", g.ns)
     bsn = g.tekst(client, "m:Bsn")
-    casus = _casus_voor(bsn, g.bt.standaard)
+    casus = _casus_voor(bsn, g.bt.standaard, bericht.gemeente)
     if casus is None:
         from .ontvangen import EIGEN_REGELS
 
@@ -64,14 +67,19 @@ def _gemeenschappelijk(bericht: Bericht, g, oordeel):
         return client, None
     oordeel.casus = casus
     if Verzoek.objects.filter(
-        casus__inwoner=casus.inwoner_id, aanbieder=bericht.aanbieder, uitkomst=Verzoek.Uitkomst.OPEN
+        casus__inwoner=casus.inwoner_id,
+        casus__gemeente=bericht.gemeente,
+        aanbieder_agb=bericht.afzender,
+        uitkomst=Verzoek.Uitkomst.OPEN,
     ).exists():
         oordeel.fout("9374", klasse=g.pad(client), regel="TR374")
     return client, casus
 
 
 def _referentie_bestaat(bericht: Bericht, standaard: str, referentie: str) -> bool:
-    bestaand = Verzoek.objects.filter(aanbieder=bericht.aanbieder, standaard=standaard)
+    bestaand = Verzoek.objects.filter(
+        aanbieder_agb=bericht.afzender, casus__gemeente=bericht.gemeente, standaard=standaard
+    )
     return (
         bestaand.filter(referentie_aanbieder=referentie).exists()
         or bestaand.filter(producten__contains=[{"referentie": referentie}]).exists()
@@ -160,6 +168,7 @@ def _verzoek_maken(bericht, g, casus, soort, referentie, producten) -> Verzoek:
         bericht=bericht,
         casus=casus,
         aanbieder=bericht.aanbieder,
+        aanbieder_agb=bericht.afzender,
         standaard=g.bt.standaard,
         referentie_aanbieder=referentie,
         producten=producten,
@@ -167,7 +176,7 @@ def _verzoek_maken(bericht, g, casus, soort, referentie, producten) -> Verzoek:
     gebeurtenis_toevoegen(
         casus=casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
-        tekst=f"{verzoek.get_soort_display()} ontvangen van {bericht.aanbieder.naam}: te beoordelen.",
+        tekst=f"{verzoek.get_soort_display()} ontvangen van {verzoek.aanbieder_naam}: te beoordelen.",
         gegevens={"bericht": bericht.pk, "verzoek": verzoek.pk},
     )
     return verzoek
@@ -190,7 +199,7 @@ def _antwoord(verzoek: Verzoek, antwoord: str, reden: str = "") -> list[Bericht]
         inhoud = schrijven.antwoordbericht(
             bt=bt,
             gemeente=gemeente.cbs_code,
-            agb=verzoek.aanbieder.agb_code,
+            agb=verzoek.aanbieder_agb,
             identificatie=identificatie,
             dagtekening=timezone.localdate(),
             referentie_aanbieder=referentie,
@@ -204,7 +213,7 @@ def _antwoord(verzoek: Verzoek, antwoord: str, reden: str = "") -> list[Bericht]
                 casus=verzoek.casus,
                 aanbieder=verzoek.aanbieder,
                 afzender=gemeente.cbs_code,
-                ontvanger=verzoek.aanbieder.agb_code,
+                ontvanger=verzoek.aanbieder_agb,
                 identificatie=identificatie,
                 antwoord_op=verzoek.bericht,
             )
@@ -285,8 +294,15 @@ def _wijzigen(verzoek: Verzoek, p: dict, gewijzigd: set) -> None:
 
 @transaction.atomic
 def verzoek_goedkeuren(*, verzoek: Verzoek, door, toelichting: str = "") -> Bericht:
-    """Approve: the requested toewijzingen are made (or changed) and a new 301 goes out."""
+    """Approve: the requested toewijzingen are made (or changed) and a new 301 goes out. Not
+    without a contract: a toewijzing needs an aanbieder the gemeente contracts."""
     locked = _vergrendelen(verzoek)
+    if locked.zonder_contract:
+        raise ValidationError(
+            f"De gemeente heeft geen contract met AGB {locked.aanbieder_agb} voor deze wet: goedkeuren kan "
+            "niet. Wijs het verzoek af met reden 3 (Geen contract), of leg eerst het contract vast (de "
+            "aanbieder op de sociale kaart van de gemeente) en laat de aanbieder het verzoek opnieuw sturen."
+        )
     gewijzigd: set[int] = set()
     for p in locked.producten:
         if p.get("soort") == "wijzigen":
@@ -304,7 +320,7 @@ def verzoek_goedkeuren(*, verzoek: Verzoek, door, toelichting: str = "") -> Beri
         casus=locked.casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         door=door,
-        tekst=f"{locked.get_soort_display()} van {locked.aanbieder.naam} goedgekeurd.",
+        tekst=f"{locked.get_soort_display()} van {locked.aanbieder_naam} goedgekeurd.",
         gegevens={"verzoek": locked.pk},
     )
     return toewijzingbericht_maken(casus=locked.casus, aanbieder=locked.aanbieder, gewijzigd=gewijzigd)
@@ -326,7 +342,7 @@ def verzoek_afwijzen(*, verzoek: Verzoek, reden: str, door, toelichting: str = "
         casus=locked.casus,
         soort=CasusGebeurtenis.Soort.VOORZIENING,
         door=door,
-        tekst=f"{locked.get_soort_display()} van {locked.aanbieder.naam} afgewezen: {WJ759[reden]}.",
+        tekst=f"{locked.get_soort_display()} van {locked.aanbieder_naam} afgewezen: {WJ759[reden]}.",
         gegevens={"verzoek": locked.pk},
     )
     return _antwoord(locked, AFGEWEZEN, reden)

@@ -10,11 +10,12 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from backoffice.models import Voorziening
+from backoffice.models import Voorziening, VoorzieningMutatie
+from backoffice.services import mutatie_vastleggen
 from intake.models import CasusGebeurtenis
 from intake.services import lock_casus, wijziging_vastleggen
 
-from .toewijzingen import toewijzingen_bijwerken_vergrendeld
+from .mutaties import casus_mutaties_afhandelen_vergrendeld
 
 
 @transaction.atomic
@@ -55,5 +56,6 @@ def voorziening_wijzigen(
         tekst=f"Gewijzigd: {locked.product}: {', '.join(wat)}.",
         gegevens={"voorziening": locked.pk},
     )
-    toewijzingen_bijwerken_vergrendeld(casus)
+    mutatie_vastleggen(locked, VoorzieningMutatie.Soort.GEWIJZIGD)
+    casus_mutaties_afhandelen_vergrendeld(casus)  # at once: the consultant sees the 301 go out
     return locked

@@ -44,6 +44,12 @@ def lezen(inhoud: bytes) -> Gelezen:
         root = etree.fromstring(inhoud, PARSER)
     except etree.XMLSyntaxError as exc:
         raise Onleesbaar(f"Het bestand is geen geldige XML ({exc.msg}).") from exc
+    except (ValueError, MemoryError) as exc:  # e.g. an encoding declaration lxml refuses
+        raise Onleesbaar(f"Het bestand is geen leesbare XML ({exc}).") from exc
+    # An iWmo/iJw message has no DOCTYPE: a DTD can only bring entities (an entity bomb, entities
+    # the validator cannot handle) or a reference to the network. Refused before anything reads it.
+    if root.getroottree().docinfo.doctype or any(isinstance(el, etree._Entity) for el in root.iter()):
+        raise Onleesbaar("Het bestand bevat een DOCTYPE of entiteiten; een iWmo/iJw-bericht heeft die niet.")
     bt = Berichttype.uit_namespace(etree.QName(root).namespace or "")
     if bt is None or etree.QName(root).localname != "Bericht":
         raise Onleesbaar("Het bestand is geen iWmo- of iJw-bericht van release 3.2 (onbekende namespace).")
@@ -58,5 +64,8 @@ def lezen(inhoud: bytes) -> Gelezen:
         "identificatie": g.tekst(header, "m:BerichtIdentificatie/b:Identificatie"),
         "dagtekening": g.tekst(header, "m:BerichtIdentificatie/b:Dagtekening"),
     }
-    g.schemafouten = schemafouten(bt.naam, etree.ElementTree(root))
+    try:
+        g.schemafouten = schemafouten(bt.naam, etree.ElementTree(root))
+    except (etree.XMLSchemaError, etree.XMLSyntaxError, ValueError) as exc:  # the validator itself failed
+        g.schemafouten = [f"het bericht kon niet tegen de XSD worden gecontroleerd ({exc})"]
     return g

@@ -111,6 +111,15 @@ def _voorletters(voornamen: str) -> str:
 HUISNUMMER = re.compile(r"^\s*(\d{1,5})\s*([A-Za-z]?)\s*[-\s]?\s*(.{0,4})")
 
 
+def postcode_geldig(postcode: str) -> bool:
+    return bool(re.fullmatch(r"[1-9][0-9]{3}[A-Z]{2}", (postcode or "").replace(" ", "").upper()))
+
+
+def adres_volledig(client: Client) -> bool:
+    """TR006/CD034: a BRP address in a 301 needs a Postcode and a Huisnummer."""
+    return postcode_geldig(client.postcode) and bool(HUISNUMMER.match(client.huisnummer or ""))
+
+
 def _adres(m: _Maker, parent, client: Client):
     adres = m.e(parent, "Adres")
     match = HUISNUMMER.match(client.huisnummer or "")
@@ -121,14 +130,14 @@ def _adres(m: _Maker, parent, client: Client):
             m.b(huis, "Huisletter", match.group(2))
         if match.group(3).strip():
             m.b(huis, "HuisnummerToevoeging", match.group(3).strip())
-    postcode = (client.postcode or "").replace(" ", "").upper()
-    if re.fullmatch(r"[1-9][0-9]{3}[A-Z]{2}", postcode):
-        m.b(adres, "Postcode", postcode)
+    if postcode_geldig(client.postcode):
+        m.b(adres, "Postcode", client.postcode.replace(" ", "").upper())
     if client.straat:
         m.b(adres, "Straatnaam", client.straat[:24])
     if client.plaats:
         m.b(adres, "Plaatsnaam", client.plaats[:80])
-    m.b(adres, "LandCode", "NL")
+    if postcode_geldig(client.postcode):  # CD005: LandCode only beside a Postcode
+        m.b(adres, "LandCode", "NL")
 
 
 def toewijzingbericht(
@@ -179,10 +188,12 @@ def toewijzingbericht(
         m.e(tp, "Einddatum", p.einddatum.isoformat())
         if p.reden_wijziging:
             m.e(tp, "RedenWijziging", p.reden_wijziging)
-        omvang = m.e(tp, "Omvang")
-        m.b(omvang, "Volume", p.volume)
-        m.b(omvang, "Eenheid", p.eenheid)
-        m.b(omvang, "Frequentie", p.frequentie)
+        # CD080: a toewijzing of a whole category (no product code) carries no Omvang.
+        if p.productcode:
+            omvang = m.e(tp, "Omvang")
+            m.b(omvang, "Volume", p.volume)
+            m.b(omvang, "Eenheid", p.eenheid)
+            m.b(omvang, "Frequentie", p.frequentie)
     return _bytes(root)
 
 

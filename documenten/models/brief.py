@@ -61,6 +61,9 @@ class Brief(models.Model):
         related_name="+",
     )
     aangemaakt = models.DateTimeField("vastgelegd", default=timezone.now)
+    # Retention (issue 21): the PDF and the free text are destroyed when the case's term has passed;
+    # the register keeps that a letter was sent, when, and its hash. The only UPDATE the trigger allows.
+    vernietigd_op = models.DateTimeField("PDF vernietigd op", null=True, blank=True)
 
     class Meta:
         verbose_name = "brief"

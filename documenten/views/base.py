@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.urls import reverse
 
@@ -9,7 +10,7 @@ from altena.access import Rol
 from altena.verwerkingen import log_verwerking
 from intake.views.base import CasusMixin
 
-from .. import selectors
+from .. import integriteit, selectors
 
 DOEL = "Maatwerk sociaal domein"
 
@@ -43,11 +44,21 @@ class CasusDocumentMixin(CasusMixin):
 # The project's one service-error-to-form mapper.
 
 
-def bestand_response(veld, *, naam: str, content_type: str) -> FileResponse:
+def bestand_response(
+    veld, *, naam: str, content_type: str, sha256: str, object_type: str, object_id, casus_nummer: str
+) -> FileResponse:
+    """Serve a stored file, only when it still matches the SHA-256 recorded when it was stored."""
     try:
         fh = veld.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404("Het bestand is niet gevonden.") from exc
+    try:
+        integriteit.controleer(
+            fh, verwacht=sha256, object_type=object_type, object_id=object_id, casus_nummer=casus_nummer
+        )
+    except PermissionDenied:
+        fh.close()
+        raise
     response = FileResponse(fh, as_attachment=True, filename=naam, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -57,7 +57,13 @@ class DocumentDownloadView(DocumentMixin, View):
         document = self.document
         self.loggen("lezen", "casusdocument", document.pk)
         return bestand_response(
-            document.bestand, naam=document.bestandsnaam, content_type=document.content_type
+            document.bestand,
+            naam=document.bestandsnaam,
+            content_type=document.content_type,
+            sha256=document.sha256,
+            object_type="casusdocument",
+            object_id=document.pk,
+            casus_nummer=self.get_casus().nummer,
         )
 
 

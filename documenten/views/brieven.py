@@ -153,4 +153,12 @@ class BriefDownloadView(CasusDocumentMixin, View):
         if brief is None:
             raise Http404("Deze brief bestaat niet.")
         self.loggen("lezen", "brief", brief.pk)
-        return bestand_response(brief.bestand, naam=brief.bestandsnaam, content_type="application/pdf")
+        return bestand_response(
+            brief.bestand,
+            naam=brief.bestandsnaam,
+            content_type="application/pdf",
+            sha256=brief.sha256,
+            object_type="brief",
+            object_id=brief.pk,
+            casus_nummer=brief.casus.nummer,
+        )

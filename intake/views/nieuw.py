@@ -67,13 +67,18 @@ class NieuwView(RoleRequiredMixin, FormView):
         if resultaten:
             self.request.session.pop(ZOEK_SESSIE, None)
         else:  # pre-fills the registration form; the session store is server-side, never a URL
+            # The BSN never goes into the session (issue 21): the "register" button posts it along.
             self.request.session[ZOEK_SESSIE] = {
                 k: (v.isoformat() if hasattr(v, "isoformat") else v)
                 for k, v in data.items()
-                if k in form.fields and v
+                if k in form.fields and v and k != "bsn"
             }
             self.request.session[ZOEK_SESSIE_TIJD] = int(time.time())
-        return self.render_to_response(self.get_context_data(form=form, resultaten=resultaten, gezocht=True))
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, resultaten=resultaten, gezocht=True, zoek_bsn="" if resultaten else data.get("bsn")
+            )
+        )
 
 
 class InwonerRegistrerenView(RoleRequiredMixin, FormView):
@@ -96,6 +101,18 @@ class InwonerRegistrerenView(RoleRequiredMixin, FormView):
         if time.time() - gezocht > settings.ZOEK_SESSIE_SECONDEN:
             return {}
         return {k: v for k, v in laatste.items() if k in InwonerForm.base_fields}
+
+    def post(self, request, *args, **kwargs):
+        """The search page's "register" button posts the BSN searched for (never kept in the session):
+        show the form pre-filled with it, unvalidated."""
+        if request.POST.get("vooringevuld"):
+            initial = self.get_initial()
+            bsn = str(request.POST.get("bsn", ""))
+            if bsn.isdigit() and len(bsn) == 9:
+                initial["bsn"] = bsn
+            form = self.form_class(initial=initial, **{"kernen": werkgebied_kernen(request.user)})
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k in form.fields}

@@ -26,6 +26,8 @@ PUBLIC = {
     "/partner/eherkenning/demo/",
     "/partner/eherkenning/saml/login/",
     "/partner/eherkenning/saml/acs/",
+    # The single-use unlock link of a locked username: for someone who cannot log in.
+    "/accounts/ontgrendelen/x/",
 }
 
 
@@ -157,6 +159,8 @@ NON_CASE_PAGES = {
     "/geen-rol/",
     "/privacy/",
     "/privacy/gebruikers/",
+    # The account proposals a teamleider or privacy officer decides: staff accounts, no case content.
+    "/accountvoorstellen/",
     "/backoffice/bewaartermijnen/",
     # Every user's own two-factor settings.
     "/accounts/tweestaps/",

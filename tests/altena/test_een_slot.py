@@ -27,7 +27,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from backoffice import services as bo
-from backoffice.models import Termijn
+from backoffice.models import EindeMelder, Termijn
+from berichten.services import mutaties as bt_mutaties
 from berichten.services import toewijzingen as bt_toewijzingen
 from berichten.services import verzoeken as bt_verzoeken
 from berichten.services import wijzigen as bt_wijzigen
@@ -69,6 +70,7 @@ GEEN_SCHRIJVER = {
     "berichten.services.toewijzingen.bericht_opslaan": "stores a message, under its caller's lock",
     "berichten.services.toewijzingen.toewijzingbericht_maken": "part of toewijzingen_bijwerken, locked",
     "berichten.services.verzoeken.in_onderzoek_melden": "answers a provider (319); changes no case",
+    "backoffice.services.mutaties.mutatie_vastleggen": "the outbox row of a change, under its caller's lock",
 }
 
 
@@ -214,6 +216,20 @@ def _verzoek(w):
 
 
 AANROEPEN = {
+    # the provider leg's consequences (issue 22)
+    "backoffice.services.melding.voorziening_gestart": lambda w: (
+        lambda v: lambda: bo.voorziening_gestart(voorziening=v, op=w.vandaag, gemeld_door="Zorg Altena")
+    )(_voorziening_natura(w)),
+    "backoffice.services.melding.voorziening_gestopt": lambda w: (
+        lambda v: (
+            lambda: bo.voorziening_gestopt(
+                voorziening=v, op=w.vandaag, reden="volgens plan", melder=EindeMelder.AANBIEDER
+            )
+        )
+    )(_voorziening_natura(w)),
+    "berichten.services.mutaties.casus_mutaties_afhandelen": lambda w: (
+        lambda v: lambda: bt_mutaties.casus_mutaties_afhandelen(v.casus)
+    )(_voorziening_natura(w)),
     # intake
     "intake.services.casus.lock_casus": lambda w: (lambda c: lambda: intake.lock_casus(c))(_aangemeld(w)),
     "intake.services.casus.casus_overgang": lambda w: (

@@ -20,29 +20,38 @@ def _groep(naam):
 
 
 def _nieuw(client, **extra):
+    from netwerk.models import Team
+
     data = {
         "username": "nieuwe.collega",
         "first_name": "Nina",
         "last_name": "Nieuw",
         "email": "nina@altena.example",
         "rollen": [_groep(Rol.CONSULTANT)],
+        "team": Team.objects.values_list("pk", flat=True).first() or "",
         **extra,
     }
     return client.post("/admin/auth/user/add/", data, follow=True)
 
 
-def test_beheerder_creates_a_user_with_a_work_role_and_a_set_password_link(client_for, beheerder):
+def test_beheerder_creates_a_user_with_a_work_role_and_a_set_password_link(client_for, beheerder, team):
+    from altena.models import AccountVoorstel
+
     response = _nieuw(client_for(beheerder))
     assert response.status_code == 200
     user = User.objects.get(username="nieuwe.collega")
-    assert list(user.groups.values_list("name", flat=True)) == [Rol.CONSULTANT]
+    # The work role is a proposal until the team's teamleider approves it (ADR 0009).
+    assert not user.groups.exists()
+    assert AccountVoorstel.objects.filter(
+        gebruiker=user, soort="rol", nieuwe_waarde=Rol.CONSULTANT, team_id=team.pk, status="open"
+    ).exists()
     assert not user.has_usable_password()
     assert not user.is_superuser and not user.is_staff
     assert GebruikerAudit.objects.filter(gebruiker=user, wijziging=W.AANGEMAAKT, actor=beheerder).exists()
 
 
 def test_invitation_mail_is_sent_with_a_working_link(
-    client_for, beheerder, client, django_capture_on_commit_callbacks
+    client_for, beheerder, client, django_capture_on_commit_callbacks, team
 ):
     with django_capture_on_commit_callbacks(execute=True):
         _nieuw(client_for(beheerder))
@@ -57,7 +66,9 @@ def test_invitation_mail_is_sent_with_a_working_link(
         {"new_password1": "een lange zin als wachtwoord", "new_password2": "een lange zin als wachtwoord"},
     )
     assert response.status_code == 302
-    assert User.objects.get(username="nieuwe.collega").check_password("een lange zin als wachtwoord")
+    nina = User.objects.get(username="nieuwe.collega")
+    assert nina.check_password("een lange zin als wachtwoord")
+    assert GebruikerAudit.objects.filter(gebruiker=nina, wijziging=W.WACHTWOORD_INGESTELD).exists()
 
 
 @pytest.mark.parametrize("veld", ["is_superuser", "is_staff", "user_permissions", "password", "password1"])
@@ -73,7 +84,7 @@ def test_beheerder_cannot_give_privileged_roles(client_for, beheerder, rol):
     assert not User.objects.filter(username="nieuwe.collega").exists()
 
 
-def test_posted_superuser_and_staff_flags_are_ignored(client_for, beheerder):
+def test_posted_superuser_and_staff_flags_are_ignored(client_for, beheerder, team):
     _nieuw(client_for(beheerder), is_superuser="on", is_staff="on", user_permissions=["1"])
     user = User.objects.get(username="nieuwe.collega")
     assert not user.is_superuser and not user.is_staff and not user.user_permissions.exists()
@@ -91,7 +102,7 @@ def test_beheerder_cannot_change_a_password(client_for, beheerder, consultant):
     assert consultant.check_password("geheim-wachtwoord")
 
 
-def test_beheerder_changes_work_roles_and_keeps_them_in_bounds(client_for, beheerder, consultant):
+def test_beheerder_changes_work_roles_and_keeps_them_in_bounds(client_for, beheerder, consultant, team):
     url = f"/admin/auth/user/{consultant.pk}/change/"
     data = {
         "username": consultant.username,
@@ -100,18 +111,24 @@ def test_beheerder_changes_work_roles_and_keeps_them_in_bounds(client_for, behee
         "email": "k@altena.example",
         "is_active": "on",
         "rollen": [_groep(Rol.TEAMLEIDER)],
+        "team": team.pk,
         "is_superuser": "on",
     }
     response = client_for(beheerder).post(url, data)
     assert response.status_code == 302
     consultant.refresh_from_db()
-    assert set(consultant.groups.values_list("name", flat=True)) == {Rol.TEAMLEIDER}
+    # Taking a role away is immediate; giving one is a proposal for the team's teamleider.
+    assert set(consultant.groups.values_list("name", flat=True)) == set()
     assert not consultant.is_superuser
     rows = GebruikerAudit.objects.filter(gebruiker=consultant).values_list(
         "wijziging", "waarde", "actor_naam"
     )
     assert (W.ROL_VERWIJDERD, Rol.CONSULTANT, beheerder.username) in rows
-    assert (W.ROL_TOEGEVOEGD, Rol.TEAMLEIDER, beheerder.username) in rows
+    voorstel = f"Werkrol toekennen: {Rol.TEAMLEIDER} (team {team.naam})"
+    assert (W.VOORSTEL_GEDAAN, voorstel, beheerder.username) in rows
+    # The new address of a work-role account waits for the privacy officer.
+    assert consultant.email != "k@altena.example"
+    assert (W.VOORSTEL_GEDAAN, "E-mailadres wijzigen: k@altena.example", beheerder.username) in rows
 
 
 @pytest.mark.parametrize("rol", [Rol.BEHEERDER, Rol.PRIVACY])

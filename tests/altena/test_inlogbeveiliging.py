@@ -57,7 +57,7 @@ def test_spraying_many_usernames_from_one_ip_is_locked(client, frontoffice):
     assert response.status_code == 302
 
 
-@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3, INLOGBLOKKADE_LIMIET=3)
 def test_one_username_from_many_ips_is_locked(client, frontoffice):
     for i in range(3):
         _fout(client, "frontoffice", ip=f"10.1.0.{i}")

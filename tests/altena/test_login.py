@@ -16,7 +16,7 @@ def test_wrong_password_gets_a_dutch_message(client, frontoffice):
     assert "Gebruikersnaam of wachtwoord is onjuist" in response.content.decode()
 
 
-@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3, INLOGBLOKKADE_LIMIET=3)
 def test_burst_of_failed_logins_locks_the_account(client, frontoffice):
     for _ in range(3):
         client.post("/accounts/login/", {"username": "frontoffice", "password": "fout"})

@@ -111,3 +111,21 @@ def test_only_the_privacy_officer(client_for, role_users):
         assert client_for(user).post("/privacy/", {"zoeken": ""}).status_code == (
             200 if rol == "Privacy" else 403
         )
+
+
+def test_refused_attempts_carry_the_inwoner_so_a_bsn_search_finds_them(po, client_for, consultant, team):
+    """Issue 21: refused attempts were logged without the inwoner, so an AVG inzageverzoek (a search
+    by BSN) showed none of them."""
+    anders = CasusFactory(maatwerk=True)
+    client_for(consultant).get(f"/backoffice/casus/{anders.nummer}/")
+    client_for(consultant).get(f"/intake/inwoner/{anders.inwoner.pk}/")
+    response = po.post("/privacy/", {"bsn": anders.inwoner.bsn, "zoeken": ""})
+    rows = {
+        (v.object_type, v.resultaat, v.inwoner_id)
+        for v in response.context["resultaten"]
+        if v.actor_naam == consultant.username
+    }
+    assert rows == {
+        ("casus", "geweigerd", anders.inwoner.pk),
+        ("inwoner", "geweigerd", anders.inwoner.pk),
+    }

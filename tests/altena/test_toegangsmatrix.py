@@ -62,6 +62,10 @@ MATRIX: dict[str, Regel] = {
     "geen_rol": Regel(rollen=ALLE_ROLLEN, anders={(PA, "eigen"): 403}),
     "privacy_log": Regel(rollen=(PR,)),
     "privacy_gebruikers": Regel(rollen=(PR,)),
+    # The account proposals a second person decides (ADR 0009): teamleider and privacy officer.
+    "accountvoorstellen": Regel(rollen=(TL, PR)),
+    # The unlock link of a locked username: open to anyone (an unknown link says so on its page).
+    "ontgrendelen": Regel(rollen=ALLE_ROLLEN, anoniem=200, kwargs={"token": "ongeldig"}),
     # Password reset and the new user's set-password link (issue 10, part a): open to anyone, and an
     # unknown link says so on its page.
     "password_reset": Regel(rollen=ALLE_ROLLEN, anoniem=200),

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from altena.access import Rol
 from altena.models import GebruikerAudit
+from tests.factories.altena import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,10 +124,39 @@ def test_local_demo_setting_relaxes_the_requirement(client, teamleider):
     assert client.get("/rapportage/").status_code == 200
 
 
-def test_beheerder_resets_two_factor_of_a_user(client_for, beheerder, teamleider):
+def test_beheerder_resets_two_factor_of_a_user(client_for, beheerder, teamleider, privacy):
+    """A proposal of the beheerder, carried out when the privacy officer approves it (ADR 0009)."""
+    from altena.models import AccountVoorstel
+
     _enrolled(teamleider)
     client_for(beheerder).post(
         "/admin/auth/user/", {"action": "tweestaps_wissen", "_selected_action": [teamleider.pk]}
     )
+    assert TOTPDevice.objects.filter(user=teamleider).exists()
+    voorstel = AccountVoorstel.objects.get(gebruiker=teamleider, soort="tweestaps")
+    client_for(privacy).post("/accountvoorstellen/", {"voorstel": voorstel.pk, "besluit": "goedkeuren"})
     assert not TOTPDevice.objects.filter(user=teamleider).exists()
     assert GebruikerAudit.objects.filter(gebruiker=teamleider, wijziging="tweestaps_gewist").exists()
+
+
+def test_verification_is_django_otps_own_state(client, teamleider):
+    """Issue 20 point 5: the second factor is django-otp's verification (OTPMiddleware, is_verified()),
+    not a session key of the project's own: a forged old key opens nothing, another user's device id
+    neither, and a real code leaves django-otp's device id in the session."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    device = _enrolled(teamleider)
+    _login(client, "teamleider")
+    session = client.session
+    session["altena_tweestaps"] = device.persistent_id  # the old parallel key
+    session.save()
+    assert "/accounts/tweestaps/" in client.get("/rapportage/")["Location"]
+    ander = TOTPDevice.objects.create(user=UserFactory(username="ander"), name="x", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = ander.persistent_id
+    session.save()
+    assert "/accounts/tweestaps/" in client.get("/rapportage/")["Location"]
+    _throttle_voorbij(device)
+    client.post("/accounts/tweestaps/", {"code": _code(device)})
+    assert client.session[DEVICE_ID_SESSION_KEY] == device.persistent_id
+    assert client.get("/rapportage/").status_code == 200

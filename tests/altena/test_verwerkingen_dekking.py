@@ -3,7 +3,8 @@
 1. Every view behind a URL of the project declares ``verwerking``: its purpose, or
    ``GEEN_PERSOONSGEGEVENS``. A new URL without a declaration fails here.
 2. Each page that shows personal data leaves exactly the right rows: walked page by page.
-3. Refused attempts (403/404) on such pages leave a row with ``resultaat="geweigerd"``.
+3. Refused attempts (403/404) on such pages leave a row with ``resultaat="geweigerd"``, naming the
+   inwoner when the target is known.
 """
 
 from collections import Counter
@@ -150,11 +151,12 @@ PAGINAS = [
         lambda w: f"/backoffice/casus/{w['maatwerk'].nummer}/afsluiten/",
         lambda w: [L("casus", w["b"], w["maatwerk"])],
     ),
-    # refused attempts: another team's case, a case that does not exist
+    # refused attempts: another team's case, a case that does not exist; a known target names its
+    # inwoner (issue 21), so the privacy officer's search by BSN shows the attempt
     (
         "consultant",
         lambda w: f"/backoffice/casus/{w['elders'].nummer}/",
-        lambda w: [L("casus", casus=w["elders"], resultaat="geweigerd")],
+        lambda w: [L("casus", w["elders"].inwoner, w["elders"], resultaat="geweigerd")],
     ),
     (
         "consultant",
@@ -164,12 +166,12 @@ PAGINAS = [
     (
         "frontoffice",
         lambda w: f"/backoffice/casus/{w['casus'].nummer}/",
-        lambda w: [L("casus", casus=w["casus"], resultaat="geweigerd")],
+        lambda w: [L("casus", w["casus"].inwoner, w["casus"], resultaat="geweigerd")],
     ),
     (
         "beheerder",
         lambda w: f"/intake/inwoner/{w['a'].pk}/",
-        lambda w: [("lezen", "inwoner", None, "", "geweigerd")],
+        lambda w: [("lezen", "inwoner", w["a"].pk, "", "geweigerd")],
     ),
 ]
 
@@ -186,7 +188,7 @@ def test_a_refused_post_is_logged_as_a_refused_change(client_for, consultant, we
     response = client_for(consultant).post(f"/backoffice/casus/{wereld['elders'].nummer}/afsluiten/", {})
     assert response.status_code == 404
     assert rijen(consultant) == Counter(
-        [L("casus", casus=wereld["elders"], handeling="wijzigen", resultaat="geweigerd")]
+        [L("casus", wereld["elders"].inwoner, wereld["elders"], handeling="wijzigen", resultaat="geweigerd")]
     )
 
 
@@ -198,4 +200,6 @@ def test_anonymous_attempts_go_to_login_and_write_nothing(client, wereld):
 def test_a_user_without_a_role_is_refused_and_logged(client_for, wereld):
     niemand = UserFactory(username="zonder-rol")
     assert client_for(niemand).get(f"/intake/casus/{wereld['casus'].nummer}/").status_code == 403
-    assert rijen(niemand) == Counter([L("casus", casus=wereld["casus"], resultaat="geweigerd")])
+    assert rijen(niemand) == Counter(
+        [L("casus", wereld["casus"].inwoner, wereld["casus"], resultaat="geweigerd")]
+    )

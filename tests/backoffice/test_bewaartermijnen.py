@@ -21,6 +21,11 @@ pytestmark = pytest.mark.django_db
 VANDAAG = datetime.date(2026, 3, 2)
 
 
+def _personen(resultaat: dict) -> dict:
+    """Cases and persons; the documents' categories are tested in tests/documenten/test_bewaren.py."""
+    return {k: resultaat[k] for k in ("casussen", "inwoners")}
+
+
 def over(jaren, dagen=1):
     return VANDAAG.replace(year=VANDAAG.year + jaren) + datetime.timedelta(days=dagen)
 
@@ -101,7 +106,8 @@ def test_dry_run_changes_nothing_then_anonymising_keeps_the_raad_figures(kern, m
     inwoner, bsn = wmo.inwoner, wmo.inwoner.bsn
     rapport = {(r.regel.wet, r.regel.met_voorziening): r.aantal for r in proefrapport(over(15))}
     assert rapport[("wmo", True)] == 1 and rapport[("wmo", False)] == 1
-    assert bewaartermijnen_toepassen(over(15)) == {"casussen": 0, "inwoners": 0}  # all rules still dry run
+    # all rules still dry run
+    assert _personen(bewaartermijnen_toepassen(over(15))) == {"casussen": 0, "inwoners": 0}
     assert Casus.objects.get(pk=wmo.pk).hulpvraag.startswith("Geheim")
 
     notitie = CasusGebeurtenis.objects.create(
@@ -109,7 +115,7 @@ def test_dry_run_changes_nothing_then_anonymising_keeps_the_raad_figures(kern, m
     )
     voor = raadcijfers()
     Bewaartermijn.objects.filter(wet="wmo", met_voorziening=True).update(actief=True)
-    assert bewaartermijnen_toepassen(over(15)) == {"casussen": 1, "inwoners": 1}
+    assert _personen(bewaartermijnen_toepassen(over(15))) == {"casussen": 1, "inwoners": 1}
     assert raadcijfers() == voor
 
     wmo.refresh_from_db()
@@ -127,7 +133,7 @@ def test_dry_run_changes_nothing_then_anonymising_keeps_the_raad_figures(kern, m
         ("inwoner", inwoner.pk, ""),
     }
     # a second night finds nothing new
-    assert bewaartermijnen_toepassen(over(15)) == {"casussen": 0, "inwoners": 0}
+    assert _personen(bewaartermijnen_toepassen(over(15))) == {"casussen": 0, "inwoners": 0}
     assert rows.count() == 2
 
 
@@ -135,7 +141,7 @@ def test_a_person_with_an_open_case_keeps_name_and_bsn(kern):
     oud = gesloten("wmo", met_voorziening=False, kern=kern)
     CasusFactory(inwoner=oud.inwoner, maatwerk=True)
     Bewaartermijn.objects.update(actief=True)
-    assert bewaartermijnen_toepassen(over(6)) == {"casussen": 1, "inwoners": 0}
+    assert _personen(bewaartermijnen_toepassen(over(6))) == {"casussen": 1, "inwoners": 0}
     assert Inwoner.objects.get(pk=oud.inwoner_id).achternaam == oud.inwoner.achternaam
 
 

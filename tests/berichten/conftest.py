@@ -117,7 +117,8 @@ def jeugdaanbieder(db):
 @pytest.fixture
 def toekennen(consultant, team, django_capture_on_commit_callbacks):
     """toekennen(product, aanbieder, wet="wmo", inwoner=None, **voorziening): a besluit through the
-    backoffice service on a fresh case; the after-commit hook runs as in production."""
+    backoffice service on a fresh case; then the outbox task runs as the beat would."""
+    from berichten.services.mutaties import mutaties_verwerken
 
     def make(product, aanbieder, wet="wmo", inwoner=None, **velden):
         casus = CasusFactory(
@@ -148,6 +149,8 @@ def toekennen(consultant, team, django_capture_on_commit_callbacks):
                 door=consultant,
                 voorzieningen=[voorziening],
             )
+        with django_capture_on_commit_callbacks(execute=True):
+            mutaties_verwerken()
         casus.refresh_from_db()
         return casus
 

@@ -15,10 +15,18 @@ from tests.oracle import oracle
 
 from .conftest import SHARED
 
+# The published JW317 breaks CS003 by the Zorginstituut's own stylesheet (a NieuwProduct ending
+# 2024-02-28, before its GewensteIngangsdatum 2026-11-01); the project checks CS003 itself, so the
+# tests use the example with that one date corrected (test_regels_differentieel holds the rule).
+CORRECTIES = {"JW317": (b"<jw317:Einddatum>2024-02-28<", b"<jw317:Einddatum>2027-02-28<")}
 
-def voorbeeld(naam: str) -> bytes:
+
+def voorbeeld(naam: str, *, gecorrigeerd: bool = True) -> bytes:
     folder = "wmo" if naam.startswith("WMO") else "jw"
-    return (oracle(SHARED) / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
+    inhoud = (oracle(SHARED) / folder / "voorbeelden" / f"{naam}.xml").read_bytes()
+    if gecorrigeerd and naam in CORRECTIES:
+        inhoud = inhoud.replace(*CORRECTIES[naam])
+    return inhoud
 
 
 def in_inbox(map, naam: str, inhoud: bytes):
@@ -36,7 +44,9 @@ def opzetten(inhoud: bytes, *, team=None, behandelaar=None, met_levering: bool =
     ns = {"m": bt.namespace, "b": bt.basis_namespace}
     afzender = root.findtext("m:Header/m:Afzender", namespaces=ns)
     ontvanger = root.findtext("m:Header/m:Ontvanger", namespaces=ns)
-    Gemeente.objects.get_or_create(cbs_code=ontvanger, defaults={"naam": f"Gemeente {ontvanger}"})
+    # The example addresses our gemeente (Altena, where the case and the aanbieder's contract are):
+    # Altena takes the example's gemeentecode for this test.
+    Gemeente.objects.update_or_create(naam="Altena", defaults={"cbs_code": ontvanger})
     soort = "zorgaanbieder_wmo" if bt.standaard == "wmo" else "zorgaanbieder_jeugd"
     aanbieder = ZorgaanbiederFactory(agb_code=afzender, soort=soort)
     bsn = next(root.iter(f"{{{bt.namespace}}}Bsn")).text

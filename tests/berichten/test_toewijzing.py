@@ -7,7 +7,9 @@ import pytest
 from django.utils import timezone
 
 from backoffice.services import voorziening_beeindigen
+from berichten.ggk import uitpakken
 from berichten.models import Bericht, Status, Toewijzing
+from berichten.services.mutaties import mutaties_verwerken
 from berichten.services.toewijzingen import toewijzingen_bijwerken
 from berichten.services.wijzigen import voorziening_wijzigen
 
@@ -34,7 +36,9 @@ def test_wmo_besluit_geeft_geldig_301_in_de_outbox(toekennen, huishoudelijke_hul
     assert bericht.status == Status.VERSTUURD
     assert (bericht.afzender, bericht.ontvanger) == ("1959", "75123456")
     bestand = berichtenmap / "uit" / bericht.bestandsnaam
-    doc = assert_valid(bestand.read_bytes(), "WMO301")
+    envelop = uitpakken(bestand.read_bytes())  # the outbox holds the GGk envelope
+    assert envelop.functie == "WMO301" and envelop.zender == "1959" and envelop.ontvanger == "75123456"
+    doc = assert_valid(envelop.bericht, "WMO301")
     lijst, ns = producten(doc)
     assert [int(p.findtext("m:ToewijzingNummer", namespaces=ns)) for p in lijst] == [toewijzing.nummer]
 
@@ -96,6 +100,7 @@ def test_vroegtijdig_einde_via_backoffice(
             reden="Inwoner is verhuisd",
             door=consultant,
         )
+        mutaties_verwerken()  # the outbox task, as the beat runs it
     t = Toewijzing.objects.get()
     assert (t.einddatum, t.reden_wijziging) == (vandaag, "07")
     assert Bericht.objects.filter(berichttype="WMO301").count() == 2
@@ -140,6 +145,7 @@ def test_elk_pad_geldig_voor_beide_wetten(
         voorziening_beeindigen(
             voorziening=voorziening, beeindigd_op=morgen, reden="Doel bereikt", door=consultant
         )
+        mutaties_verwerken()
     berichten = Bericht.objects.filter(berichttype__endswith="301").order_by("pk")
     assert berichten.count() == 4
     for bericht in berichten:

@@ -86,7 +86,7 @@ def test_retour_van_aanbieder_zet_status_van_verstuurd_bericht(berichtenmap, naa
     inhoud = voorbeeld(naam)
     kop = {etree.QName(el).localname: (el.text or "").strip() for el in etree.fromstring(inhoud).iter()}
     afzender, ontvanger = kop["Afzender"], kop["Ontvanger"]
-    Gemeente.objects.get_or_create(cbs_code=afzender, defaults={"naam": "Gemeente " + afzender})
+    Gemeente.objects.update_or_create(naam="Altena", defaults={"cbs_code": afzender})
     ZorgaanbiederFactory(agb_code=ontvanger, soort="zorgaanbieder_jeugd")
     verstuurd = Bericht.objects.create(
         richting=Richting.UIT,

@@ -154,14 +154,18 @@ def test_andere_rollen_geweigerd(client_for, role_users, casus, rol):
 
 
 class NepClamd:
-    """A one-shot clamd on a local port that answers INSTREAM with a fixed verdict."""
+    """A one-shot stand-in for clamd on a local port that speaks its INSTREAM protocol: a command
+    line ("nINSTREAM\\n" or "zINSTREAM\\0"), chunks each prefixed with a 4-byte big-endian length,
+    a zero-length chunk at the end, then one answer line ("stream: OK", "stream: <name> FOUND")
+    terminated like the command. No signatures can be downloaded here, so the verdict is fixed."""
 
     def __init__(self, antwoord: bytes):
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(1)
         self.ontvangen = b""
-        self.antwoord = antwoord
+        self.inhoud = b""
+        self.antwoord = antwoord.rstrip(b"\0\n")
         self.thread = threading.Thread(target=self.serve, daemon=True)
         self.thread.start()
 
@@ -169,15 +173,33 @@ class NepClamd:
     def adres(self):
         return f"tcp://127.0.0.1:{self.sock.getsockname()[1]}"
 
+    def _lees(self, conn, n):
+        while len(self._buffer) < n:
+            deel = conn.recv(65536)
+            if not deel:
+                raise ConnectionError
+            self._buffer += deel
+            self.ontvangen += deel
+        data, self._buffer = self._buffer[:n], self._buffer[n:]
+        return data
+
     def serve(self):
+        import struct
+
         conn, _ = self.sock.accept()
+        self._buffer = b""
         with conn:
-            while not self.ontvangen.endswith(b"\x00\x00\x00\x00"):
-                deel = conn.recv(65536)
-                if not deel:
-                    break
-                self.ontvangen += deel
-            conn.sendall(self.antwoord)
+            try:
+                commando = self._lees(conn, 10)  # "nINSTREAM\n" or "zINSTREAM\0"
+                einde = b"\n" if commando.startswith(b"n") else b"\0"
+                while True:
+                    (lengte,) = struct.unpack("!L", self._lees(conn, 4))
+                    if lengte == 0:
+                        break
+                    self.inhoud += self._lees(conn, lengte)
+                conn.sendall(self.antwoord + einde)
+            except ConnectionError:
+                pass
         self.sock.close()
 
 
@@ -194,8 +216,8 @@ def test_virusscan_houdt_de_upload_vast_tot_clamav_antwoordt(
     clamd = NepClamd(antwoord)
     with override_settings(DOCUMENTEN_CLAMAV=clamd.adres):
         response = upload(client_for(consultant), casus, "huisarts.pdf", PDF_BYTES)
-    assert clamd.ontvangen.startswith(b"zINSTREAM\0")
-    assert PDF_BYTES in clamd.ontvangen
+    assert clamd.ontvangen.startswith(b"nINSTREAM\n")  # clamav-client's form of the command
+    assert clamd.inhoud == PDF_BYTES  # the whole file, reassembled from its chunks
     assert CasusDocument.objects.exists() is opgeslagen
     if melding:
         assert fout(response).startswith(melding)

@@ -25,13 +25,19 @@ def ingelogde_client(user, tweestaps=True):
     """A test client logged in as ``user``; when the user must give a second factor, the session
     counts as verified (as after a real login with a code). Used by ``client_for`` and page maps."""
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from altena.security import TWEESTAPS_NODIG, TWEESTAPS_SESSIE
+    from altena.security import TWEESTAPS_NODIG
 
     client = Client()
     client.force_login(user)
     session = client.session
     if tweestaps and session.get(TWEESTAPS_NODIG):
-        session[TWEESTAPS_SESSIE] = "test-fixture"
+        # django-otp's own state, as django_otp.login leaves it after a code: a confirmed device's id.
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="test-fixture", confirmed=True
+        )
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client

@@ -1,3 +1,5 @@
+import hashlib
+
 import factory
 from django.core.files.base import ContentFile
 
@@ -45,4 +47,4 @@ class CasusDocumentFactory(factory.django.DjangoModelFactory):
     bestand = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="x.pdf"))
     content_type = "application/pdf"
     grootte = len(PDF_BYTES)
-    sha256 = "0" * 64
+    sha256 = hashlib.sha256(PDF_BYTES).hexdigest()  # downloads check it (issue 21)

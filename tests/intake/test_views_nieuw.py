@@ -88,9 +88,10 @@ def registratie(**extra):
 
 
 def test_register_inwoner_derives_kern_from_postcode_and_goes_to_hulpvraag(fo, kern):
-    # the last search pre-fills the form (from the session, not the URL)
+    # the search page's button pre-fills the form (posted, never in the session or the URL)
     fo.post("/intake/nieuw/", {"bsn": "123456782"})
-    assert fo.get("/intake/nieuw/inwoner/").context["form"].initial["bsn"] == "123456782"
+    vooraf = fo.post("/intake/nieuw/inwoner/", {"vooringevuld": "1", "bsn": "123456782"})
+    assert vooraf.context["form"].initial["bsn"] == "123456782"
     response = fo.post("/intake/nieuw/inwoner/", registratie())
     inwoner = Inwoner.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/intake/inwoner/{inwoner.pk}/hulpvraag/"

@@ -107,3 +107,13 @@ def test_capacity_on_the_sociale_kaart(client_for, frontoffice, welzijn):
     aanbod(welzijn, Capaciteit.WACHTLIJST, weken=2, dagen_geleden=90)
     html = client_for(frontoffice).get(f"/netwerk/partners/{welzijn.pk}/").content.decode()
     assert "Wachtlijst, ca. 2 weken" in html and "verouderd" in html
+
+
+@pytest.mark.parametrize("aanbod_id", ["abc", "1e5", "-1", "9" * 40, " 1", "1.5"])
+def test_a_non_numeric_offer_is_not_found_not_a_500(pw, welzijn, aanbod_id):
+    """Issue 21: 87 of 2,000 fuzz requests with a non-numeric ``aanbod`` gave a 500."""
+    a = aanbod(welzijn)
+    response = pw.post("/partner/capaciteit/", {"aanbod": aanbod_id, f"aanbod-{a.pk}-capaciteit": "vol"})
+    assert response.status_code == 404
+    a.refresh_from_db()
+    assert a.capaciteit == "ruimte"

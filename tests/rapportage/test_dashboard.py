@@ -173,7 +173,8 @@ def test_dashboard_query_count_is_constant(
         assert client.get("/rapportage/").status_code == 200
 
 
-DASHBOARD_QUERIES = {"direct": 12, "stand": 10}
+# +1 since issue 20: django-otp's OTPMiddleware reads the verified device of a two-factor role.
+DASHBOARD_QUERIES = {"direct": 13, "stand": 11}
 
 
 def test_the_dashboard_lists_the_ten_newest_open_escalations_of_the_team(teamleider, team):

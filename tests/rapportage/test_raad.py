@@ -133,12 +133,11 @@ def test_default_is_the_last_full_quarter(client_for, raad_teamleider, db):
 @pytest.mark.parametrize(
     "query,veld,melding",
     [
-        ("soort=vrij&van=2026-03-01&tot=2026-01-01", "tot", "omgedraaid"),
-        ("soort=vrij&van=2026-13-45&tot=2026-01-01", "van", "geldige datum"),
+        ("soort=vrij&van=2026-03-01&tot=2026-03-02", "soort", "geldige keuze"),
         ("soort=kwartaal&jaar=1890&nummer=1", "jaar", "Kies een jaar"),
         ("soort=kwartaal&jaar=abc", "jaar", "geheel getal"),
         ("soort=kwartaal&jaar=2026&nummer=7", "nummer", "4"),
-        ("soort=vrij&van=2099-01-01&tot=2099-02-01", "van", "toekomst"),
+        ("soort=jaar&jaar=2099", "jaar", "Kies een jaar"),
         ("soort=maand&jaar=2026", "soort", "geldige keuze"),
     ],
 )
@@ -174,7 +173,8 @@ def test_raad_query_count_is_constant(client_for, raad_teamleider, q1, kwartalen
         assert client.get("/rapportage/raad/" + Q1).status_code == 200
 
 
-RAAD_QUERIES = {"direct": 25, "stand": 15}
+# +1 since issue 20: django-otp's OTPMiddleware reads the verified device of a two-factor role.
+RAAD_QUERIES = {"direct": 26, "stand": 16}
 
 
 def test_a_move_through_the_service_is_remembered_for_the_report(teamleider, kern):

@@ -25,6 +25,7 @@ BERICHTEN_REGELS = {
     SignaalSoort.VERZOEK_ONTVANGEN,
     SignaalSoort.RETOUR_MET_FOUTEN,
     SignaalSoort.GEEN_STARTBERICHT,
+    SignaalSoort.ZORG_GESTOPT,  # tests/berichten/test_kringloop.py
 }
 
 

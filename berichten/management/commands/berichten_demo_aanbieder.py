@@ -1,11 +1,14 @@
 """Play the providers' side for the demo: a start (305) for each toewijzing without one, a stop
 (307) for some of the started ones, and a few verzoeken om toewijzing (315)."""
 
+from collections import Counter
+
 from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
 from berichten import demo
+from berichten.codelijsten import JZ588, WMO588
 from berichten.models import Levering, Toewijzing, Verzoek
 from berichten.schema import configuratiefout
 from berichten.services.ontvangen import inbox_verwerken
@@ -29,11 +32,12 @@ class Command(BaseCommand):
     def handle(self, *args, max, verzoeken, niet_verwerken, **options):
         t = MapTransport()
         geschreven = {"305": 0, "307": 0, "315": 0}
+        redenen: Counter = Counter()
         zonder_start = (
             Toewijzing.objects.filter(leveringen__isnull=True, einddatum__gte=timezone.localdate())
             .exclude(reden_wijziging="13")
             .select_related("casus__inwoner", "casus__kern", "aanbieder")
-            .order_by("pk")[:max]
+            .order_by("-aangemaakt", "-pk")[:max]  # newest first: a new toewijzing never waits runs
         )
         for toewijzing in zonder_start:
             gemeente = gemeente_van(toewijzing.casus).cbs_code
@@ -43,13 +47,15 @@ class Command(BaseCommand):
         lopend = (
             Levering.objects.filter(einddatum__isnull=True)
             .select_related("toewijzing__casus__inwoner", "toewijzing__casus__kern", "toewijzing__aanbieder")
-            .order_by("pk")
+            .order_by("-pk")
         )
         for i, levering in enumerate(lopend[: max * 4]):
             if i % 4 == 3 and geschreven["307"] < max:  # every fourth started toewijzing stops
                 gemeente = gemeente_van(levering.toewijzing.casus).cbs_code
                 demo.naar_inbox(t, "307", demo.stopbericht(levering, gemeente))
                 geschreven["307"] += 1
+                standaard = levering.toewijzing.standaard
+                redenen[(WMO588 if standaard == "wmo" else JZ588)[demo.VOLGENS_PLAN[standaard]]] += 1
         for casus in self._kandidaten_voor_verzoek(verzoeken):
             aanbieder = (
                 Partner.objects.filter(soort=SOORT[casus.wet], actief=True)
@@ -67,6 +73,8 @@ class Command(BaseCommand):
         self.stdout.write(
             ", ".join(f"{n} × {soort}" for soort, n in geschreven.items()) + " in de inbox gezet."
         )
+        for reden, n in sorted(redenen.items()):
+            self.stdout.write(f"  gestopt (307): {n} × reden '{reden}'")
         if not niet_verwerken:
             self.stdout.write(f"{verwerkt + inbox_verwerken()} bestanden verwerkt.")
             if melding := configuratiefout():
