@@ -256,7 +256,15 @@ class BriefDownloadView(MijnView):
         if brief is None:
             raise self.niet_gevonden("brief", pk)
         self.log(H.EXPORTEREN, object_type="brief", object_id=brief.pk, casus_nummer=brief.casus.nummer)
-        return bestand_response(brief.bestand, naam=brief.bestandsnaam, content_type="application/pdf")
+        return bestand_response(
+            brief.bestand,
+            naam=brief.bestandsnaam,
+            content_type="application/pdf",
+            sha256=brief.sha256,
+            object_type="brief",
+            object_id=brief.pk,
+            casus_nummer=brief.casus.nummer,
+        )
 
 
 class DocumentDownloadView(CasusMixin, MijnView):
@@ -268,7 +276,13 @@ class DocumentDownloadView(CasusMixin, MijnView):
             H.EXPORTEREN, object_type="casusdocument", object_id=document.pk, casus_nummer=self.casus.nummer
         )
         return bestand_response(
-            document.bestand, naam=document.bestandsnaam, content_type=document.content_type
+            document.bestand,
+            naam=document.bestandsnaam,
+            content_type=document.content_type,
+            sha256=document.sha256,
+            object_type="casusdocument",
+            object_id=document.pk,
+            casus_nummer=self.casus.nummer,
         )
 
 
