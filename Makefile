@@ -59,7 +59,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/bandit -q -c pyproject.toml -r altena netwerk brp intake backoffice documenten berichten signalen partner rapportage
+	$(BIN)/bandit -q -c pyproject.toml -r altena netwerk brp intake backoffice documenten berichten signalen partner rapportage mijn
 	$(BIN)/djlint . --lint
 
 check-migrations: install

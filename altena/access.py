@@ -95,7 +95,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "partner.uitnodiging.*",
         "partner.partnermedewerker.*",
     ],
-    Rol.PRIVACY: ["altena.view_verwerking"],
+    # Also whether inwoners see staff first names in Mijn Toegang (mijn.Portaalinstelling, in the admin).
+    Rol.PRIVACY: ["altena.view_verwerking", "mijn.view_portaalinstelling", "mijn.change_portaalinstelling"],
     # Policy officer: the raad report and its exports only (rapportage), no case content.
     Rol.BELEID: [],
     # A partner organisation's worker: only /partner/ (partner app), no staff pages.

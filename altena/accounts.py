@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -26,6 +27,7 @@ from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import blokkade
+from .access import Rol, has_role
 from .verwerkingen import GEEN_PERSOONSGEGEVENS
 
 
@@ -37,6 +39,14 @@ class InlogForm(AuthenticationForm):
         "invalid_login": "Gebruikersnaam of wachtwoord is onjuist. Probeer het opnieuw.",
         "inactive": "Dit account is niet actief. Neem contact op met de servicedesk.",
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # PARTNER_LOKAAL_INLOGGEN=false: partners' workers log in with eHerkenning only.
+        if not settings.PARTNER_LOKAAL_INLOGGEN and has_role(user, Rol.PARTNER):
+            raise ValidationError(
+                "Medewerkers van partnerorganisaties loggen in met eHerkenning.", code="eherkenning"
+            )
 
     def clean(self):
         username = self.data.get("username", "")

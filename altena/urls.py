@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from altena import privacy, views
 from altena.gebruikers import AccountVoorstellenView, GebruikerAuditView
 from altena.zowerkthet import ZoWerktHetView
+from partner import eherkenning
 
 admin.site.site_header = "Altena Toegang – beheer"
 admin.site.site_title = "Altena Toegang"
@@ -23,11 +25,28 @@ urlpatterns = [
     path("backoffice/", include("backoffice.urls")),
     path("documenten/", include("documenten.urls")),
     path("berichten/", include("berichten.urls")),
+    path("partner/eherkenning/", eherkenning.StartView.as_view(), name="partner_eherkenning"),
+    path("partner/eherkenning/saml/", include("partner.urls_eherkenning")),
     path("partner/", include("partner.urls")),
     path("signalen/", include("signalen.urls")),
     path("rapportage/", include("rapportage.urls")),
+    path("mijn/", include("mijn.urls")),
+    path("mijn/digid/", include("mijn.urls_digid")),
+    path("beheer/saml-metadata/", include("mijn.urls_metadata")),
     path("admin/", admin.site.urls),
 ]
+
+# The demo identity providers (any BSN or KvK number, no SAML): only with MIJN_DEMO_IDP, which the
+# system check mijn.E001 refuses outside local development.
+if settings.MIJN_DEMO_IDP:
+    urlpatterns += [
+        path("mijn/demo-idp/digid/", include("mijn.urls_demo_idp")),
+        path(
+            "partner/eherkenning/demo/",
+            eherkenning.DemoEherkenningView.as_view(),
+            name="partner_eherkenning_demo",
+        ),
+    ]
 
 handler400 = "altena.errors.bad_request"
 handler403 = "altena.errors.permission_denied"

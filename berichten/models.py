@@ -326,6 +326,11 @@ class Verzoek(models.Model):
         return f"{self.get_soort_display()} {self.referentie_aanbieder}"
 
     @property
+    def wet_naam(self) -> str:
+        """The law of the verzoek in words (for screens: no codes in templates)."""
+        return "Wmo" if self.standaard == Standaard.WMO else "Jeugdwet"
+
+    @property
     def zonder_contract(self) -> bool:
         return self.aanbieder_id is None
 

@@ -16,6 +16,11 @@ print(
     beleid        raadsrapportage en exports (geen casussen)
     partner       partnerportaal: verwijzingen aan Welzijn Altena Samen (Almkerk)
 
+  Mijn Toegang (inwoners): http://127.0.0.1:8000/mijn/  ->  "Inloggen met DigiD (demo)", kies demo A
+    (een Wmo-zaak met verschoven beslisdatum, een beschikking, en wie keek) of demo B.
+  Partners met eHerkenning: http://127.0.0.1:8000/partner/eherkenning/  ->  "eHerkenning (demo)".
+  De demo-identiteitsproviders (MIJN_DEMO_IDP) bestaan alleen lokaal; productie weigert ze.
+
   Database: {os.environ.get("ALTENA_DATABASE_INFO", "PostgreSQL uit DATABASE_URL")}
   Redis:    {os.environ.get("ALTENA_REDIS_INFO", "Redis uit REDIS_URL")}
 

@@ -142,3 +142,27 @@ def brp(standin, settings):
     brp_client._client = None
     yield standin
     brp_client._client = None
+
+
+@pytest.fixture(autouse=True)
+def _vaste_bewaartermijnen(request):
+    """The selectielijst rules a migration seeds. A transactional test flushes every table after it
+    runs, so a later test in the same process (whatever order pytest or a worker chose) would find
+    none: put them back when they are gone, exactly as the migration makes them."""
+    marker = request.node.get_closest_marker("django_db")
+    if "db" not in request.fixturenames and marker is None:
+        return
+    if (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(
+        request.fixturenames
+    ):
+        return
+    request.getfixturevalue("db")
+    from django.apps import apps as django_apps
+
+    from backoffice.models import Bewaartermijn
+
+    if not Bewaartermijn.objects.exists():
+        import importlib
+
+        migratie = importlib.import_module("backoffice.migrations.0003_bewaartermijnen")
+        migratie.standaard(django_apps, None)

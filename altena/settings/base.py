@@ -37,6 +37,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # DigiD and eHerkenning (SAML) for Mijn Toegang, with the apps its configuration models need.
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "digid_eherkenning",
     # Only for its Dutch messages (locale); the validator is in AUTH_PASSWORD_VALIDATORS.
     "django_zxcvbn_password_validator",
     "altena",
@@ -49,6 +54,7 @@ INSTALLED_APPS = [
     "signalen",
     "partner",
     "rapportage",
+    "mijn",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "altena.security.SessionTimeoutMiddleware",
+    # The inwoner's own session of Mijn Toegang (no staff user): 15 min idle, 2 h absolute.
+    "mijn.middleware.InwonerSessieMiddleware",
     "altena.security.TweestapsMiddleware",
     "altena.audit.ActorMiddleware",
     "altena.errors.ErrorPageMiddleware",
@@ -162,6 +170,8 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Partners' workers with eHerkenning (only acts on an eHerkenning artifact; partner/eherkenning.py).
+    "partner.eherkenning.PartnerEherkenningBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
@@ -257,6 +267,29 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 # DEFAULT_FROM_EMAIL: sender of digests and notifications.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="toegang@altena.example")
+
+# Mijn Toegang (docs/mijn-toegang.md). MIJN_DEMO_IDP: mount the demo identity providers (the DigiD
+# mock of django-digid-eherkenning and the project's eHerkenning demo), which accept any BSN or KvK
+# number without SAML. Only for local development and tests: a system check (mijn.E001) refuses it
+# with DEBUG off or under production settings.
+MIJN_DEMO_IDP = env.bool("MIJN_DEMO_IDP", default=False)
+# The inwoner's session: logged out after this long without a request, and this long after login.
+MIJN_SESSIE_IDLE = env.int("MIJN_SESSIE_IDLE_MINUTEN", default=15) * 60
+MIJN_SESSIE_MAX = env.int("MIJN_SESSIE_MAX_UREN", default=2) * 3600
+# MIJN_GEMEENTE: the gemeente whose inwoners this installation's portal serves when the BRP cannot
+# say where a BSN is registered (empty: the one gemeente of the installation; with several, the BRP
+# decides, see mijn/koppeling.py).
+MIJN_GEMEENTE = env("MIJN_GEMEENTE", default="")
+# Partners: log in with eHerkenning; PARTNER_LOKAAL_INLOGGEN=false switches the local partner accounts off.
+PARTNER_LOKAAL_INLOGGEN = env.bool("PARTNER_LOKAAL_INLOGGEN", default=True)
+# DigiD: the library's own session age is not used; MIJN_SESSIE_* above rule (and DigiD's 15 minutes).
+DIGID_SESSION_AGE = MIJN_SESSIE_IDLE
+# django-privates (the SAML metadata and keys of the DigiD/eHerkenning configuration): never served.
+PRIVATE_MEDIA_ROOT = env.path("ALTENA_PRIVATE_MEDIA_ROOT", default=BASE_DIR / ".data" / "private-media")
+PRIVATE_MEDIA_URL = "/private-media/"
+# The superuser's download of those files in the admin (django-privates through django-sendfile2).
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
+SENDFILE_ROOT = PRIVATE_MEDIA_ROOT
 
 # DJANGO_DEMO: allow seed_demo and its demo users (on in development, off in production).
 DEMO_ENABLED = env.bool("DJANGO_DEMO", default=True)

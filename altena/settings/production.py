@@ -31,6 +31,12 @@ if not TWEESTAPS_VERPLICHT:
     )
 
 DEMO_ENABLED = env.bool("DJANGO_DEMO", default=False)
+# The demo identity providers accept any BSN: never in production (mijn.E001 checks it as well).
+MIJN_DEMO_IDP = env.bool("MIJN_DEMO_IDP", default=False)
+if MIJN_DEMO_IDP:
+    raise ImproperlyConfigured(
+        "MIJN_DEMO_IDP=true mag alleen lokaal; productie gebruikt echte DigiD en eHerkenning."
+    )
 
 # DJANGO_SECURE_PROXY_SSL_HEADER: trust "X-Forwarded-Proto: https" only behind a proxy that sets
 # (and strips) it, e.g. "HTTP_X_FORWARDED_PROTO,https". Unset: the header is ignored, so a client

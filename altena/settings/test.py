@@ -28,6 +28,11 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="altena-media-")
 # Messages written by tests (a transactional test commits a besluit) never land in the project's data
 # folder, and each test process (pytest-xdist worker) has its own.
 BERICHTEN_MAP = env("BERICHTEN_MAP", default=None) or tempfile.mkdtemp(prefix="altena-test-berichten-")
+# Mijn Toegang's tests log in through the demo identity providers. Their system check (mijn.E001)
+# refuses the flag with DEBUG off, as here: tests/mijn/test_demo_vlag.py checks that refusal itself.
+MIJN_DEMO_IDP = True
+SILENCED_SYSTEM_CHECKS = ["mijn.E001"]
+PRIVATE_MEDIA_ROOT = SENDFILE_ROOT = tempfile.mkdtemp(prefix="altena-private-")
 # The tests' staff addresses are in the example domain of the demo.
 GEMEENTE_MAILDOMEINEN = ["altena.example"]
 # The stand-in BRP of a test run keeps its store in a temporary folder; tests/conftest.py starts it.

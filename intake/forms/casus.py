@@ -30,7 +30,12 @@ class HulpvraagVelden(forms.Form):
     hulpvraag = forms.CharField(
         label="Hulpvraag in de woorden van de inwoner", widget=forms.Textarea(attrs={"rows": 4})
     )
-    kanaal = forms.ChoiceField(label="Kanaal", choices=Kanaal.choices, widget=forms.RadioSelect)
+    # "Via Mijn Toegang" is set by the portal only, never chosen at the desk.
+    kanaal = forms.ChoiceField(
+        label="Kanaal",
+        choices=[c for c in Kanaal.choices if c[0] != Kanaal.MIJN_TOEGANG],
+        widget=forms.RadioSelect,
+    )
     verwijzer = forms.ChoiceField(label="Verwijzer", choices=Verwijzer.choices, initial=Verwijzer.ZELF)
     verwijzer_partner = forms.ModelChoiceField(
         label="Verwijzende partner",

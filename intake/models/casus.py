@@ -27,6 +27,8 @@ class Kanaal(models.TextChoices):
     EMAIL = "email", "E-mail"
     HUISBEZOEK = "huisbezoek", "Huisbezoek"
     VIA_PARTNER = "via_partner", "Via partner"
+    # The inwoner's own melding through the portal (mijn app); the front door's queue shows it.
+    MIJN_TOEGANG = "mijn_toegang", "Via Mijn Toegang"
 
 
 class Verwijzer(models.TextChoices):

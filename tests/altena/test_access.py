@@ -21,6 +21,11 @@ PUBLIC = {
     "/accounts/wachtwoord-vergeten/ingesteld/",
     # A partner worker's invitation link: the way in for someone without an account yet.
     "/partner/uitnodiging/x/",
+    # eHerkenning for partner organisations: its start page, demo IdP and SAML steps (issue 24).
+    "/partner/eherkenning/",
+    "/partner/eherkenning/demo/",
+    "/partner/eherkenning/saml/login/",
+    "/partner/eherkenning/saml/acs/",
     # The single-use unlock link of a locked username: for someone who cannot log in.
     "/accounts/ontgrendelen/x/",
 }
@@ -46,11 +51,33 @@ def _concrete(route: str) -> str | None:
 ALL_PATHS = sorted({p for p in (_concrete(r) for r in _walk(get_resolver().url_patterns)) if p})
 
 
-@pytest.mark.parametrize("path", [p for p in ALL_PATHS if p not in PUBLIC])
+# Mijn Toegang (/mijn/) is the inwoner's portal, with DigiD instead of the staff login: its own
+# start page and the DigiD steps are open; every other page sends to /mijn/ (tests/mijn/).
+MIJN_OPEN = {
+    "/mijn/",
+    "/mijn/niet-gevonden/",
+    "/mijn/digid/login/",
+    "/mijn/digid/acs/",
+    "/mijn/digid-demo/login/",
+    "/mijn/digid-demo/acs/",
+    "/mijn/demo-idp/digid/inloggen/",
+    "/mijn/demo-idp/digid/inloggen_bsn/",
+    "/mijn/uitloggen/",  # POST only: a GET is 405 for anyone
+}
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_PATHS if p not in PUBLIC and not p.startswith("/mijn/")])
 def test_anonymous_request_goes_to_login(client, path):
     response = client.get(path)
     assert response.status_code == 302, path
     assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_PATHS if p.startswith("/mijn/") and p not in MIJN_OPEN])
+def test_anonymous_on_mijn_goes_to_the_digid_start_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 302, path
+    assert response["Location"] == "/mijn/"
 
 
 # The start page of each role, and which roles may open it.
@@ -122,7 +149,7 @@ def test_role_groups_get_their_permissions_after_migrate(db):
     assert {"add_partner", "change_kern"} <= beheerder
     assert "view_casus" not in beheerder  # beheerder sees no case content
     privacy = set(Group.objects.get(name=Rol.PRIVACY).permissions.values_list("codename", flat=True))
-    assert privacy == {"view_verwerking"}
+    assert privacy == {"view_verwerking", "view_portaalinstelling", "change_portaalinstelling"}
 
 
 # Pages that beheerder and privacy may open; every other page of the site shows them no case content.

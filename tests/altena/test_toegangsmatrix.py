@@ -165,13 +165,56 @@ MATRIX: dict[str, Regel] = {
     "partner:capaciteit": Regel(rollen=(PA,)),
     # Opening an invitation needs no login; an unknown token is not found for anyone.
     "partner:uitnodiging": Regel(rollen=ALLE_ROLLEN, ok=404, anoniem=404, kwargs={"token": "onbekend"}),
+    # Mijn Toegang (issue 24): the inwoner's portal. No staff role opens any of it (403, a staff
+    # session never opens /mijn/); anonymous: the start page, DigiD's steps, or back to /mijn/. The
+    # inwoners A and B are in test_mijn_matrix_inwoners below.
+    "mijn:start": Regel(anoniem=200),
+    "mijn:geen_koppeling": Regel(anoniem=200),
+    "mijn:uitloggen": Regel(anoniem=405),
+    "mijn:overzicht": Regel(),
+    "mijn:casus": Regel(kwargs={"nummer": "2026-000001"}),
+    "mijn:upload": Regel(kwargs={"nummer": "2026-000001"}),
+    "mijn:document": Regel(kwargs={"nummer": "2026-000001", "pk": 1}),
+    "mijn:antwoord": Regel(kwargs={"nummer": "2026-000001", "pk": 1}),
+    "mijn:brieven": Regel(),
+    "mijn:brief": Regel(kwargs={"pk": 1}),
+    "mijn:melding": Regel(),
+    "mijn:melding_ontvangen": Regel(kwargs={"nummer": "2026-000001"}),
+    "mijn:wie_keek": Regel(),
+    "mijn:wie_keek_pdf": Regel(),
+    "mijn:digid_demo_login": Regel(),
+    "mijn:digid_demo_acs": Regel(),
+    "digid:login": Regel(),
+    "digid:acs": Regel(),
+    # The library's mock identity provider refuses a request without its acs/next parameters.
+    "digid-mock:login": Regel(anoniem=400),
+    "digid-mock:bsn": Regel(anoniem=400),
+    # The SP metadata for Logius and the eHerkenning broker: the superuser who configures them only.
+    "metadata:digid": Regel(),
+    "metadata:eherkenning": Regel(),
+    "metadata:eh-dienstcatalogus": Regel(),
+    # eHerkenning for partners: its start page and demo IdP are open; the SAML steps send on.
+    "partner_eherkenning": Regel(anoniem=200, rollen=ALLE_ROLLEN),
+    "partner_eherkenning_demo": Regel(anoniem=200, rollen=ALLE_ROLLEN),
+    "eherkenning:login": Regel(rollen=ALLE_ROLLEN, ok=302),
+    "eherkenning:acs": Regel(rollen=ALLE_ROLLEN, ok=302),
 }
 
 # Admin pages, per app: who gets in (beheerder: configuration; persons and cases: superuser only).
 # Anyone without is_staff is sent to the admin's login (302); staff without permission gets 403.
 # (partner: inviting and deactivating partners' workers, issue 14.)
 ADMIN_BEHEERDER = {"netwerk", "backoffice", "signalen", "documenten", "auth", "altena.heartbeat", "partner"}
-ADMIN_GEEN_BEHEERDER = {"intake", "altena", "axes", "berichten"}
+# (mijn: the privacy officer's portal setting, for a privacy officer with staff status; the DigiD and
+# eHerkenning configuration with its certificates: superuser only.)
+ADMIN_GEEN_BEHEERDER = {
+    "intake",
+    "altena",
+    "axes",
+    "berichten",
+    "mijn",
+    "digid_eherkenning",
+    "simple_certmanager",
+}
 
 
 def url_namen(resolver=None, ns=""):
@@ -324,4 +367,44 @@ def test_admin_matrix(client, client_for, role_users, wereld):
             status = c.get(url).status_code
             if status != verwachting[wie]:
                 fouten.append(f"{url} {wie}: {status} (verwacht {verwachting[wie]})")
+    assert not fouten, "\n".join(fouten)
+
+
+def test_mijn_matrix_inwoners(settings, wereld, client_for, role_users):
+    """/mijn/ for inwoner A (the own world's inwoner) and inwoner B (another inwoner of the same
+    gemeente): A opens their own case, letter and file; B gets the same 404 as for a number that
+    does not exist; no staff role opens any of it."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from documenten.models import Brief  # noqa: F401  (letters: tests/mijn/test_mijn_toegang.py)
+
+    settings.MIJN_GEMEENTE = "Altena"
+    a, b = wereld["eigen"]["inwoner"], wereld["team"]["inwoner"]
+    casus, document = wereld["eigen"]["maatwerk"], wereld["eigen"]["document"]
+    paginas = {
+        reverse("mijn:overzicht"): (200, 200),
+        reverse("mijn:casus", kwargs={"nummer": casus.nummer}): (200, 404),
+        reverse("mijn:upload", kwargs={"nummer": casus.nummer}): (200, 404),
+        reverse("mijn:document", kwargs={"nummer": casus.nummer, "pk": document.pk}): (200, 404),
+        reverse("mijn:melding_ontvangen", kwargs={"nummer": casus.nummer}): (200, 404),
+        reverse("mijn:brieven"): (200, 200),
+        reverse("mijn:melding"): (200, 200),
+        reverse("mijn:wie_keek"): (200, 200),
+        reverse("mijn:wie_keek_pdf"): (200, 200),
+    }
+    clients = {}
+    for naam, inwoner in (("A", a), ("B", b)):
+        clients[naam] = Client()
+        assert clients[naam].get(reverse("mijn:digid_demo_acs"), {"bsn": inwoner.bsn}).status_code == 302
+    fouten = []
+    for url, (voor_a, voor_b) in paginas.items():
+        for naam, verwacht_status in (("A", voor_a), ("B", voor_b)):
+            status = clients[naam].get(url).status_code
+            if status != verwacht_status:
+                fouten.append(f"{url} inwoner {naam}: {status} (verwacht {verwacht_status})")
+        for rol, user in role_users.items():
+            status = client_for(user).get(url).status_code
+            if status != 403:
+                fouten.append(f"{url} {rol}: {status} (verwacht 403)")
     assert not fouten, "\n".join(fouten)

@@ -121,6 +121,10 @@ def toekennen(consultant, team, django_capture_on_commit_callbacks):
     from berichten.services.mutaties import mutaties_verwerken
 
     def make(product, aanbieder, wet="wmo", inwoner=None, **velden):
+        if inwoner is None and wet == "jeugdwet":  # jeugdhulp is for a jeugdige (Jeugdwet art. 1.1)
+            inwoner = InwonerFactory(
+                kern=team.kernen.first(), geboortedatum=date.today() - timedelta(days=11 * 365)
+            )
         casus = CasusFactory(
             maatwerk=True, wet=wet, fase=Fase.ONDERZOEK, team=team, behandelaar=consultant,
             **({"inwoner": inwoner} if inwoner else {}),

@@ -116,6 +116,48 @@ NOT_PAGES = {
     "admin:auth_user_password_change": "Django's eigen wachtwoordformulier",
     "tweestaps:verifieren": "stuurt door zodra de tweede stap gegeven is (tests/e2e/test_tweestaps.py)",
 }
+# Mijn Toegang: the pages behind DigiD are the inwoner's, no role's (a staff session gets 403); axe
+# runs on every one of them as the inwoner in tests/e2e/test_mijn_toegang.py.
+_MIJN = "pagina van de inwoner: axe in tests/e2e/test_mijn_toegang.py"
+NOT_PAGES.update(
+    {
+        **{
+            f"mijn:{naam}": _MIJN
+            for naam in (
+                "overzicht",
+                "casus",
+                "upload",
+                "document",
+                "antwoord",
+                "brieven",
+                "brief",
+                "melding",
+                "melding_ontvangen",
+                "wie_keek",
+                "wie_keek_pdf",
+                "uitloggen",
+            )
+        },
+        "mijn:digid_demo_login": "stuurt door naar de DigiD-demo",
+        "mijn:digid_demo_acs": "stuurt door naar Mijn Toegang",
+        "digid:login": "stuurt door naar DigiD (SAML), of terug zonder configuratie",
+        "digid:acs": "stuurt door (SAML-artifact van DigiD)",
+        "digid-mock:login": _MIJN,
+        "digid-mock:bsn": _MIJN,
+        "eherkenning:login": "stuurt door naar eHerkenning (SAML), of terug zonder configuratie",
+        "eherkenning:acs": "stuurt door (SAML-artifact van eHerkenning)",
+        "metadata:digid": "XML-download (SAML-metadata)",
+        "metadata:eherkenning": "XML-download (SAML-metadata)",
+        "metadata:eh-dienstcatalogus": "XML-download (SAML-metadata)",
+    }
+)
+
+
+# The admin of django-digid-eherkenning and django-simple-certmanager (the DigiD/eHerkenning SAML
+# configuration, its certificates and the demo IdP's users): the superuser's configuration screens of
+# those libraries, with their own templates and widgets (certificate upload, django-solo), not
+# screens of this project; the app index pages of both are still checked.
+NOT_PAGES_PREFIXES = ("admin:digid_eherkenning_", "admin:simple_certmanager_", "admin:download_csr")
 
 
 # The admin's history and delete pages are one Django template for every model: checked on this model
@@ -234,6 +276,8 @@ def seed():
         casus_nummer=maatwerk.nummer,
     )
     _seed_axes()
+    # Mijn Toegang: the privacy officer's setting, for its admin change page.
+    apps.get_model("mijn", "Portaalinstelling").objects.get_or_create(gemeente="Altena")
     Group.objects.get_or_create(name=Rol.BEHEERDER)
     return SimpleNamespace(**locals())
 
@@ -306,7 +350,7 @@ def urls(s) -> tuple[list[tuple[str, str]], list[str]]:
     """(url name, concrete url) for every named route, and the routes that could not be filled."""
     result, missing = [], []
     for route, name in _walk(get_resolver().url_patterns):
-        if name in NOT_PAGES or _admin_eenmaal(name):
+        if name in NOT_PAGES or name.startswith(NOT_PAGES_PREFIXES) or _admin_eenmaal(name):
             continue
         if "<" not in route and "(?P" not in route:
             result.append((name, "/" + route))
