@@ -69,15 +69,17 @@ check-migrations: install
 chromium:
 	@test -x $(CHROMIUM) || { command -v apt-get >/dev/null && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "Chromium ontbreekt en kan niet worden geïnstalleerd; browsertests worden overgeslagen."; }
 
-# Embedded servers (when needed) get a throwaway data folder here.
+# Embedded servers (when needed) get a throwaway data folder here. The tests run on every core
+# (pytest-xdist, one test database per worker; each file stays on one worker).
+TEST_WORKERS ?= auto
 test: install chromium lint check-migrations
-	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db
+	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -n $(TEST_WORKERS) --dist loadfile
 
 # The quick loop while working: everything but the slow groups (browser, accessibility, embedded
 # servers, traag; see the markers in pyproject.toml), without the linters.
 test-snel: install
-	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db \
-	  -m "not (e2e or toegankelijkheid or ingebouwd or traag)"
+	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -n $(TEST_WORKERS) \
+	  --dist loadfile -m "not (e2e or toegankelijkheid or ingebouwd or traag)"
 
 e2e: install chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(SERVERS) --throwaway -- $(BIN)/pytest --create-db -m e2e tests/e2e
