@@ -221,21 +221,38 @@ def _brief_vastleggen(
     return brief
 
 
+def _gecontroleerd(upload, omschrijving: str):
+    """The upload's checks (type, size, active content, virus scan): before any lock is taken."""
+    if not (omschrijving or "").strip():
+        raise ValidationError({"omschrijving": "Beschrijf kort wat dit document is."})
+    try:
+        return bestanden.controleren(upload)
+    except ValidationError as fout:
+        raise ValidationError({"bestand": fout.messages}) from fout
+
+
 @transaction.atomic
 def document_toevoegen(*, casus: Casus, upload, documenttype: str, omschrijving: str, door) -> CasusDocument:
     """Store a checked file under a random name; the display name is sanitised."""
-    omschrijving = (omschrijving or "").strip()
-    if not omschrijving:
-        raise ValidationError({"omschrijving": "Beschrijf kort wat dit document is."})
-    try:
-        gecontroleerd = bestanden.controleren(upload)
-    except ValidationError as fout:
-        raise ValidationError({"bestand": fout.messages}) from fout
-    locked = lock_casus(casus, None)
+    gecontroleerd = _gecontroleerd(upload, omschrijving)
+    return _document_opslaan(lock_casus(casus, None), gecontroleerd, upload, documenttype, omschrijving, door)
+
+
+def document_toevoegen_vergrendeld(
+    locked: Casus, *, upload, documenttype: str, omschrijving: str, door
+) -> CasusDocument:
+    """``document_toevoegen`` on a case the caller already locked (an inwoner's answer with a file)."""
+    gecontroleerd = _gecontroleerd(upload, omschrijving)
+    return _document_opslaan(locked, gecontroleerd, upload, documenttype, omschrijving, door)
+
+
+def _document_opslaan(
+    locked: Casus, gecontroleerd, upload, documenttype, omschrijving, door
+) -> CasusDocument:
     document = CasusDocument(
         casus=locked,
         documenttype=documenttype,
-        omschrijving=omschrijving[:300],
+        omschrijving=omschrijving.strip()[:300],
         bestandsnaam=gecontroleerd.naam,
         content_type=gecontroleerd.content_type,
         grootte=gecontroleerd.grootte,

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from documenten.models import DocumentType
-from documenten.services import document_toevoegen
+from documenten.services import document_toevoegen, document_toevoegen_vergrendeld
 from intake.models import Casus, CasusGebeurtenis, Inwoner, Kanaal
 from intake.services import casus_aanmaken, gebeurtenis_toevoegen, lock_casus
 
@@ -46,18 +46,23 @@ def melding_doen(
     )
 
 
-def document_uploaden(*, casus: Casus, upload, documenttype: str, omschrijving: str):
+def document_uploaden(
+    *, casus: Casus, upload, documenttype: str, omschrijving: str, vergrendeld: bool = False
+):
     """Through documenten's own service: the same type, size, content and virus checks as a
-    consultant's upload; on the timeline as added by the inwoner."""
+    consultant's upload; on the timeline as added by the inwoner. ``vergrendeld``: the caller holds
+    the case's lock already (an answer with a file), so none is taken again."""
     if documenttype not in DocumentType.values:
         raise ValidationError({"documenttype": "Kies wat voor document het is."})
-    return document_toevoegen(
-        casus=casus,
-        upload=upload,
-        documenttype=documenttype,
-        omschrijving=f"{omschrijving.strip()} (via Mijn Toegang)" if omschrijving.strip() else "",
-        door=None,
-    )
+    velden = {
+        "upload": upload,
+        "documenttype": documenttype,
+        "omschrijving": f"{omschrijving.strip()} (via Mijn Toegang)" if omschrijving.strip() else "",
+        "door": None,
+    }
+    if vergrendeld:
+        return document_toevoegen_vergrendeld(casus, **velden)
+    return document_toevoegen(casus=casus, **velden)
 
 
 @transaction.atomic
@@ -74,6 +79,7 @@ def antwoord_geven(*, casus: Casus, opschorting, tekst: str, upload=None) -> Inf
     document = None
     if upload is not None:
         document = document_uploaden(
+            vergrendeld=True,
             casus=locked,
             upload=upload,
             documenttype=DocumentType.CORRESPONDENTIE,

@@ -36,6 +36,7 @@ from documenten import services as doc
 from intake import services as intake
 from intake.models import Verwijzing
 from intake.workflow import Fase
+from mijn import services as mijn_services
 from netwerk.models import Gemeente
 from tests.backoffice import conftest as backoffice_fixtures
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
@@ -216,6 +217,29 @@ def _verzoek(w):
 
 
 AANROEPEN = {
+    # Mijn Toegang (issue 24): the inwoner's upload and answer
+    "mijn.services.document_uploaden": lambda w: (
+        lambda c: (
+            lambda: mijn_services.document_uploaden(
+                casus=c,
+                upload=SimpleUploadedFile("brief.pdf", PDF_BYTES),
+                documenttype="overig",
+                omschrijving="Brief.",
+            )
+        )
+    )(_aangemeld(w)),
+    "mijn.services.antwoord_geven": lambda w: (
+        lambda t: (
+            lambda o: (
+                lambda: mijn_services.antwoord_geven(
+                    casus=t.casus,
+                    opschorting=o,
+                    tekst="Hier is het advies.",
+                    upload=SimpleUploadedFile("advies.pdf", PDF_BYTES),
+                )
+            )  # fmt: skip
+        )(bo.termijn_opschorten(termijn=t, van=w.vandaag, reden="Wacht op advies.", door=w.consultant))
+    )(_termijn(w)),
     # the provider leg's consequences (issue 22)
     "backoffice.services.melding.voorziening_gestart": lambda w: (
         lambda v: lambda: bo.voorziening_gestart(voorziening=v, op=w.vandaag, gemeld_door="Zorg Altena")
