@@ -94,6 +94,7 @@ PARAMS = {
     "password_reset_confirm": lambda s: {"uidb64": "x", "token": "x"},  # the "link ongeldig" page
     "partner:verwijzing": lambda s: {"pk": s.verwijzing.pk},
     "partner:uitnodiging": lambda s: {"token": UITNODIGING_TOKEN},
+    "ontgrendelen": lambda s: {"token": "axe-toets"},  # the unlock form (an unknown token: its message)
 }
 
 UITNODIGING_TOKEN = "axe-toets-uitnodiging"
@@ -115,6 +116,8 @@ NOT_PAGES = {
     "admin:password_change_done": "alleen na een wachtwoordwijziging",
     "admin:auth_user_password_change": "Django's eigen wachtwoordformulier",
     "tweestaps:verifieren": "stuurt door zodra de tweede stap gegeven is (tests/e2e/test_tweestaps.py)",
+    "intake:inwoner_uit_brp": "stuurt door naar het zoekscherm zolang geen persoon uit de BRP gekozen is "
+    "(de pagina zelf in tests/e2e/test_brp_voordeur.py)",
 }
 # Mijn Toegang: the pages behind DigiD are the inwoner's, no role's (a staff session gets 403); axe
 # runs on every one of them as the inwoner in tests/e2e/test_mijn_toegang.py.

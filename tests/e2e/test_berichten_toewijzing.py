@@ -20,7 +20,7 @@ from berichten.services.ontvangen import inbox_verwerken
 from berichten.transport import MapTransport
 from intake.workflow import Fase
 from netwerk.models import Gemeente
-from tests.berichten.conftest import SHARED, assert_valid
+from tests.berichten.conftest import EIGEN_KOPIE, assert_valid
 from tests.factories.altena import UserFactory
 from tests.factories.backoffice import ProductFactory, ZorgaanbiederFactory
 from tests.factories.intake import CasusFactory, InwonerFactory
@@ -43,7 +43,7 @@ def uitbox(map):
 
 def test_toewijzing_start_en_verzoek(page, live_server, login, settings, tmp_path):
     settings.BERICHTEN_MAP = str(tmp_path)
-    settings.BERICHTEN_XSD_MAP = str(SHARED)
+    settings.BERICHTEN_XSD_MAP = str(EIGEN_KOPIE)  # the application validates with its own copy
     Gemeente.objects.get_or_create(naam="Altena", defaults={"cbs_code": "1959"})
     Group.objects.get_or_create(name=Rol.CONSULTANT)
     consultant = UserFactory(
