@@ -1,9 +1,9 @@
 """Make the project's own structural copy of the published schemas the berichtenverkeer validates against.
 
-    python scripts/schemas_kopieren.py [BRON] [DOEL]
+    python scripts/schemas_kopieren.py BRON [DOEL]
 
-BRON is a folder in the publication's own layout (default ``../shared/istandaarden`` beside the
-project): ``wmo/xsd/*.xsd`` and ``jw/xsd/*.xsd`` (iWmo and iJw 3.2, Zorginstituut Nederland) and
+BRON is a folder in the publication's own layout, named each time (the project never assumes where a
+download lies): ``wmo/xsd/*.xsd`` and ``jw/xsd/*.xsd`` (iWmo and iJw 3.2, Zorginstituut Nederland) and
 ``ggk/`` (the StUF-GGk 2.1 envelope ggk0310: schemas and WSDL, VNG Realisatie, EUPL). DOEL is the
 project's copy (default ``berichten/schemas``), rewritten from scratch.
 
@@ -104,7 +104,7 @@ def kopieer(bron: Path, doel: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("bron", nargs="?", type=Path, default=ROOT.parent / "shared" / "istandaarden")
+    parser.add_argument("bron", type=Path, help="de map met de publicatie (wmo/xsd, jw/xsd, ggk/)")
     parser.add_argument("doel", nargs="?", type=Path, default=ROOT / "berichten" / "schemas")
     args = parser.parse_args(argv)
     aantal = kopieer(args.bron, args.doel)
